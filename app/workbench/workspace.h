@@ -1,0 +1,46 @@
+#pragma once
+// The runtime state the panes share (not saved): the open project, the capture session with
+// its broker connection and live buffers. Created in main(), passed by reference to panes.
+// Panes never call each other; they talk through this object's signals.
+
+#include <QObject>
+#include <QString>
+#include <memory>
+
+#include "core/capture/capture_session.h"
+#include "core/store/project.h"
+#include "core/util/result.h"
+
+namespace edgewise::gui {
+
+class Workspace : public QObject {
+  Q_OBJECT
+ public:
+  explicit Workspace(QObject* parent = nullptr);
+  ~Workspace() override;
+
+  capture::CaptureSession& capture() { return *m_capture; }
+
+  // The GUI thread's connection to the open project (nullptr when none is open).
+  store::Project* project() const { return m_project.get(); }
+  QString projectPath() const;
+
+  // Opens (or creates) a project: on success emits projectChanged(); on failure the
+  // previous project stays open and the error says why.
+  Result<void> openProject(const QString& path, bool createIfMissing);
+  void closeProject();
+
+  // Called by whoever changed recordings (capture pane after stop, rename, delete, import).
+  void notifyRecordingsChanged() { Q_EMIT recordingsChanged(); }
+
+ Q_SIGNALS:
+  void projectChanged();
+  void recordingsChanged();
+  void statusMessage(const QString& message, int timeoutMs);
+
+ private:
+  std::unique_ptr<capture::CaptureSession> m_capture;
+  std::unique_ptr<store::Project> m_project;
+};
+
+}  // namespace edgewise::gui
