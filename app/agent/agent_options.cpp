@@ -1,0 +1,247 @@
+#include "app/agent/agent_options.h"
+
+#include <QCommandLineParser>
+#include <cmath>
+#include <cstdio>
+
+namespace edgewise::agent {
+
+namespace {
+
+std::string str(const QString& s) {
+  return s.toStdString();
+}
+
+}  // namespace
+
+std::string sensorName(SensorKind kind) {
+  switch (kind) {
+    case SensorKind::Imu:
+      return "imu";
+    case SensorKind::Camera:
+      return "camera";
+    case SensorKind::Audio:
+      return "audio";
+  }
+  return "imu";
+}
+
+std::string AgentOptions::deviceId(int index) const {
+  const int width = count > 9999 ? static_cast<int>(std::to_string(count).size()) : 4;
+  char digits[16];
+  std::snprintf(digits, sizeof digits, "%0*d", width, index + 1);
+  return prefix + digits;
+}
+
+Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
+  QCommandLineParser parser;
+  parser.setApplicationDescription(QStringLiteral(
+      "Edgewise device agent. With --simulate, one process plays a fleet of N devices, each\n"
+      "with its own MQTT client, publishing realistic sensor data on\n"
+      "edgewise/<device>/imu|camera|audio and a retained presence on edgewise/<device>/status.\n"
+      "Runs until --seconds elapse or SIGINT/SIGTERM, then waits for outstanding deliveries,\n"
+      "publishes the offline status and disconnects.\n"
+      "Exit codes: 0 success, 1 broker unreachable at start, 2 bad arguments."));
+  const QCommandLineOption help({QStringLiteral("h"), QStringLiteral("help")},
+                                QStringLiteral("Show this help."));
+  const QCommandLineOption version(QStringLiteral("version"), QStringLiteral("Show the version."));
+  const QCommandLineOption simulate(QStringLiteral("simulate"),
+                                    QStringLiteral("Simulated sensor: imu, camera or audio."),
+                                    QStringLiteral("sensor"));
+  const QCommandLineOption count(QStringLiteral("count"),
+                                 QStringLiteral("Number of simulated devices (default 1)."),
+                                 QStringLiteral("N"), QStringLiteral("1"));
+  const QCommandLineOption rate(
+      QStringLiteral("rate"),
+      QStringLiteral("Sample rate in Hz: IMU samples (default 100), camera frames (default 5), "
+                     "audio samples (default 16000)."),
+      QStringLiteral("HZ"));
+  const QCommandLineOption broker(QStringLiteral("broker"),
+                                  QStringLiteral("Broker URL (default tcp://127.0.0.1:1883)."),
+                                  QStringLiteral("URL"), QStringLiteral("tcp://127.0.0.1:1883"));
+  const QCommandLineOption spm(
+      QStringLiteral("samples-per-message"),
+      QStringLiteral("Samples per message: IMU default 10, audio default 1600 (100 ms); "
+                     "camera always 1 frame."),
+      QStringLiteral("K"));
+  const QCommandLineOption seconds(
+      QStringLiteral("seconds"),
+      QStringLiteral("Run for S seconds (default: until SIGINT/SIGTERM)."), QStringLiteral("S"));
+  const QCommandLineOption qos(QStringLiteral("qos"),
+                               QStringLiteral("MQTT QoS of data messages: 0, 1 or 2 (default 1)."),
+                               QStringLiteral("Q"), QStringLiteral("1"));
+  const QCommandLineOption format(
+      QStringLiteral("format"),
+      QStringLiteral("IMU payload: json (default), csv, raw-f32 or cbor; camera: jpeg "
+                     "(default) or png. Audio is always PCM16 LE mono."),
+      QStringLiteral("format"));
+  const QCommandLineOption prefix(
+      QStringLiteral("prefix"),
+      QStringLiteral("Device id prefix (default imu-, cam-, mic-): ids are <prefix>0001..."),
+      QStringLiteral("prefix"));
+  const QCommandLineOption seed(QStringLiteral("seed"),
+                                QStringLiteral("Random seed of the simulation (default 1)."),
+                                QStringLiteral("S"), QStringLiteral("1"));
+  const QCommandLineOption keepAlive(
+      QStringLiteral("keep-alive"),
+      QStringLiteral("MQTT keep-alive in seconds (default 5): the broker publishes the "
+                     "offline last will within ~1.5x of it when the agent dies."),
+      QStringLiteral("S"), QStringLiteral("5"));
+  const QCommandLineOption summary(
+      QStringLiteral("summary-json"),
+      QStringLiteral("At exit print one JSON object to stdout: devices, published, acked, "
+                     "seconds, per_device [{device, first_seq, last_seq, published}]."));
+  parser.addOptions({help, version, simulate, count, rate, broker, spm, seconds, qos, format,
+                     prefix, seed, keepAlive, summary});
+
+  ParsedCommandLine result;
+  if (!parser.parse(args)) return Error(str(parser.errorText()), "arguments");
+  result.helpText = parser.helpText();
+  if (parser.isSet(help)) {
+    result.helpRequested = true;
+    return result;
+  }
+  if (parser.isSet(version)) {
+    result.versionRequested = true;
+    return result;
+  }
+  if (!parser.positionalArguments().isEmpty()) {
+    return Error(
+        "unexpected argument '" + str(parser.positionalArguments().first()) + "' (see --help)",
+        "arguments");
+  }
+
+  AgentOptions& o = result.options;
+  if (!parser.isSet(simulate)) {
+    return Error("--simulate imu|camera|audio is required: this build has no real sensors",
+                 "arguments");
+  }
+  const QString sensor = parser.value(simulate);
+  if (sensor == u"imu") {
+    o.sensor = SensorKind::Imu;
+  } else if (sensor == u"camera") {
+    o.sensor = SensorKind::Camera;
+  } else if (sensor == u"audio") {
+    o.sensor = SensorKind::Audio;
+  } else {
+    return Error("--simulate must be imu, camera or audio, not '" + str(sensor) + "'", "arguments");
+  }
+
+  bool ok = false;
+  o.count = parser.value(count).toInt(&ok);
+  if (!ok || o.count < 1 || o.count > 100000) {
+    return Error(
+        "--count must be an integer from 1 to 100000, not '" + str(parser.value(count)) + "'",
+        "arguments");
+  }
+
+  switch (o.sensor) {
+    case SensorKind::Imu:
+      o.rateHz = 100;
+      o.samplesPerMessage = 10;
+      o.prefix = "imu-";
+      break;
+    case SensorKind::Camera:
+      o.rateHz = 5;
+      o.samplesPerMessage = 1;
+      o.prefix = "cam-";
+      break;
+    case SensorKind::Audio:
+      o.rateHz = 16000;
+      o.samplesPerMessage = 1600;
+      o.prefix = "mic-";
+      break;
+  }
+  if (parser.isSet(rate)) {
+    o.rateHz = parser.value(rate).toDouble(&ok);
+    if (!ok || !std::isfinite(o.rateHz) || o.rateHz <= 0 || o.rateHz > 1e6) {
+      return Error("--rate must be a number of Hz above 0 and up to 1000000, not '" +
+                       str(parser.value(rate)) + "'",
+                   "arguments");
+    }
+  }
+  if (parser.isSet(spm)) {
+    o.samplesPerMessage = parser.value(spm).toInt(&ok);
+    if (!ok || o.samplesPerMessage < 1 || o.samplesPerMessage > 100000) {
+      return Error("--samples-per-message must be an integer from 1 to 100000, not '" +
+                       str(parser.value(spm)) + "'",
+                   "arguments");
+    }
+    if (o.sensor == SensorKind::Camera && o.samplesPerMessage != 1) {
+      return Error("--samples-per-message must be 1 for cameras (one frame per message)",
+                   "arguments");
+    }
+  }
+  // Above ~1 kHz per device the single scheduler thread (10 ms ticks) would only burst.
+  if (o.rateHz / o.samplesPerMessage > 1000) {
+    return Error(
+        "--rate / --samples-per-message gives more than 1000 messages per second per "
+        "device; send more samples per message",
+        "arguments");
+  }
+
+  o.brokerUrl = str(parser.value(broker));
+  if (!(o.brokerUrl.rfind("tcp://", 0) == 0 || o.brokerUrl.rfind("mqtt://", 0) == 0 ||
+        o.brokerUrl.rfind("ssl://", 0) == 0 || o.brokerUrl.rfind("mqtts://", 0) == 0 ||
+        o.brokerUrl.rfind("ws://", 0) == 0 || o.brokerUrl.rfind("wss://", 0) == 0)) {
+    return Error("--broker must be a URL like tcp://host:1883, not '" + o.brokerUrl + "'",
+                 "arguments");
+  }
+
+  if (parser.isSet(seconds)) {
+    o.seconds = parser.value(seconds).toDouble(&ok);
+    if (!ok || !std::isfinite(o.seconds) || o.seconds <= 0) {
+      return Error("--seconds must be a positive number, not '" + str(parser.value(seconds)) + "'",
+                   "arguments");
+    }
+  }
+
+  o.qos = parser.value(qos).toInt(&ok);
+  if (!ok || o.qos < 0 || o.qos > 2) {
+    return Error("--qos must be 0, 1 or 2, not '" + str(parser.value(qos)) + "'", "arguments");
+  }
+
+  if (parser.isSet(format)) {
+    const std::string f = str(parser.value(format));
+    if (o.sensor == SensorKind::Imu) {
+      const auto parsed = fleet::parsePayloadFormat(f);
+      if (!parsed) {
+        return Error("--format for imu must be json, csv, raw-f32 or cbor, not '" + f + "'",
+                     "arguments");
+      }
+      o.format = *parsed;
+    } else if (o.sensor == SensorKind::Camera) {
+      if (f == "jpeg" || f == "jpg") {
+        o.imageFormat = fleet::ImageFormat::Jpeg;
+      } else if (f == "png") {
+        o.imageFormat = fleet::ImageFormat::Png;
+      } else {
+        return Error("--format for camera must be jpeg or png, not '" + f + "'", "arguments");
+      }
+    } else if (f != "pcm16") {
+      return Error("--format for audio can only be pcm16, not '" + f + "'", "arguments");
+    }
+  }
+
+  if (parser.isSet(prefix)) {
+    o.prefix = str(parser.value(prefix));
+    if (o.prefix.find_first_of("/+#") != std::string::npos) {
+      return Error("--prefix must not contain '/', '+' or '#' (it becomes a topic level)",
+                   "arguments");
+    }
+  }
+
+  o.seed = parser.value(seed).toULongLong(&ok);
+  if (!ok) {
+    return Error("--seed must be a non-negative integer, not '" + str(parser.value(seed)) + "'",
+                 "arguments");
+  }
+  o.keepAliveS = parser.value(keepAlive).toInt(&ok);
+  if (!ok || o.keepAliveS < 1 || o.keepAliveS > 3600) {
+    return Error("--keep-alive must be an integer from 1 to 3600 seconds", "arguments");
+  }
+  o.summaryJson = parser.isSet(summary);
+  return result;
+}
+
+}  // namespace edgewise::agent

@@ -1,0 +1,435 @@
+#include "app/agent/simulated_fleet.h"
+
+#include <sys/resource.h>
+
+#include <mqtt/async_client.h>
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <thread>
+
+#include "core/fleet/audio_simulator.h"
+#include "core/fleet/camera_simulator.h"
+#include "core/fleet/imu_simulator.h"
+#include "core/fleet/payload_encoder.h"
+#include "core/util/clock.h"
+
+namespace edgewise::agent {
+
+namespace {
+
+constexpr int64_t kTickUs = 10'000;
+constexpr int64_t kProgressEveryUs = 5'000'000;
+constexpr int kConnectTimeoutS = 10;
+constexpr int64_t kDrainTimeoutUs = 10'000'000;
+constexpr int64_t kStatusTimeoutUs = 5'000'000;
+// Messages a client holds while the broker is away (a restart of several seconds at
+// 10 msg/s per device fits many times over); nothing may be dropped.
+constexpr int kMaxBufferedMessages = 100'000;
+// QoS 1/2 messages in flight per client before Paho queues further publishes.
+constexpr int kMaxInflight = 1000;
+
+// Counts publishes the broker acknowledged (QoS 1/2) or that were written (QoS 0). Runs on
+// Paho's threads, so it only touches atomics.
+class DeliveryCounter : public mqtt::iaction_listener {
+ public:
+  std::atomic<int64_t> acked{0};
+  std::atomic<int64_t> failed{0};
+
+  void on_success(const mqtt::token&) override { acked.fetch_add(1, std::memory_order_relaxed); }
+  void on_failure(const mqtt::token&) override { failed.fetch_add(1, std::memory_order_relaxed); }
+};
+
+void raiseFileLimit() {
+  rlimit limit{};
+  if (getrlimit(RLIMIT_NOFILE, &limit) != 0) return;
+  if (limit.rlim_cur < limit.rlim_max) {
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) != 0) {
+      std::fprintf(stderr, "edgewise-agent: warning: could not raise the open-file limit\n");
+    }
+  }
+}
+
+}  // namespace
+
+struct SimulatedDevice {
+  int index = 0;
+  std::string id;
+  mqtt::string_ref dataTopic;
+  std::string statusTopic;
+  std::unique_ptr<mqtt::async_client> client;
+  DeliveryCounter deliveries;
+  std::atomic<int> connects{0};
+  std::atomic<int> connectionLosses{0};
+
+  std::unique_ptr<fleet::ImuSimulator> imu;
+  std::unique_ptr<fleet::CameraSimulator> camera;
+  std::unique_ptr<fleet::AudioSimulator> audio;
+
+  int64_t offsetUs = 0;  // staggers devices over one message period
+  int64_t nextSeq = 0;   // seq of the next message to generate
+  int64_t published = 0;
+
+  // A generated message the client has not accepted yet (kept and retried so that seq
+  // numbers stay contiguous).
+  bool hasPending = false;
+  int64_t pendingSeq = 0;
+  int64_t pendingTsUs = 0;
+  fleet::Activity pendingActivity = fleet::Activity::Idle;
+  std::vector<float> pendingSamples;
+  std::string pendingPayload;  // camera and audio: encoded once
+};
+
+SimulatedFleet::SimulatedFleet(AgentOptions options, std::string agentVersion)
+    : m_options(std::move(options)), m_agentVersion(std::move(agentVersion)) {}
+
+SimulatedFleet::~SimulatedFleet() {
+  // Clients must be disconnected before their listeners (members of the device) go away.
+  shutdown();
+}
+
+Result<void> SimulatedFleet::connectAll() {
+  raiseFileLimit();
+  const std::string sensor = sensorName(m_options.sensor);
+  const int64_t periodUs = std::llround(m_options.messagePeriodS() * 1e6);
+  const int64_t connectWallUs = util::wallClockUs();
+
+  m_devices.reserve(static_cast<size_t>(m_options.count));
+  std::vector<mqtt::token_ptr> tokens;
+  tokens.reserve(static_cast<size_t>(m_options.count));
+  try {
+    const auto createOptions = mqtt::create_options_builder()
+                                   .send_while_disconnected(true)
+                                   .max_buffered_messages(kMaxBufferedMessages)
+                                   .delete_oldest_messages(false)
+                                   .finalize();
+    for (int i = 0; i < m_options.count; ++i) {
+      auto d = std::make_unique<SimulatedDevice>();
+      d->index = i;
+      d->id = m_options.deviceId(i);
+      d->dataTopic = mqtt::string_ref("edgewise/" + d->id + "/" + sensor);
+      d->statusTopic = "edgewise/" + d->id + "/status";
+      d->offsetUs = periodUs * i / m_options.count;
+      switch (m_options.sensor) {
+        case SensorKind::Imu:
+          d->imu = std::make_unique<fleet::ImuSimulator>(i, m_options.seed, m_options.rateHz);
+          break;
+        case SensorKind::Camera:
+          d->camera = std::make_unique<fleet::CameraSimulator>(i, m_options.seed, d->id);
+          break;
+        case SensorKind::Audio:
+          d->audio = std::make_unique<fleet::AudioSimulator>(i, m_options.seed, m_options.rateHz);
+          break;
+      }
+      d->client = std::make_unique<mqtt::async_client>(m_options.brokerUrl, d->id, createOptions);
+
+      const std::string offline = fleet::encodeStatusJson(
+          {d->id, "offline", m_agentVersion, sensor, m_options.rateHz, connectWallUs});
+      const auto connectOptions =
+          mqtt::connect_options_builder()
+              .keep_alive_interval(std::chrono::seconds(m_options.keepAliveS))
+              // A persistent session: QoS 1 messages in flight when the broker goes away are
+              // resent after the automatic reconnect instead of being dropped.
+              .clean_session(false)
+              .automatic_reconnect(std::chrono::seconds(1), std::chrono::seconds(4))
+              .max_inflight(kMaxInflight)
+              .connect_timeout(std::chrono::seconds(kConnectTimeoutS))
+              .will(mqtt::message(d->statusTopic, offline, 1, true))
+              .finalize();
+
+      SimulatedDevice* raw = d.get();
+      // After a reconnect the broker may have published the last will (or lost retained
+      // messages in a restart): say "online" again. Runs on Paho's thread; publish is
+      // thread-safe and does not block.
+      d->client->set_connected_handler([this, raw, sensor](const std::string&) {
+        if (raw->connects.fetch_add(1) == 0) return;
+        const std::string online = fleet::encodeStatusJson(
+            {raw->id, "online", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+        try {
+          raw->client->publish(raw->statusTopic, online.data(), online.size(), 1, true);
+        } catch (const mqtt::exception& e) {
+          std::fprintf(stderr, "edgewise-agent: %s: re-publishing online status failed: %s\n",
+                       raw->id.c_str(), e.what());
+        }
+      });
+      d->client->set_connection_lost_handler(
+          [raw](const std::string&) { raw->connectionLosses.fetch_add(1); });
+      tokens.push_back(d->client->connect(connectOptions));
+      m_devices.push_back(std::move(d));
+    }
+  } catch (const mqtt::exception& e) {
+    return Error(
+        std::string("cannot create MQTT clients for ") + m_options.brokerUrl + ": " + e.what(),
+        "connecting");
+  }
+
+  // All connects are in flight at once; now collect them against one deadline.
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::seconds(kConnectTimeoutS + 2);
+  int failed = 0;
+  std::string firstError;
+  for (size_t i = 0; i < tokens.size(); ++i) {
+    try {
+      const auto left = std::max(deadline - std::chrono::steady_clock::now(),
+                                 std::chrono::steady_clock::duration::zero());
+      if (!tokens[i]->wait_for(std::chrono::duration_cast<std::chrono::milliseconds>(left))) {
+        ++failed;
+        if (firstError.empty()) firstError = "timed out";
+      }
+    } catch (const mqtt::exception& e) {
+      ++failed;
+      if (firstError.empty()) firstError = e.what();
+    }
+  }
+  if (failed > 0) {
+    return Error("cannot reach the MQTT broker at " + m_options.brokerUrl + " (" +
+                     std::to_string(failed) + " of " + std::to_string(tokens.size()) +
+                     " devices failed to connect: " + firstError +
+                     "); is the broker running and the URL right?",
+                 "connecting");
+  }
+
+  std::vector<mqtt::delivery_token_ptr> statusTokens;
+  statusTokens.reserve(m_devices.size());
+  try {
+    for (auto& d : m_devices) {
+      const std::string online = fleet::encodeStatusJson(
+          {d->id, "online", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+      statusTokens.push_back(
+          d->client->publish(d->statusTopic, online.data(), online.size(), 1, true));
+    }
+    for (auto& t : statusTokens) t->wait_for(std::chrono::seconds(10));
+  } catch (const mqtt::exception& e) {
+    return Error(std::string("publishing the online status failed: ") + e.what(),
+                 "connecting to " + m_options.brokerUrl);
+  }
+  std::fprintf(stderr, "edgewise-agent: %d %s devices connected to %s\n", m_options.count,
+               sensor.c_str(), m_options.brokerUrl.c_str());
+  return {};
+}
+
+bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
+  const double periodUs = m_options.messagePeriodS() * 1e6;
+  const int k = m_options.samplesPerMessage;
+  std::string payload;
+  for (;;) {
+    if (!d.hasPending) {
+      const int64_t dueUs = d.offsetUs + std::llround(static_cast<double>(d.nextSeq) * periodUs);
+      if (dueUs > elapsedUs) return true;
+      d.hasPending = true;
+      d.pendingSeq = d.nextSeq++;
+      // The samples of a message were taken during the period before it is due, so a
+      // message never carries samples from the future.
+      d.pendingTsUs = m_startWallUs + dueUs - std::llround(periodUs);
+      if (d.imu) {
+        d.pendingActivity = d.imu->currentActivity();
+        d.pendingSamples.resize(static_cast<size_t>(k) * fleet::kImuChannels);
+        d.imu->nextInto(d.pendingSamples.data(), k);
+      } else if (d.camera) {
+        const double sceneT = static_cast<double>(d.pendingSeq) / m_options.rateHz;
+        auto frame = d.camera->nextFrame(sceneT, m_options.imageFormat);
+        if (frame) {
+          d.pendingPayload.assign(frame->begin(), frame->end());
+        } else {
+          // Publish an empty message rather than skip a seq; the reason goes to stderr.
+          std::fprintf(stderr, "edgewise-agent: %s\n", frame.error().toString().c_str());
+          d.pendingPayload.clear();
+        }
+      } else {
+        d.pendingPayload = d.audio->nextPcm16Le(k);
+      }
+    }
+
+    if (d.imu) {
+      fleet::ImuMessage m;
+      m.device = d.id;
+      m.seq = d.pendingSeq;
+      m.tsUs = d.pendingTsUs;
+      m.pubUs = util::wallClockUs();
+      m.rateHz = m_options.rateHz;
+      m.activity = fleet::activityName(d.pendingActivity);
+      m.samples = d.pendingSamples.data();
+      m.sampleCount = k;
+      fleet::encodeImu(m_options.format, m, payload);
+    } else {
+      payload = d.pendingPayload;
+    }
+    try {
+      d.client->publish(mqtt::make_message(d.dataTopic, mqtt::binary_ref(std::move(payload)),
+                                           m_options.qos, false),
+                        nullptr, d.deliveries);
+    } catch (const mqtt::exception& e) {
+      // Buffer full or too many in flight: keep the message and try again next tick.
+      ++m_retries;
+      return false;
+    }
+    d.hasPending = false;
+    d.pendingPayload.clear();
+    ++d.published;
+  }
+}
+
+void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
+  m_startMonoUs = util::monotonicUs();
+  m_startWallUs = util::wallClockUs();
+  const int64_t endUs = m_options.seconds > 0 ? std::llround(m_options.seconds * 1e6) : INT64_MAX;
+  int64_t nextTickUs = 0;
+  int64_t nextProgressUs = kProgressEveryUs;
+  for (;;) {
+    const int64_t elapsedUs = util::monotonicUs() - m_startMonoUs;
+    if ((stopFlag && *stopFlag) || elapsedUs >= endUs) break;
+    for (auto& d : m_devices) publishDue(*d, std::min(elapsedUs, endUs - 1));
+    if (elapsedUs >= nextProgressUs) {
+      printProgress(elapsedUs);
+      nextProgressUs += kProgressEveryUs;
+    }
+    // A fixed grid of ticks: a slow tick does not shift the later ones.
+    nextTickUs += kTickUs;
+    const int64_t sleepUs = std::min(nextTickUs, endUs) - (util::monotonicUs() - m_startMonoUs);
+    if (sleepUs > 0) {
+      std::this_thread::sleep_for(std::chrono::microseconds(sleepUs));
+    } else {
+      nextTickUs = util::monotonicUs() - m_startMonoUs;
+    }
+  }
+  m_elapsedS = static_cast<double>(util::monotonicUs() - m_startMonoUs) / 1e6;
+  printProgress(std::llround(m_elapsedS * 1e6));
+}
+
+void SimulatedFleet::printProgress(int64_t elapsedUs) {
+  const int64_t published = totalPublished();
+  int connected = 0;
+  for (const auto& d : m_devices) connected += d->client && d->client->is_connected() ? 1 : 0;
+  const double seconds = static_cast<double>(elapsedUs) / 1e6;
+  std::fprintf(stderr,
+               "edgewise-agent: %.1f s, published %lld, acked %lld, %.0f msg/s over the last "
+               "interval, connected %d/%zu, retries %lld\n",
+               seconds, static_cast<long long>(published), static_cast<long long>(totalAcked()),
+               static_cast<double>(published - m_lastProgressPublished) /
+                   std::max(1e-3, static_cast<double>(elapsedUs - m_lastProgressUs) / 1e6),
+               connected, m_devices.size(), static_cast<long long>(m_retries));
+  m_lastProgressPublished = published;
+  m_lastProgressUs = elapsedUs;
+}
+
+void SimulatedFleet::shutdown() {
+  if (m_devices.empty() || m_shutDown) return;
+  const std::string sensor = sensorName(m_options.sensor);
+
+  // 1. Wait until every accepted message is acknowledged (or failed), bounded.
+  const int64_t drainStart = util::monotonicUs();
+  for (;;) {
+    bool done = true;
+    for (const auto& d : m_devices) {
+      const int64_t settled = d->deliveries.acked.load() + d->deliveries.failed.load();
+      if (settled < d->published) {
+        done = false;
+        break;
+      }
+    }
+    if (done) break;
+    if (util::monotonicUs() - drainStart > kDrainTimeoutUs) {
+      std::fprintf(stderr,
+                   "edgewise-agent: warning: %lld messages still unacknowledged after %lld s\n",
+                   static_cast<long long>(totalPublished() - totalAcked()),
+                   static_cast<long long>(kDrainTimeoutUs / 1'000'000));
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+
+  // 2. Retained offline status (a clean disconnect does not trigger the last will).
+  std::vector<mqtt::delivery_token_ptr> statusTokens;
+  for (auto& d : m_devices) {
+    if (!d->client || d->connects.load() == 0) continue;
+    const std::string offline = fleet::encodeStatusJson(
+        {d->id, "offline", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+    try {
+      statusTokens.push_back(
+          d->client->publish(d->statusTopic, offline.data(), offline.size(), 1, true));
+    } catch (const mqtt::exception& e) {
+      std::fprintf(stderr, "edgewise-agent: %s: offline status not published: %s\n", d->id.c_str(),
+                   e.what());
+    }
+  }
+  const auto waitAll = [](auto& tokens, int64_t budgetUs, const char* what) {
+    const int64_t start = util::monotonicUs();
+    int pending = 0;
+    for (auto& t : tokens) {
+      const int64_t left = std::max<int64_t>(0, budgetUs - (util::monotonicUs() - start));
+      try {
+        if (!t->wait_for(std::chrono::milliseconds(left / 1000))) ++pending;
+      } catch (const mqtt::exception& e) {
+        ++pending;
+      }
+    }
+    if (pending > 0) {
+      std::fprintf(stderr, "edgewise-agent: warning: %d %s did not complete\n", pending, what);
+    }
+  };
+  waitAll(statusTokens, kStatusTimeoutUs, "offline status publishes");
+
+  // 3. Disconnect all clients in parallel.
+  std::vector<mqtt::token_ptr> disconnectTokens;
+  for (auto& d : m_devices) {
+    if (!d->client) continue;
+    try {
+      disconnectTokens.push_back(d->client->disconnect(std::chrono::seconds(2)));
+    } catch (const mqtt::exception& e) {
+      // Never connected or already disconnected: nothing left to close.
+      if (e.get_return_code() != MQTTASYNC_DISCONNECTED) {
+        std::fprintf(stderr, "edgewise-agent: %s: disconnect failed: %s\n", d->id.c_str(),
+                     e.what());
+      }
+    }
+  }
+  waitAll(disconnectTokens, kStatusTimeoutUs, "disconnects");
+
+  // Keep the counters for the summary, release the sockets.
+  for (auto& d : m_devices) d->client.reset();
+  m_shutDown = true;
+}
+
+int64_t SimulatedFleet::totalPublished() const {
+  int64_t n = 0;
+  for (const auto& d : m_devices) n += d->published;
+  return n;
+}
+
+int64_t SimulatedFleet::totalAcked() const {
+  int64_t n = 0;
+  for (const auto& d : m_devices) n += d->deliveries.acked.load(std::memory_order_relaxed);
+  return n;
+}
+
+std::string SimulatedFleet::summaryJson() const {
+  std::string out;
+  out.reserve(128 + m_devices.size() * 80);
+  out += R"({"devices":)" + std::to_string(m_devices.size());
+  out += R"(,"published":)" + std::to_string(totalPublished());
+  out += R"(,"acked":)" + std::to_string(totalAcked());
+  char seconds[32];
+  std::snprintf(seconds, sizeof seconds, "%.3f", m_elapsedS);
+  out += R"(,"seconds":)";
+  out += seconds;
+  out += R"(,"retries":)" + std::to_string(m_retries);
+  out += R"(,"per_device":[)";
+  bool first = true;
+  for (const auto& d : m_devices) {
+    if (!first) out += ',';
+    first = false;
+    out += R"({"device":)";
+    fleet::appendJsonString(d->id, out);
+    out += R"(,"first_seq":0,"last_seq":)" + std::to_string(d->published - 1);
+    out += R"(,"published":)" + std::to_string(d->published);
+    out += R"(,"acked":)" + std::to_string(d->deliveries.acked.load());
+    out += R"(,"connection_losses":)" + std::to_string(d->connectionLosses.load());
+    out += '}';
+  }
+  out += "]}";
+  return out;
+}
+
+}  // namespace edgewise::agent

@@ -1,0 +1,53 @@
+#pragma once
+// A fleet of simulated devices in one process: one Paho client per device, one scheduler
+// thread (the caller's) that publishes every message when it is due.
+
+#include <atomic>
+#include <csignal>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "app/agent/agent_options.h"
+#include "core/util/result.h"
+
+namespace edgewise::agent {
+
+struct SimulatedDevice;
+
+class SimulatedFleet {
+ public:
+  explicit SimulatedFleet(AgentOptions options, std::string agentVersion);
+  ~SimulatedFleet();
+  SimulatedFleet(const SimulatedFleet&) = delete;
+  SimulatedFleet& operator=(const SimulatedFleet&) = delete;
+
+  // Creates the clients and connects them all in parallel; an error names the broker URL.
+  Result<void> connectAll();
+  // Publishes until --seconds elapse or *stopFlag becomes non-zero (set by a signal handler).
+  void run(const volatile std::sig_atomic_t* stopFlag);
+  // Waits (bounded) for outstanding deliveries, publishes the offline status, disconnects.
+  void shutdown();
+
+  // {"devices":N,"published":..,"acked":..,"seconds":..,"per_device":[...]}
+  std::string summaryJson() const;
+  int64_t totalPublished() const;
+  int64_t totalAcked() const;
+
+ private:
+  bool publishDue(SimulatedDevice& device, int64_t elapsedUs);
+  void printProgress(int64_t elapsedUs);
+
+  AgentOptions m_options;
+  std::string m_agentVersion;
+  std::vector<std::unique_ptr<SimulatedDevice>> m_devices;
+  int64_t m_startMonoUs = 0;
+  int64_t m_startWallUs = 0;
+  double m_elapsedS = 0;
+  int64_t m_retries = 0;
+  int64_t m_lastProgressPublished = 0;
+  int64_t m_lastProgressUs = 0;
+  bool m_shutDown = false;
+};
+
+}  // namespace edgewise::agent
