@@ -1,0 +1,127 @@
+#include "core/store/migrations.h"
+
+#include <QString>
+
+#include "core/store/sqlite_util.h"
+#include "core/util/log.h"
+
+namespace edgewise::store::detail {
+
+const std::vector<Migration>& migrations() {
+  // Never edit a migration that has shipped: add a new one. Old files replay these in order.
+  static const std::vector<Migration> kMigrations = {
+      {1, "meta, recordings, streams, chunks",
+       R"sql(
+CREATE TABLE meta(
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) WITHOUT ROWID;
+INSERT INTO meta(key, value)
+  VALUES('created_us', CAST((julianday('now') - 2440587.5) * 86400000000 AS INTEGER));
+
+CREATE TABLE recordings(
+  id          INTEGER PRIMARY KEY,
+  name        TEXT NOT NULL,
+  status      TEXT NOT NULL DEFAULT 'recording'
+              CHECK(status IN ('recording', 'complete', 'interrupted')),
+  created_us  INTEGER NOT NULL,
+  finished_us INTEGER
+);
+
+CREATE TABLE streams(
+  id               INTEGER PRIMARY KEY,
+  recording_id     INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+  device_id        TEXT NOT NULL,
+  topic            TEXT NOT NULL,
+  decoder_id       TEXT NOT NULL,
+  kind             TEXT NOT NULL CHECK(kind IN ('timeseries', 'image', 'audio')),
+  channel_count    INTEGER NOT NULL,
+  channel_names    TEXT NOT NULL,  -- JSON array of strings
+  units            TEXT NOT NULL,  -- JSON array of strings (empty or one per channel)
+  sample_rate_hz   REAL NOT NULL DEFAULT 0,
+  sample_count     INTEGER NOT NULL DEFAULT 0,
+  message_count    INTEGER NOT NULL DEFAULT 0,
+  chunk_count      INTEGER NOT NULL DEFAULT 0,
+  size_bytes       INTEGER NOT NULL DEFAULT 0,
+  start_us         INTEGER,
+  end_us           INTEGER,
+  first_seq        INTEGER,
+  last_seq         INTEGER,
+  seq_gaps         INTEGER NOT NULL DEFAULT 0,
+  seq_missing      INTEGER NOT NULL DEFAULT 0,
+  seq_out_of_order INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX streams_by_recording ON streams(recording_id);
+
+CREATE TABLE chunks(
+  id            INTEGER PRIMARY KEY,
+  stream_id     INTEGER NOT NULL REFERENCES streams(id) ON DELETE CASCADE,
+  seq_no        INTEGER NOT NULL,
+  first_ts      INTEGER NOT NULL,
+  last_ts       INTEGER NOT NULL,
+  sample_count  INTEGER NOT NULL,
+  message_count INTEGER NOT NULL,
+  blob          BLOB NOT NULL,
+  UNIQUE(stream_id, seq_no)
+);
+)sql"},
+      {2, "quarantine of malformed payloads",
+       R"sql(
+CREATE TABLE quarantine(
+  id           INTEGER PRIMARY KEY,
+  arrival_us   INTEGER NOT NULL,
+  topic        TEXT NOT NULL,
+  decoder_id   TEXT NOT NULL,
+  error        TEXT NOT NULL,
+  payload      BLOB NOT NULL,
+  payload_size INTEGER NOT NULL
+);
+)sql"},
+  };
+  return kMigrations;
+}
+
+Result<void> migrate(sqlite3* db, int targetVersion) {
+  for (const Migration& m : migrations()) {
+    if (m.version > targetVersion) break;
+    EW_TRY(exec(db, "BEGIN IMMEDIATE"));
+    Result<int64_t> version = queryInt64(db, "PRAGMA user_version");
+    if (!version.ok()) {
+      exec(db, "ROLLBACK").ok();
+      return version.error();
+    }
+    if (version.value() >= m.version) {
+      EW_TRY(exec(db, "COMMIT"));
+      continue;
+    }
+    std::string sql = m.sql;
+    if (m.version == 1) sql += "PRAGMA application_id = " + std::to_string(kApplicationId) + ";";
+    sql += "PRAGMA user_version = " + std::to_string(m.version) + ";";
+    Result<void> applied = exec(db, sql.c_str());
+    if (!applied.ok()) {
+      exec(db, "ROLLBACK").ok();
+      return Error(applied.error().message,
+                   "migrating the project to schema " + std::to_string(m.version));
+    }
+    EW_TRY(exec(db, "COMMIT"));
+    qCDebug(lcStore) << "migrated project schema to version" << m.version << "("
+                     << QString::fromUtf8(m.description) << ")";
+  }
+  return okResult();
+}
+
+Result<void> createProjectAtVersion(const std::string& path, int version) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open_v2(path.c_str(), &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr) !=
+      SQLITE_OK) {
+    Error e = sqliteError(db, "creating " + path);
+    sqlite3_close_v2(db);
+    return e;
+  }
+  Result<void> r = exec(db, "PRAGMA journal_mode=WAL");
+  if (r.ok()) r = migrate(db, version);
+  sqlite3_close_v2(db);
+  return r;
+}
+
+}  // namespace edgewise::store::detail
