@@ -37,7 +37,7 @@ struct Subscription {
 struct TopicStats {
   std::string topic;
   std::string deviceId;
-  std::string decoderId;        // the decoder in use (auto-detected or overridden)
+  std::string decoderId;  // the decoder in use (auto-detected or overridden)
   int64_t messages = 0;
   int64_t bytes = 0;
   int64_t samples = 0;
@@ -65,19 +65,19 @@ struct RecorderStats {
   int64_t messagesStored = 0;
   int64_t samplesStored = 0;
   int64_t commits = 0;
-  int64_t pending = 0;             // queued, not yet committed
-  double p99StoreLatencyMs = 0;    // device publish -> committed, when payloads carry it
+  int64_t pending = 0;                   // queued, not yet committed
+  double p99StoreLatencyMs = 0;          // device publish -> committed, when payloads carry it
   std::vector<double> storeLatenciesMs;  // filled only when keepLatencies was requested
   std::string lastError;
 };
 
 struct RecordingOptions {
-  std::string projectPath;            // the recorder opens its own connection to it
-  std::string name;                   // empty: "Recording <date time>"
+  std::string projectPath;                // the recorder opens its own connection to it
+  std::string name;                       // empty: "Recording <date time>"
   std::vector<std::string> topicFilters;  // empty: every subscribed topic
-  int flushIntervalMs = 100;          // one transaction per interval ...
-  int flushMaxSamples = 50000;        // ... or per this many queued samples
-  bool keepLatencies = false;         // keep every store latency (benchmarks)
+  int flushIntervalMs = 100;              // one transaction per interval ...
+  int flushMaxSamples = 50000;            // ... or per this many queued samples
+  bool keepLatencies = false;             // keep every store latency (benchmarks)
 };
 
 class CaptureSession : public QObject {
@@ -108,6 +108,8 @@ class CaptureSession : public QObject {
   std::vector<TopicStats> topicStats() const;
   SessionCounters counters() const;
   std::vector<std::shared_ptr<LiveBuffer>> liveBuffers() const;
+  // Devices seen on "<...>/<device>/status" topics: true online, false offline.
+  std::map<std::string, bool> devicePresence() const;
   void setLiveBufferCapacity(size_t samplesPerStream);  // default 30,000 per stream
 
   // Recording.

@@ -28,6 +28,7 @@ class LiveBuffer {
 
   const StreamKey& key() const { return m_key; }
   std::vector<std::string> channelNames() const;
+  size_t channelCount() const { return m_channels.size(); }  // fixed at construction
   size_t capacity() const { return m_capacity; }
 
   void append(const SampleBatch& batch);  // writer side

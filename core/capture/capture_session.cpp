@@ -1,0 +1,978 @@
+#include "core/capture/capture_session.h"
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netdb.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <mqtt/async_client.h>
+#include <QMetaObject>
+#include <QPointer>
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <condition_variable>
+#include <cstring>
+#include <deque>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <set>
+#include <thread>
+#include <unordered_map>
+
+#include "core/capture/decoder_registry.h"
+#include "core/capture/recorder.h"
+#include "core/capture/topic_filter.h"
+#include "core/store/project.h"
+#include "core/store/quarantine_repository.h"
+#include "core/util/clock.h"
+#include "core/util/log.h"
+
+namespace edgewise::capture {
+
+const char* toString(ConnectionState state) {
+  switch (state) {
+    case ConnectionState::Disconnected:
+      return "disconnected";
+    case ConnectionState::Connecting:
+      return "connecting";
+    case ConnectionState::Connected:
+      return "connected";
+    case ConnectionState::Reconnecting:
+      return "reconnecting";
+    case ConnectionState::Failed:
+      return "failed";
+  }
+  return "unknown";
+}
+
+namespace {
+
+constexpr size_t kDefaultLiveCapacity = 30000;
+constexpr int64_t kRateBucketUs = 100000;  // 100 ms buckets ...
+constexpr int64_t kRateBuckets = 20;       // ... over a ~2 s window
+constexpr size_t kPreviewBytes = 256;
+constexpr const char* kPresenceDecoder = "presence";
+
+struct Inbound {
+  mqtt::const_message_ptr message;
+  int64_t arrivalUs = 0;
+};
+
+std::string randomClientId() {
+  std::random_device rd;
+  std::mt19937 gen(rd());
+  std::uniform_int_distribution<int> hex(0, 15);
+  std::string id = "edgewise-";
+  for (int i = 0; i < 12; ++i) id += "0123456789abcdef"[hex(gen)];
+  return id;
+}
+
+bool endsWith(const std::string& s, std::string_view suffix) {
+  return s.size() >= suffix.size() &&
+         s.compare(s.size() - suffix.size(), suffix.size(), suffix) == 0;
+}
+
+std::string topicLevel2OrTopic(const std::string& topic) {
+  const auto first = topic.find('/');
+  if (first == std::string::npos) return topic;
+  const auto second = topic.find('/', first + 1);
+  if (second == std::string::npos) return topic;
+  const std::string level = topic.substr(first + 1, second - first - 1);
+  return level.empty() ? topic : level;
+}
+
+std::string previewOf(std::string_view payload) {
+  const std::string_view head = payload.substr(0, kPreviewBytes);
+  const bool printable = std::all_of(head.begin(), head.end(), [](char ch) {
+    const auto c = static_cast<unsigned char>(ch);
+    return c >= 0x20 ? c != 0x7f : (c == '\n' || c == '\r' || c == '\t');
+  });
+  if (printable) return std::string(head);
+  static const char* kHex = "0123456789abcdef";
+  std::string out;
+  const size_t n = std::min<size_t>(head.size(), 85);  // ~256 characters of hex
+  out.reserve(n * 3);
+  for (size_t i = 0; i < n; ++i) {
+    const auto c = static_cast<unsigned char>(head[i]);
+    if (i) out += ' ';
+    out += kHex[c >> 4];
+    out += kHex[c & 15];
+  }
+  if (payload.size() > n) out += " ...";
+  return out;
+}
+
+// Why a TCP connection cannot be made, asked of the OS: Paho only says "TCP/TLS connect
+// failure", which leaves a user guessing between a typo, a dead broker and a firewall.
+std::string probeTcp(const std::string& host, int port) {
+  addrinfo hints{};
+  hints.ai_family = AF_UNSPEC;
+  hints.ai_socktype = SOCK_STREAM;
+  addrinfo* res = nullptr;
+  const int gai = ::getaddrinfo(host.c_str(), std::to_string(port).c_str(), &hints, &res);
+  if (gai != 0) return std::string("unknown host (") + ::gai_strerror(gai) + ")";
+  std::string reason = "no address to connect to";
+  for (addrinfo* ai = res; ai; ai = ai->ai_next) {
+    const int fd = ::socket(ai->ai_family, ai->ai_socktype | SOCK_NONBLOCK, ai->ai_protocol);
+    if (fd < 0) {
+      reason = std::strerror(errno);
+      continue;
+    }
+    int rc = ::connect(fd, ai->ai_addr, ai->ai_addrlen);
+    int err = rc == 0 ? 0 : errno;
+    if (rc != 0 && err == EINPROGRESS) {
+      pollfd p{fd, POLLOUT, 0};
+      const int pr = ::poll(&p, 1, 2000);
+      if (pr == 0) {
+        err = ETIMEDOUT;
+      } else {
+        socklen_t len = sizeof(err);
+        ::getsockopt(fd, SOL_SOCKET, SO_ERROR, &err, &len);
+      }
+    }
+    ::close(fd);
+    if (err == 0) {
+      reason.clear();
+      break;
+    }
+    reason = err == ETIMEDOUT ? "connection timed out" : std::strerror(err);
+  }
+  ::freeaddrinfo(res);
+  std::transform(reason.begin(), reason.end(), reason.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return reason;
+}
+
+std::string connackMessage(int rc) {
+  switch (rc) {
+    case 1:
+      return "the broker refused the MQTT protocol version";
+    case 2:
+      return "the broker refused the client id";
+    case 3:
+      return "the MQTT service is unavailable on this server";
+    case 4:
+      return "bad user name or password";
+    case 5:
+      return "not authorised (check user name, password or client certificate)";
+    default:
+      return {};
+  }
+}
+
+struct RateWindow {
+  std::deque<std::pair<int64_t, int64_t>> buckets;  // (bucket index, messages)
+  int64_t firstUs = 0;
+  void add(int64_t nowUs) {
+    const int64_t b = nowUs / kRateBucketUs;
+    if (!buckets.empty() && buckets.back().first == b) {
+      ++buckets.back().second;
+    } else {
+      buckets.emplace_back(b, 1);
+    }
+    if (firstUs == 0) firstUs = nowUs;
+    while (!buckets.empty() && buckets.front().first <= b - kRateBuckets) buckets.pop_front();
+  }
+  double rate(int64_t nowUs) const {
+    const int64_t b = nowUs / kRateBucketUs;
+    int64_t n = 0;
+    for (const auto& [idx, count] : buckets) {
+      if (idx > b - kRateBuckets) n += count;
+    }
+    if (n == 0) return 0;
+    // A topic seen for less than the window gets its rate over the time it has existed.
+    const double span = std::clamp(static_cast<double>(nowUs - firstUs) / 1e6, 0.2,
+                                   static_cast<double>(kRateBuckets * kRateBucketUs) / 1e6);
+    return static_cast<double>(n) / span;
+  }
+};
+
+struct TopicState {
+  TopicStats stats;
+  RateWindow rate;
+};
+
+struct TopicDecoder {
+  const PayloadDecoder* decoder = nullptr;
+  DecoderOptions options;
+  bool hasOptions = false;
+};
+
+struct Override {
+  std::string decoderId;
+  DecoderOptions options;
+};
+
+}  // namespace
+
+struct CaptureSession::Impl : public mqtt::callback {
+  CaptureSession* q = nullptr;
+
+  // --- configuration, guarded by m_configMutex (GUI thread writes, others read) ---
+  mutable std::mutex configMutex;
+  BrokerSettings settings;
+  std::vector<Subscription> subs;
+  std::map<std::string, Override> overrides;
+  std::atomic<uint64_t> overridesVersion{0};
+  std::string quarantinePath;
+  std::atomic<uint64_t> quarantineVersion{0};
+  size_t liveCapacity = kDefaultLiveCapacity;
+
+  // --- MQTT ---
+  std::mutex clientMutex;  // serialises connect/disconnect/subscribe calls
+  std::unique_ptr<mqtt::async_client> client;
+  // What Paho callbacks use: they must not take clientMutex, which a caller may hold while
+  // waiting for a token that only Paho's callback thread can complete.
+  std::atomic<mqtt::async_client*> liveClient{nullptr};
+  std::atomic<ConnectionState> state{ConnectionState::Disconnected};
+  std::atomic<bool> wantConnected{false};
+  std::atomic<bool> everConnected{false};
+
+  // --- inbound queue (Paho threads -> decode thread) ---
+  std::mutex inMutex;
+  std::condition_variable inCv;
+  std::vector<Inbound> inbound;
+  bool stopDecode = false;
+  std::thread decodeThread;
+
+  // --- counters ---
+  std::atomic<int64_t> received{0};
+  std::atomic<int64_t> decoded{0};
+  std::atomic<int64_t> decodeErrors{0};
+  std::atomic<int64_t> quarantined{0};
+  std::atomic<int64_t> samples{0};
+  std::atomic<int64_t> reconnects{0};
+  std::atomic<int64_t> queueDepth{0};
+
+  // --- decode thread outputs ---
+  mutable std::mutex statsMutex;
+  std::map<std::string, TopicState> topics;
+  std::map<std::string, bool> presence;
+  mutable std::mutex buffersMutex;
+  std::map<StreamKey, std::shared_ptr<LiveBuffer>> buffers;
+
+  // --- recording ---
+  mutable std::mutex recorderMutex;
+  std::shared_ptr<Recorder> recorder;
+  uint64_t recorderGen = 0;  // bumped per recording: invalidates the topic-filter cache
+  RecorderStats lastRecorderStats;
+
+  // --- decode thread private ---
+  std::unordered_map<std::string, TopicDecoder> topicDecoders;
+  uint64_t seenOverridesVersion = 0;
+  std::map<std::string, Override> overridesCopy;
+  uint64_t seenQuarantineVersion = 0;
+  std::unique_ptr<store::Project> quarantineProject;
+  std::unordered_map<std::string, bool> recordTopicCache;
+  uint64_t recorderGenSeen = 0;
+
+  // Reports the outcome of the first connect; reconnects report through connected().
+  struct ConnectListener : public mqtt::iaction_listener {
+    Impl* d = nullptr;
+    std::string host;
+    int port = 0;
+    std::string uri;
+    void on_success(const mqtt::token&) override {}
+    void on_failure(const mqtt::token& tok) override {
+      const int rc = tok.get_return_code();
+      std::string why = connackMessage(rc);
+      if (why.empty()) {
+        why = probeTcp(host, port);
+        if (why.empty()) {
+          why =
+              "the server accepts TCP connections but the MQTT handshake failed (is it an "
+              "MQTT broker, and does it expect TLS?)";
+        }
+      }
+      d->wantConnected = false;
+      d->setState(ConnectionState::Failed, "cannot reach " + uri + ": " + why);
+    }
+  };
+  ConnectListener connectListener;
+
+  explicit Impl(CaptureSession* owner) : q(owner) { connectListener.d = this; }
+
+  // ------------------------------------------------------------------ signals (queued)
+  void setState(ConnectionState s, const std::string& message) {
+    state = s;
+    QPointer<CaptureSession> self(q);
+    const QString text = QString::fromStdString(message);
+    QMetaObject::invokeMethod(
+        q,
+        [self, s, text] {
+          if (self) Q_EMIT self->stateChanged(s, text);
+        },
+        Qt::QueuedConnection);
+  }
+  void emitError(const std::string& message) {
+    qCWarning(lcCapture, "%s", message.c_str());
+    const QString text = QString::fromStdString(message);
+    QMetaObject::invokeMethod(
+        q,
+        [self = QPointer<CaptureSession>(q), text] {
+          if (self) Q_EMIT self->errorOccurred(text);
+        },
+        Qt::QueuedConnection);
+  }
+  void emitTopicDiscovered(const std::string& topic) {
+    const QString text = QString::fromStdString(topic);
+    QMetaObject::invokeMethod(
+        q,
+        [self = QPointer<CaptureSession>(q), text] {
+          if (self) Q_EMIT self->topicDiscovered(text);
+        },
+        Qt::QueuedConnection);
+  }
+
+  // ------------------------------------------------------------------ Paho callbacks
+  void connected(const std::string& /*cause*/) override {
+    if (everConnected.exchange(true)) ++reconnects;
+    resubscribeAll();
+    setState(ConnectionState::Connected, "connected to " + serverUri());
+  }
+
+  void connection_lost(const std::string& cause) override {
+    bool autoReconnect = false;
+    {
+      std::lock_guard lock(configMutex);
+      autoReconnect = settings.autoReconnect;
+    }
+    const std::string why = cause.empty() ? std::string("the broker closed the connection") : cause;
+    if (autoReconnect && wantConnected) {
+      setState(ConnectionState::Reconnecting,
+               "connection to " + serverUri() + " lost (" + why + "), reconnecting");
+    } else {
+      setState(ConnectionState::Disconnected,
+               "connection to " + serverUri() + " lost (" + why + ")");
+    }
+  }
+
+  void message_arrived(mqtt::const_message_ptr msg) override {
+    const int64_t now = util::wallClockUs();
+    {
+      std::lock_guard lock(inMutex);
+      inbound.push_back(Inbound{std::move(msg), now});
+      queueDepth = static_cast<int64_t>(inbound.size());
+    }
+    ++received;
+    inCv.notify_one();
+  }
+
+  std::string serverUri() const {
+    std::lock_guard lock(configMutex);
+    return settings.serverUri();
+  }
+
+  void resubscribeAll() {
+    std::vector<Subscription> copy;
+    {
+      std::lock_guard lock(configMutex);
+      copy = subs;
+    }
+    mqtt::async_client* c = liveClient;
+    if (copy.empty() || !c) return;
+    auto filters = std::make_shared<mqtt::string_collection>();
+    std::vector<int> qos;
+    for (const auto& s : copy) {
+      filters->push_back(s.filter);
+      qos.push_back(s.qos);
+    }
+    try {
+      // Non-blocking: waiting for a token inside a Paho callback would deadlock it.
+      c->subscribe(filters, qos);
+    } catch (const mqtt::exception& e) {
+      emitError(std::string("cannot resubscribe after reconnecting: ") + e.what());
+    }
+  }
+
+  // ------------------------------------------------------------------ decode thread
+  void startDecodeThread() {
+    decodeThread = std::thread([this] { decodeLoop(); });
+  }
+
+  void stopDecodeThread() {
+    {
+      std::lock_guard lock(inMutex);
+      stopDecode = true;
+    }
+    inCv.notify_one();
+    if (decodeThread.joinable()) decodeThread.join();
+  }
+
+  void decodeLoop() {
+    std::vector<Inbound> batch;
+    while (true) {
+      bool stopping = false;
+      {
+        std::unique_lock lock(inMutex);
+        inCv.wait_for(lock, std::chrono::milliseconds(50),
+                      [&] { return stopDecode || !inbound.empty(); });
+        stopping = stopDecode;
+        batch.swap(inbound);
+        queueDepth = 0;
+      }
+      refreshConfig();
+      if (!batch.empty()) processBatch(batch);
+      batch.clear();
+      if (stopping) {
+        std::lock_guard lock(inMutex);
+        if (inbound.empty()) break;
+      }
+    }
+    quarantineProject.reset();
+  }
+
+  void refreshConfig() {
+    if (overridesVersion != seenOverridesVersion) {
+      std::lock_guard lock(configMutex);
+      seenOverridesVersion = overridesVersion;
+      overridesCopy = overrides;
+      // A changed choice applies from the next message of every topic.
+      topicDecoders.clear();
+    }
+    if (quarantineVersion != seenQuarantineVersion) {
+      std::string path;
+      {
+        std::lock_guard lock(configMutex);
+        seenQuarantineVersion = quarantineVersion;
+        path = quarantinePath;
+      }
+      quarantineProject.reset();
+      if (!path.empty()) {
+        auto p = store::Project::open(path, store::OpenMode::CreateIfMissing);
+        if (p) {
+          quarantineProject = std::move(*p);
+        } else {
+          emitError("malformed payloads cannot be quarantined: " + p.error().toString());
+        }
+      }
+    }
+  }
+
+  // Picks (and remembers) the decoder of a topic; nullptr with *error set when none fits.
+  const TopicDecoder* decoderFor(const std::string& topic, std::string_view payload,
+                                 std::string* error) {
+    if (auto it = topicDecoders.find(topic); it != topicDecoders.end()) return &it->second;
+    TopicDecoder td;
+    for (const auto& [filter, ov] : overridesCopy) {
+      if (!topicMatchesFilter(filter, topic)) continue;
+      td.decoder = DecoderRegistry::instance().find(ov.decoderId);
+      if (!td.decoder) {
+        *error = "the decoder \"" + ov.decoderId + "\" chosen for " + filter + " is not available";
+        return nullptr;
+      }
+      td.options = ov.options;
+      td.hasOptions = true;
+      break;
+    }
+    if (!td.decoder) {
+      td.decoder = DecoderRegistry::instance().detect(payload);
+      if (!td.decoder) {
+        *error = "no decoder recognises this payload (choose one for the topic)";
+        return nullptr;
+      }
+    }
+    return &topicDecoders.emplace(topic, std::move(td)).first->second;
+  }
+
+  bool recorderWants(Recorder* rec, const std::string& topic) {
+    auto it = recordTopicCache.find(topic);
+    if (it != recordTopicCache.end()) return it->second;
+    const bool wants = rec->accepts(topic);
+    recordTopicCache.emplace(topic, wants);
+    return wants;
+  }
+
+  std::shared_ptr<LiveBuffer> bufferFor(const StreamKey& key, const SampleBatch& b) {
+    std::lock_guard lock(buffersMutex);
+    auto& buf = buffers[key];
+    if (!buf || buf->channelCount() != b.channelCount() || buf->channelNames() != b.channelNames) {
+      // A new layout gets a new buffer: readers notice the changed pointer.
+      buf = std::make_shared<LiveBuffer>(key, b.channelNames, liveCapacityCopy());
+    }
+    return buf;
+  }
+  size_t liveCapacityCopy() {
+    std::lock_guard lock(configMutex);
+    return liveCapacity;
+  }
+
+  struct TopicUpdate {
+    int64_t messages = 0;
+    int64_t bytes = 0;
+    int64_t samples = 0;
+    int64_t errors = 0;
+    std::vector<int64_t> arrivals;
+    std::string deviceId;
+    std::string decoderId;
+    const Inbound* last = nullptr;
+    std::string lastError;
+  };
+
+  void processBatch(const std::vector<Inbound>& batch) {
+    std::shared_ptr<Recorder> rec;
+    uint64_t gen = 0;
+    {
+      std::lock_guard lock(recorderMutex);
+      rec = recorder;
+      gen = recorderGen;
+    }
+    if (gen != recorderGenSeen) {
+      recordTopicCache.clear();
+      recorderGenSeen = gen;
+    }
+    std::map<std::string, TopicUpdate> updates;
+    std::vector<RecordItem> toRecord;
+    std::vector<store::QuarantinedMessage> toQuarantine;
+    std::vector<std::pair<std::string, bool>> presenceUpdates;
+    // One lookup per stream and batch instead of one per message.
+    std::map<StreamKey, std::shared_ptr<LiveBuffer>> batchBuffers;
+
+    for (const Inbound& in : batch) {
+      const std::string& topic = in.message->get_topic();
+      const std::string& payload = in.message->get_payload_ref().str();
+      TopicUpdate& u = updates[topic];
+      ++u.messages;
+      u.bytes += static_cast<int64_t>(payload.size());
+      u.arrivals.push_back(in.arrivalUs);
+      u.last = &in;
+
+      if (endsWith(topic, "/status")) {
+        handlePresence(topic, payload, u, presenceUpdates);
+        continue;
+      }
+
+      std::string error;
+      const TopicDecoder* td = decoderFor(topic, payload, &error);
+      if (td) {
+        u.decoderId = td->decoder->id();
+        DecodeContext ctx;
+        ctx.topic = topic;
+        ctx.arrivalUs = in.arrivalUs;
+        ctx.options = td->hasOptions ? &td->options : nullptr;
+        Result<SampleBatch> r = td->decoder->decode(payload, ctx);
+        if (r) {
+          SampleBatch& b = *r;
+          ++decoded;
+          const auto n = static_cast<int64_t>(b.sampleCount());
+          samples += n;
+          u.samples += n;
+          StreamKey key{b.deviceId.empty() ? topicLevel2OrTopic(topic) : b.deviceId, topic};
+          u.deviceId = key.deviceId;
+          auto& buf = batchBuffers[key];
+          if (!buf || buf->channelCount() != b.channelCount()) buf = bufferFor(key, b);
+          buf->append(b);
+          if (rec && recorderWants(rec.get(), topic)) {
+            toRecord.push_back(RecordItem{std::move(key), u.decoderId, std::move(b), in.arrivalUs});
+          }
+          continue;
+        }
+        error = r.error().message;
+      }
+      ++decodeErrors;
+      ++u.errors;
+      u.lastError = error;
+      if (quarantineProject) {
+        store::QuarantinedMessage qm;
+        qm.arrivalUs = in.arrivalUs;
+        qm.topic = topic;
+        qm.decoderId = td ? td->decoder->id() : std::string();
+        qm.error = error;
+        qm.payloadSize = static_cast<int64_t>(payload.size());
+        const size_t keep =
+            std::min<size_t>(payload.size(), store::QuarantineRepository::kMaxPayloadBytes);
+        qm.payload.assign(payload.begin(), payload.begin() + static_cast<std::ptrdiff_t>(keep));
+        toQuarantine.push_back(std::move(qm));
+      }
+    }
+
+    if (rec && !toRecord.empty()) rec->enqueue(std::move(toRecord));
+    if (!toQuarantine.empty()) writeQuarantine(toQuarantine);
+    publishStats(updates, presenceUpdates);
+  }
+
+  void handlePresence(const std::string& topic, const std::string& payload, TopicUpdate& u,
+                      std::vector<std::pair<std::string, bool>>& presenceUpdates) {
+    u.decoderId = kPresenceDecoder;
+    std::string device = topicLevel2OrTopic(topic);
+    if (payload.empty()) return;  // a cleared retained message says nothing
+    const auto json = nlohmann::json::parse(payload, nullptr, false);
+    if (json.is_discarded() || !json.is_object()) {
+      // Presence of non-Edgewise devices may be plain text ("online"/"offline").
+      std::string text = payload;
+      std::transform(text.begin(), text.end(), text.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (text == "online" || text == "1" || text == "true") {
+        presenceUpdates.emplace_back(device, true);
+      } else if (text == "offline" || text == "0" || text == "false") {
+        presenceUpdates.emplace_back(device, false);
+      }
+      u.deviceId = device;
+      return;
+    }
+    for (const char* k : {"device", "device_id"}) {
+      if (auto it = json.find(k); it != json.end() && it->is_string()) {
+        device = it->get<std::string>();
+        break;
+      }
+    }
+    u.deviceId = device;
+    if (auto it = json.find("state"); it != json.end() && it->is_string()) {
+      presenceUpdates.emplace_back(device, it->get<std::string>() == "online");
+    }
+  }
+
+  void writeQuarantine(const std::vector<store::QuarantinedMessage>& messages) {
+    auto r = quarantineProject->transaction([&]() -> Result<void> {
+      for (const auto& m : messages) EW_TRY(quarantineProject->quarantine().add(m));
+      return okResult();
+    });
+    if (r) {
+      quarantined += static_cast<int64_t>(messages.size());
+    } else {
+      // They stay counted as decode errors per topic; the user learns the store refused them.
+      emitError(std::to_string(messages.size()) +
+                " malformed message(s) could not be quarantined: " + r.error().toString());
+    }
+  }
+
+  void publishStats(std::map<std::string, TopicUpdate>& updates,
+                    const std::vector<std::pair<std::string, bool>>& presenceUpdates) {
+    std::vector<std::string> discovered;
+    {
+      std::lock_guard lock(statsMutex);
+      for (auto& [topic, u] : updates) {
+        auto [it, inserted] = topics.try_emplace(topic);
+        TopicState& ts = it->second;
+        if (inserted) {
+          ts.stats.topic = topic;
+          discovered.push_back(topic);
+        }
+        ts.stats.messages += u.messages;
+        ts.stats.bytes += u.bytes;
+        ts.stats.samples += u.samples;
+        ts.stats.decodeErrors += u.errors;
+        if (!u.deviceId.empty()) ts.stats.deviceId = u.deviceId;
+        if (ts.stats.deviceId.empty()) ts.stats.deviceId = topicLevel2OrTopic(topic);
+        if (!u.decoderId.empty()) ts.stats.decoderId = u.decoderId;
+        if (!u.lastError.empty()) ts.stats.lastError = u.lastError;
+        for (int64_t a : u.arrivals) ts.rate.add(a);
+        if (u.last) {
+          ts.stats.lastArrivalUs = u.last->arrivalUs;
+          ts.stats.retained = u.last->message->is_retained();
+          ts.stats.lastPayloadPreview = previewOf(u.last->message->get_payload_ref().str());
+        }
+      }
+      for (const auto& [device, online] : presenceUpdates) presence[device] = online;
+    }
+    for (const auto& t : discovered) emitTopicDiscovered(t);
+  }
+};
+
+// ==================================================================== CaptureSession
+
+CaptureSession::CaptureSession(QObject* parent)
+    : QObject(parent), m_impl(std::make_unique<Impl>(this)) {
+  qRegisterMetaType<edgewise::capture::ConnectionState>("edgewise::capture::ConnectionState");
+  m_impl->startDecodeThread();
+}
+
+CaptureSession::~CaptureSession() {
+  if (isRecording()) {
+    auto r = stopRecording();
+    if (!r) qCWarning(lcCapture, "%s", r.error().toString().c_str());
+  }
+  disconnectFromBroker();
+  m_impl->stopDecodeThread();
+}
+
+Result<void> CaptureSession::connectToBroker(const BrokerSettings& settings) {
+  disconnectFromBroker();
+  Impl& d = *m_impl;
+  BrokerSettings s = settings;
+  if (s.clientId.empty()) s.clientId = randomClientId();
+  {
+    std::lock_guard lock(d.configMutex);
+    d.settings = s;
+  }
+  const std::string uri = s.serverUri();
+  std::lock_guard lock(d.clientMutex);
+  try {
+    d.client = std::make_unique<mqtt::async_client>(uri, s.clientId, nullptr);
+  } catch (const mqtt::exception& e) {
+    return Error(std::string("invalid broker address: ") + e.what(), "connecting to " + uri);
+  }
+  d.client->set_callback(d);
+  d.liveClient = d.client.get();
+
+  mqtt::connect_options opts;
+  opts.set_mqtt_version(MQTTVERSION_3_1_1);
+  opts.set_clean_session(s.cleanSession);
+  opts.set_keep_alive_interval(s.keepAliveSeconds);
+  opts.set_connect_timeout(10);
+  if (!s.username.empty()) opts.set_user_name(s.username);
+  if (!s.password.empty()) opts.set_password(s.password);
+  if (s.autoReconnect) opts.set_automatic_reconnect(1, 8);
+  if (s.tls) {
+    mqtt::ssl_options ssl;
+    if (!s.caFile.empty()) ssl.set_trust_store(s.caFile);
+    if (!s.clientCertFile.empty()) ssl.set_key_store(s.clientCertFile);
+    if (!s.clientKeyFile.empty()) ssl.set_private_key(s.clientKeyFile);
+    ssl.set_error_handler([this, uri](const std::string& msg) {
+      m_impl->emitError("TLS error with " + uri + ": " + msg);
+    });
+    opts.set_ssl(std::move(ssl));
+  }
+
+  d.wantConnected = true;
+  d.everConnected = false;
+  d.setState(ConnectionState::Connecting, "connecting to " + uri);
+  try {
+    d.connectListener.host = s.host;
+    d.connectListener.port = s.port;
+    d.connectListener.uri = uri;
+    d.client->connect(opts, nullptr, d.connectListener);
+  } catch (const mqtt::exception& e) {
+    d.wantConnected = false;
+    d.setState(ConnectionState::Failed, std::string("cannot connect to ") + uri + ": " + e.what());
+    return Error(e.what(), "connecting to " + uri);
+  }
+  return okResult();
+}
+
+void CaptureSession::disconnectFromBroker() {
+  Impl& d = *m_impl;
+  std::unique_ptr<mqtt::async_client> client;
+  // What Paho callbacks use: they must not take clientMutex, which a caller may hold while
+  // waiting for a token that only Paho's callback thread can complete.
+  std::atomic<mqtt::async_client*> liveClient{nullptr};
+  {
+    std::lock_guard lock(d.clientMutex);
+    client = std::move(d.client);
+  }
+  if (!client) return;
+  d.wantConnected = false;
+  d.liveClient = nullptr;
+  try {
+    if (client->is_connected())
+      client->disconnect(std::chrono::milliseconds(1000))->wait_for(std::chrono::seconds(3));
+  } catch (const mqtt::exception& e) {
+    qCInfo(lcCapture, "disconnect: %s", e.what());
+  }
+  try {
+    // Also ends automatic reconnect attempts of a client that is currently down.
+    client->disable_callbacks();
+  } catch (const mqtt::exception& e) {
+    qCInfo(lcCapture, "disable callbacks: %s", e.what());
+  }
+  client.reset();
+  d.setState(ConnectionState::Disconnected, "disconnected");
+}
+
+ConnectionState CaptureSession::state() const {
+  return m_impl->state;
+}
+
+BrokerSettings CaptureSession::settings() const {
+  std::lock_guard lock(m_impl->configMutex);
+  return m_impl->settings;
+}
+
+Result<void> CaptureSession::subscribe(const Subscription& subscription) {
+  Impl& d = *m_impl;
+  if (!isValidTopicFilter(subscription.filter)) {
+    return Error("\"" + subscription.filter +
+                     "\" is not a valid topic filter ('#' only at the end, '+' alone in a level)",
+                 "subscribing");
+  }
+  if (subscription.qos < 0 || subscription.qos > 2) {
+    return Error("QoS must be 0, 1 or 2", "subscribing to " + subscription.filter);
+  }
+  {
+    std::lock_guard lock(d.configMutex);
+    auto it = std::find_if(d.subs.begin(), d.subs.end(),
+                           [&](const Subscription& s) { return s.filter == subscription.filter; });
+    if (it != d.subs.end()) {
+      it->qos = subscription.qos;
+    } else {
+      d.subs.push_back(subscription);
+    }
+  }
+  std::lock_guard lock(d.clientMutex);
+  // Not connected yet: connected() subscribes everything listed.
+  if (!d.client || d.state != ConnectionState::Connected) return okResult();
+  try {
+    auto tok = d.client->subscribe(subscription.filter, subscription.qos);
+    if (!tok->wait_for(std::chrono::seconds(5))) {
+      return Error("the broker did not confirm within 5 s",
+                   "subscribing to " + subscription.filter);
+    }
+  } catch (const mqtt::exception& e) {
+    return Error(e.what(), "subscribing to " + subscription.filter);
+  }
+  return okResult();
+}
+
+void CaptureSession::unsubscribe(const std::string& filter) {
+  Impl& d = *m_impl;
+  {
+    std::lock_guard lock(d.configMutex);
+    d.subs.erase(std::remove_if(d.subs.begin(), d.subs.end(),
+                                [&](const Subscription& s) { return s.filter == filter; }),
+                 d.subs.end());
+  }
+  std::lock_guard lock(d.clientMutex);
+  if (!d.client || d.state != ConnectionState::Connected) return;
+  try {
+    d.client->unsubscribe(filter);
+  } catch (const mqtt::exception& e) {
+    d.emitError("cannot unsubscribe from " + filter + ": " + e.what());
+  }
+}
+
+std::vector<Subscription> CaptureSession::subscriptions() const {
+  std::lock_guard lock(m_impl->configMutex);
+  return m_impl->subs;
+}
+
+void CaptureSession::setDecoderOverride(const std::string& topicFilter,
+                                        const std::string& decoderId,
+                                        const DecoderOptions& options) {
+  std::lock_guard lock(m_impl->configMutex);
+  m_impl->overrides[topicFilter] = Override{decoderId, options};
+  ++m_impl->overridesVersion;
+}
+
+void CaptureSession::clearDecoderOverride(const std::string& topicFilter) {
+  std::lock_guard lock(m_impl->configMutex);
+  m_impl->overrides.erase(topicFilter);
+  ++m_impl->overridesVersion;
+}
+
+void CaptureSession::setQuarantineProject(const std::string& projectPath) {
+  std::lock_guard lock(m_impl->configMutex);
+  m_impl->quarantinePath = projectPath;
+  ++m_impl->quarantineVersion;
+}
+
+std::vector<TopicStats> CaptureSession::topicStats() const {
+  const int64_t now = util::wallClockUs();
+  std::vector<TopicStats> out;
+  std::lock_guard lock(m_impl->statsMutex);
+  out.reserve(m_impl->topics.size());
+  for (const auto& [topic, ts] : m_impl->topics) {
+    out.push_back(ts.stats);
+    out.back().messagesPerSecond = ts.rate.rate(now);
+  }
+  return out;
+}
+
+std::map<std::string, bool> CaptureSession::devicePresence() const {
+  std::lock_guard lock(m_impl->statsMutex);
+  return m_impl->presence;
+}
+
+SessionCounters CaptureSession::counters() const {
+  const Impl& d = *m_impl;
+  SessionCounters c;
+  c.received = d.received;
+  c.decoded = d.decoded;
+  c.decodeErrors = d.decodeErrors;
+  c.quarantined = d.quarantined;
+  c.samples = d.samples;
+  c.reconnects = d.reconnects;
+  c.inboundQueueDepth = d.queueDepth;
+  return c;
+}
+
+std::vector<std::shared_ptr<LiveBuffer>> CaptureSession::liveBuffers() const {
+  std::vector<std::shared_ptr<LiveBuffer>> out;
+  std::lock_guard lock(m_impl->buffersMutex);
+  out.reserve(m_impl->buffers.size());
+  for (const auto& [key, buf] : m_impl->buffers) out.push_back(buf);
+  return out;
+}
+
+void CaptureSession::setLiveBufferCapacity(size_t samplesPerStream) {
+  std::lock_guard lock(m_impl->configMutex);
+  m_impl->liveCapacity = std::max<size_t>(1, samplesPerStream);
+}
+
+Result<int64_t> CaptureSession::startRecording(const RecordingOptions& options) {
+  Impl& d = *m_impl;
+  {
+    std::lock_guard lock(d.recorderMutex);
+    if (d.recorder) {
+      return Error("a recording is already running (stop it first)", "starting a recording");
+    }
+  }
+  for (const auto& f : options.topicFilters) {
+    if (!isValidTopicFilter(f)) {
+      return Error("\"" + f + "\" is not a valid topic filter", "starting a recording");
+    }
+  }
+  auto rec = Recorder::start(
+      options, [this](const std::string& message) { m_impl->emitError("recording: " + message); });
+  if (!rec) return rec.error();
+  const int64_t id = (*rec)->recordingId();
+  {
+    std::lock_guard lock(d.recorderMutex);
+    d.recorder = std::shared_ptr<Recorder>(std::move(*rec));
+    ++d.recorderGen;
+  }
+  QMetaObject::invokeMethod(
+      this,
+      [self = QPointer<CaptureSession>(this)] {
+        if (self) Q_EMIT self->recordingStateChanged(true);
+      },
+      Qt::QueuedConnection);
+  return id;
+}
+
+Result<store::RecordingSummary> CaptureSession::stopRecording() {
+  Impl& d = *m_impl;
+  std::shared_ptr<Recorder> rec;
+  {
+    std::lock_guard lock(d.recorderMutex);
+    rec = std::move(d.recorder);
+    d.recorder.reset();
+  }
+  if (!rec) return Error("no recording is running", "stopping a recording");
+  // The decode thread may still hold the recorder for the batch it is processing: wait until
+  // that batch went into the recorder's queue, or it would miss the final commit.
+  while (rec.use_count() > 1) std::this_thread::sleep_for(std::chrono::milliseconds(2));
+  auto summary = rec->stop();
+  {
+    std::lock_guard lock(d.recorderMutex);
+    d.lastRecorderStats = rec->stats();
+    d.lastRecorderStats.active = false;
+  }
+  QMetaObject::invokeMethod(
+      this,
+      [self = QPointer<CaptureSession>(this)] {
+        if (self) Q_EMIT self->recordingStateChanged(false);
+      },
+      Qt::QueuedConnection);
+  return summary;
+}
+
+bool CaptureSession::isRecording() const {
+  std::lock_guard lock(m_impl->recorderMutex);
+  return m_impl->recorder != nullptr;
+}
+
+RecorderStats CaptureSession::recorderStats() const {
+  std::shared_ptr<Recorder> rec;
+  {
+    std::lock_guard lock(m_impl->recorderMutex);
+    rec = m_impl->recorder;
+    if (!rec) return m_impl->lastRecorderStats;
+  }
+  return rec->stats();
+}
+
+}  // namespace edgewise::capture
