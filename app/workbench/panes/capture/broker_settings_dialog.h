@@ -1,0 +1,56 @@
+#pragma once
+// Every BrokerSettings field plus the subscription list, and their persistence in QSettings
+// (never the password: it lives only in memory for the session).
+
+#include <QDialog>
+#include <vector>
+
+#include "core/capture/broker_settings.h"
+#include "core/capture/capture_session.h"
+
+class QCheckBox;
+class QLineEdit;
+class QSpinBox;
+class QTableWidget;
+
+namespace edgewise::gui {
+
+struct ConnectionProfile {
+  capture::BrokerSettings broker;
+  std::vector<capture::Subscription> subscriptions{{"#", 1}};
+
+  QString url() const;  // "tcp://host:port" or "ssl://host:port"
+  // Takes host, port and TLS from a URL; the other fields stay.
+  Result<void> applyUrl(const QString& url);
+
+  static ConnectionProfile load();  // QSettings group "capture/connection"
+  void save() const;
+};
+
+class BrokerSettingsDialog : public QDialog {
+  Q_OBJECT
+ public:
+  explicit BrokerSettingsDialog(const ConnectionProfile& profile, QWidget* parent = nullptr);
+  ConnectionProfile profile() const;
+
+ private:
+  void addSubscriptionRow(const QString& filter, int qos);
+  QLineEdit* fileField(QLineEdit* edit, const QString& caption);
+
+  ConnectionProfile m_original;
+  QLineEdit* m_host = nullptr;
+  QSpinBox* m_port = nullptr;
+  QLineEdit* m_clientId = nullptr;
+  QLineEdit* m_user = nullptr;
+  QLineEdit* m_password = nullptr;
+  QCheckBox* m_tls = nullptr;
+  QLineEdit* m_caFile = nullptr;
+  QLineEdit* m_certFile = nullptr;
+  QLineEdit* m_keyFile = nullptr;
+  QCheckBox* m_cleanSession = nullptr;
+  QSpinBox* m_keepAlive = nullptr;
+  QCheckBox* m_autoReconnect = nullptr;
+  QTableWidget* m_subscriptions = nullptr;
+};
+
+}  // namespace edgewise::gui
