@@ -1,0 +1,17 @@
+#pragma once
+#include "core/capture/payload_decoder.h"
+
+namespace edgewise::decoders {
+
+// JSON documents (docs/decoders.md): the Edgewise sensor payload, any object of numbers,
+// arrays of samples, field paths.
+class JsonDecoder final : public capture::PayloadDecoder {
+ public:
+  std::string id() const override { return "json"; }
+  std::string name() const override { return "JSON"; }
+  int sniff(std::string_view payload) const override;
+  Result<capture::SampleBatch> decode(std::string_view payload,
+                                      const capture::DecodeContext& ctx) const override;
+};
+
+}  // namespace edgewise::decoders
