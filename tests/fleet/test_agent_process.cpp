@@ -1,15 +1,19 @@
 // The real edgewise-agent as a child process against a real Mosquitto broker.
 
 #include <gtest/gtest.h>
+#include <pwd.h>
+#include <unistd.h>
 
 #include <mqtt/async_client.h>
 #include <QCoreApplication>
 #include <QProcess>
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <map>
 #include <mutex>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "core/util/local_broker.h"
@@ -53,7 +57,10 @@ class Subscriber {
     std::chrono::steady_clock::time_point at;
   };
 
-  explicit Subscriber(const std::string& url, const std::string& id) : m_client(url, id) {
+  // persistent: a session that survives broker restarts (the broker queues QoS 1 messages
+  // for it while it reconnects).
+  Subscriber(const std::string& url, const std::string& id, bool persistent = false)
+      : m_client(url, id) {
     m_client.set_message_callback([this](mqtt::const_message_ptr msg) {
       const std::string topic = msg->get_topic();
       const auto first = topic.find('/');
@@ -80,7 +87,11 @@ class Subscriber {
       }
       m_cv.notify_all();
     });
-    auto opts = mqtt::connect_options_builder().clean_session(true).finalize();
+    m_client.set_connected_handler([this](const std::string&) { ++m_connects; });
+    auto opts = mqtt::connect_options_builder()
+                    .clean_session(!persistent)
+                    .automatic_reconnect(persistent)
+                    .finalize();
     m_client.connect(opts)->wait_for(10s);
     m_client.subscribe("edgewise/+/imu", 1)->wait_for(10s);
     m_client.subscribe("edgewise/+/status", 1)->wait_for(10s);
@@ -132,6 +143,9 @@ class Subscriber {
   std::map<std::string, std::vector<int64_t>> m_seqs;
   std::map<std::string, std::vector<StatusMessage>> m_status;
   int m_badMessages = 0;
+
+ public:
+  std::atomic<int> m_connects{0};
 };
 
 struct RunResult {
@@ -377,4 +391,61 @@ TEST(AgentProcess, CameraAndAudioPublishTheirPayloads) {
   ASSERT_EQ(chunks.size(), 10u);
   for (const auto& c : chunks) EXPECT_EQ(c.size(), 3200u);
   sub.disconnect()->wait_for(5s);
+}
+
+TEST(AgentProcess, BrokerRestartLosesNothing) {
+  LocalBroker broker;
+  LocalBroker::Options options;
+  options.persistence = true;
+  // Started as root, mosquitto drops to user "mosquitto", which cannot write the persistence
+  // file into our temporary dir; stay the current user instead (ignored when not root).
+  if (const passwd* pw = getpwuid(getuid())) {
+    options.extraConfig = QStringLiteral("user ") + QString::fromLocal8Bit(pw->pw_name);
+  }
+  ASSERT_TRUE(broker.start(options).ok());
+  Subscriber sub(broker.url(), "test-fleet-sub-restart", /*persistent=*/true);
+
+  QProcess agent;
+  agent.start(agentPath(),
+              {QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--count"),
+               QStringLiteral("3"), QStringLiteral("--rate"), QStringLiteral("100"),
+               QStringLiteral("--seconds"), QStringLiteral("8"), QStringLiteral("--broker"),
+               qs(broker.url()), QStringLiteral("--prefix"), QStringLiteral("rst-"),
+               QStringLiteral("--summary-json")});
+  ASSERT_TRUE(agent.waitForStarted(10000));
+  ASSERT_TRUE(sub.waitFor(15s, [&] { return sub.totalLocked() >= 30; }));
+  // Down for 1.5 s in the middle of the run: the agent buffers, reconnects and resends.
+  ASSERT_TRUE(broker.restart(1500).ok());
+  ASSERT_TRUE(agent.waitForFinished(40000));
+  ASSERT_EQ(agent.exitCode(), 0) << agent.readAllStandardError().toStdString();
+  const auto summary = nlohmann::json::parse(agent.readAllStandardOutput().toStdString());
+  const int64_t published = summary.at("published").get<int64_t>();
+  EXPECT_EQ(published, 3 * 80);
+  EXPECT_EQ(summary.at("acked").get<int64_t>(), published);
+
+  auto allReceived = [&] {
+    for (const auto& d : summary.at("per_device")) {
+      std::set<int64_t> unique;
+      const auto seqs = sub.seqs();
+      const auto it = seqs.find(d.at("device").get<std::string>());
+      if (it == seqs.end()) return false;
+      unique.insert(it->second.begin(), it->second.end());
+      if (static_cast<int64_t>(unique.size()) != d.at("published").get<int64_t>()) return false;
+    }
+    return true;
+  };
+  const auto deadline = std::chrono::steady_clock::now() + 15s;
+  while (!allReceived() && std::chrono::steady_clock::now() < deadline)
+    std::this_thread::sleep_for(100ms);
+  for (const auto& d : summary.at("per_device")) {
+    const std::string device = d.at("device");
+    const auto seqs = sub.seqs()[device];
+    // QoS 1 allows duplicates after a reconnect, never gaps.
+    const std::set<int64_t> unique(seqs.begin(), seqs.end());
+    EXPECT_EQ(static_cast<int64_t>(unique.size()), d.at("published").get<int64_t>()) << device;
+    EXPECT_EQ(*unique.begin(), 0) << device;
+    EXPECT_EQ(*unique.rbegin(), d.at("last_seq").get<int64_t>()) << device;
+    EXPECT_GE(d.at("connection_losses").get<int>(), 1) << device;
+  }
+  EXPECT_GE(sub.m_connects.load(), 2);
 }
