@@ -1,0 +1,79 @@
+#include "app/workbench/theme.h"
+
+#include <QApplication>
+#include <QPalette>
+#include <QStyle>
+#include <QStyleFactory>
+
+namespace edgewise::gui {
+
+QString themeKey(Theme theme) {
+  return theme == Theme::Dark ? QStringLiteral("dark") : QStringLiteral("light");
+}
+
+Theme themeFromKey(const QString& key) {
+  return key == QLatin1String("dark") ? Theme::Dark : Theme::Light;
+}
+
+namespace {
+
+const QColor kAccent(0x2a, 0x82, 0xda);
+
+QPalette lightPalette(QStyle* style) {
+  QPalette p = style->standardPalette();
+  p.setColor(QPalette::Window, QColor(0xf3, 0xf4, 0xf6));
+  p.setColor(QPalette::Base, Qt::white);
+  p.setColor(QPalette::AlternateBase, QColor(0xf7, 0xf8, 0xfa));
+  p.setColor(QPalette::Highlight, kAccent);
+  p.setColor(QPalette::HighlightedText, Qt::white);
+  p.setColor(QPalette::Link, kAccent);
+  p.setColor(QPalette::PlaceholderText, QColor(0x6b, 0x72, 0x80));
+  return p;
+}
+
+QPalette darkPalette() {
+  QPalette p;
+  const QColor window(0x2b, 0x2d, 0x31);
+  const QColor base(0x1f, 0x21, 0x24);
+  const QColor text(0xe3, 0xe5, 0xe8);
+  const QColor disabled(0x80, 0x84, 0x8a);
+  p.setColor(QPalette::Window, window);
+  p.setColor(QPalette::WindowText, text);
+  p.setColor(QPalette::Base, base);
+  p.setColor(QPalette::AlternateBase, QColor(0x26, 0x28, 0x2c));
+  p.setColor(QPalette::ToolTipBase, QColor(0x3a, 0x3d, 0x42));
+  p.setColor(QPalette::ToolTipText, text);
+  p.setColor(QPalette::PlaceholderText, QColor(0x9a, 0x9f, 0xa6));
+  p.setColor(QPalette::Text, text);
+  p.setColor(QPalette::Button, QColor(0x35, 0x38, 0x3d));
+  p.setColor(QPalette::ButtonText, text);
+  p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
+  p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
+  p.setColor(QPalette::Midlight, QColor(0x3c, 0x3f, 0x44));
+  p.setColor(QPalette::Mid, QColor(0x50, 0x54, 0x5a));
+  p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
+  p.setColor(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0d));
+  p.setColor(QPalette::Highlight, kAccent);
+  p.setColor(QPalette::HighlightedText, Qt::white);
+  p.setColor(QPalette::Link, QColor(0x5a, 0xa7, 0xf0));
+  for (auto role : {QPalette::WindowText, QPalette::Text, QPalette::ButtonText}) {
+    p.setColor(QPalette::Disabled, role, disabled);
+  }
+  p.setColor(QPalette::Disabled, QPalette::Highlight, QColor(0x50, 0x54, 0x5a));
+  return p;
+}
+
+}  // namespace
+
+void applyTheme(Theme theme) {
+  auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
+  if (!app) return;
+  // Fusion paints from the palette alone, so both themes look the same on every desktop.
+  if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0) {
+    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
+  }
+  QApplication::setPalette(theme == Theme::Dark ? darkPalette()
+                                                : lightPalette(QApplication::style()));
+}
+
+}  // namespace edgewise::gui

@@ -1,0 +1,606 @@
+// Qt Test for the workbench shell: docks, language switching, settings persistence, project
+// errors, the JobManager and a screenshot of the main window. Runs offscreen against real
+// project files in a QTemporaryDir and real QSettings under a temporary path.
+
+#include <QAction>
+#include <QApplication>
+#include <QDir>
+#include <QDockWidget>
+#include <QFile>
+#include <QImage>
+#include <QMenu>
+#include <QMenuBar>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+#include <set>
+#include <thread>
+
+#include "app/workbench/about.h"
+#include "app/workbench/builtin_panes.h"
+#include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/jobs/job_table_model.h"
+#include "app/workbench/jobs/jobs_pane.h"
+#include "app/workbench/main_window.h"
+#include "app/workbench/pane_factory.h"
+#include "app/workbench/recent_projects.h"
+#include "app/workbench/workspace.h"
+
+using namespace edgewise;
+using namespace edgewise::gui;
+
+namespace {
+
+struct Message {
+  MainWindow::MessageKind kind;
+  QString title;
+  QString text;
+};
+
+// Collects what the window would have shown in message boxes.
+struct MessageLog {
+  std::vector<Message> messages;
+  MainWindow::MessageHandler handler() {
+    return [this](MainWindow::MessageKind kind, const QString& title, const QString& text) {
+      messages.push_back({kind, title, text});
+    };
+  }
+};
+
+QMenu* menuNamed(MainWindow& window, const QString& objectName) {
+  return window.findChild<QMenu*>(objectName);
+}
+
+QString screenshotDir() {
+  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
+  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
+  QDir().mkpath(dir);
+  return dir;
+}
+
+// A job that walks through `steps` progress updates, each with its own message.
+Result<QString> steppedJob(JobContext& context, int steps) {
+  for (int i = 1; i <= steps; ++i) {
+    if (context.isCancelled()) return JobContext::cancelledError();
+    context.setProgress(double(i) / steps, u"step " + QString::number(i));
+    std::this_thread::sleep_for(std::chrono::milliseconds(5));
+  }
+  return QStringLiteral("all %1 steps").arg(steps);
+}
+
+}  // namespace
+
+class WorkbenchTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void initTestCase();
+  void init();
+  void cleanup();
+
+  void mainWindowHasSevenDocks();
+  void dockShortcutsToggle();
+  void languageSwitchRetranslates_data();
+  void languageSwitchRetranslates();
+  void settingsRoundTrip();
+  void missingRecentProjectIsRemoved();
+  void openBadFileKeepsProject_data();
+  void openBadFileKeepsProject();
+  void recentListIsCapped();
+  void jobOutcomes_data();
+  void jobOutcomes();
+  void jobProgressSignalsArrive();
+  void jobCancelStopsWork();
+  void jobsPaneShowsJobs();
+  void aboutNamesLibraryVersions();
+  void screenshots_data();
+  void screenshots();
+
+ private:
+  QString projectFile(const QString& name) const { return m_dir->filePath(name); }
+
+  std::unique_ptr<QTemporaryDir> m_dir;
+  std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+void WorkbenchTest::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  m_settingsDir = std::make_unique<QTemporaryDir>();
+  QVERIFY(m_settingsDir->isValid());
+  // Belt and braces: even if QSettings resolved its path before test mode, it writes here.
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+  QCoreApplication::setOrganizationName(QStringLiteral("Edgewise"));
+  QCoreApplication::setApplicationName(QStringLiteral("Edgewise"));
+  registerWorkbenchPanes();
+}
+
+void WorkbenchTest::init() {
+  m_dir = std::make_unique<QTemporaryDir>();
+  QVERIFY(m_dir->isValid());
+  QSettings().clear();
+}
+
+void WorkbenchTest::cleanup() {
+  QSettings().clear();
+  m_dir.reset();
+}
+
+void WorkbenchTest::mainWindowHasSevenDocks() {
+  Workspace workspace;
+  MainWindow window(workspace);
+  const std::vector<QDockWidget*> docks = window.docks();
+  QCOMPARE(docks.size(), size_t(7));
+
+  const QStringList expectedIds{QStringLiteral("capture"),  QStringLiteral("labeling"),
+                                QStringLiteral("training"), QStringLiteral("compression"),
+                                QStringLiteral("fleet"),    QStringLiteral("audit"),
+                                QStringLiteral("jobs")};
+  const QStringList expectedTitles{QStringLiteral("Capture"),  QStringLiteral("Labeling"),
+                                   QStringLiteral("Training"), QStringLiteral("Compression"),
+                                   QStringLiteral("Fleet"),    QStringLiteral("Audit"),
+                                   QStringLiteral("Jobs")};
+  QMenu* view = menuNamed(window, QStringLiteral("viewMenu"));
+  QVERIFY(view);
+  for (int i = 0; i < expectedIds.size(); ++i) {
+    QDockWidget* dock = window.dock(expectedIds[i]);
+    QVERIFY2(dock, qPrintable(expectedIds[i]));
+    QCOMPARE(dock, docks[size_t(i)]);
+    QCOMPARE(dock->objectName(), u"dock_" + expectedIds[i]);
+    QCOMPARE(dock->windowTitle(), expectedTitles[i]);
+    QVERIFY(dock->widget() != nullptr);
+    QCOMPARE(dock->toggleViewAction()->shortcut(), QKeySequence(Qt::CTRL | (Qt::Key_1 + i)));
+    QVERIFY(view->actions().contains(dock->toggleViewAction()));
+  }
+  QVERIFY(window.findChild<JobsPane*>() != nullptr);
+  QCOMPARE(window.windowTitle(), QStringLiteral("Edgewise"));
+}
+
+void WorkbenchTest::dockShortcutsToggle() {
+  Workspace workspace;
+  MainWindow window(workspace);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QDockWidget* jobs = window.dock(QStringLiteral("jobs"));
+  QVERIFY(jobs->isVisible());
+  QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+  QTRY_VERIFY(!jobs->isVisible());
+  QTest::keyClick(&window, Qt::Key_7, Qt::ControlModifier);
+  QTRY_VERIFY(jobs->isVisible());
+
+  // Reset Layout brings back a closed dock.
+  window.dock(QStringLiteral("fleet"))->close();
+  QVERIFY(window.dock(QStringLiteral("fleet"))->isHidden());
+  window.resetLayout();
+  QVERIFY(!window.dock(QStringLiteral("fleet"))->isHidden());
+}
+
+void WorkbenchTest::languageSwitchRetranslates_data() {
+  QTest::addColumn<QString>("code");
+  QTest::addColumn<QString>("fileMenu");
+  QTest::addColumn<QString>("viewMenu");
+  QTest::addColumn<QString>("jobsDock");
+  QTest::addColumn<QString>("trainingDock");
+  QTest::newRow("German") << QStringLiteral("de") << QStringLiteral("&Datei")
+                          << QStringLiteral("&Ansicht") << QStringLiteral("Aufträge")
+                          << QStringLiteral("Training");
+  QTest::newRow("Simplified Chinese")
+      << QStringLiteral("zh_CN") << QStringLiteral("文件(&F)") << QStringLiteral("视图(&V)")
+      << QStringLiteral("任务") << QStringLiteral("训练");
+}
+
+void WorkbenchTest::languageSwitchRetranslates() {
+  QFETCH(QString, code);
+  QFETCH(QString, fileMenu);
+  QFETCH(QString, viewMenu);
+  QFETCH(QString, jobsDock);
+  QFETCH(QString, trainingDock);
+
+  Workspace workspace;
+  MainWindow window(workspace);
+  QMenu* file = menuNamed(window, QStringLiteral("fileMenu"));
+  QMenu* view = menuNamed(window, QStringLiteral("viewMenu"));
+  QCOMPARE(file->title(), QStringLiteral("&File"));
+
+  QVERIFY(window.setLanguage(code));
+  QCoreApplication::processEvents();  // the posted LanguageChange events
+  QCOMPARE(window.language(), code);
+  QCOMPARE(file->title(), fileMenu);
+  QCOMPARE(view->title(), viewMenu);
+  QCOMPARE(window.dock(QStringLiteral("jobs"))->windowTitle(), jobsDock);
+  QCOMPARE(window.dock(QStringLiteral("jobs"))->toggleViewAction()->text(), jobsDock);
+  QCOMPARE(window.dock(QStringLiteral("training"))->windowTitle(), trainingDock);
+  // Panes retranslate themselves through changeEvent().
+  auto* pane = window.findChild<JobsPane*>();
+  QVERIFY(pane);
+  QVERIFY(pane->model()->headerData(0, Qt::Horizontal).toString() != QStringLiteral("Job"));
+
+  QVERIFY(window.setLanguage(QStringLiteral("en")));
+  QCoreApplication::processEvents();
+  QCOMPARE(file->title(), QStringLiteral("&File"));
+  QCOMPARE(view->title(), QStringLiteral("&View"));
+  QCOMPARE(window.dock(QStringLiteral("jobs"))->windowTitle(), QStringLiteral("Jobs"));
+  QCOMPARE(pane->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Job"));
+}
+
+void WorkbenchTest::settingsRoundTrip() {
+  const QString a = projectFile(QStringLiteral("alpha.edgewise"));
+  const QString b = projectFile(QStringLiteral("beta.edgewise"));
+  QByteArray savedState;
+  {
+    Workspace workspace;
+    MainWindow window(workspace);
+    MessageLog log;
+    window.setMessageHandler(log.handler());
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    window.setTheme(Theme::Dark);
+    QVERIFY(window.setLanguage(QStringLiteral("de")));
+    QVERIFY(window.openProject(a, true));
+    QVERIFY(window.openProject(b, true));
+    QCOMPARE(log.messages.size(), size_t(0));
+    QCOMPARE(window.windowTitle(), QStringLiteral("beta \u2014 Edgewise"));
+    window.dock(QStringLiteral("audit"))->hide();
+    window.close();  // saves geometry and dock state
+    savedState = QSettings().value(QStringLiteral("window/state")).toByteArray();
+  }
+  QVERIFY(!savedState.isEmpty());
+  QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("dark"));
+  QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(), QStringLiteral("de"));
+
+  // Reset what the first window applied process-wide, so the second has to restore it.
+  applyTheme(Theme::Light);
+  {
+    Workspace workspace;
+    MainWindow window(workspace);
+    QCOMPARE(window.theme(), Theme::Dark);
+    QCOMPARE(QApplication::palette().color(QPalette::Window), QColor(0x2b, 0x2d, 0x31));
+    QCOMPARE(window.language(), QStringLiteral("de"));
+    QCOMPARE(menuNamed(window, QStringLiteral("fileMenu"))->title(), QStringLiteral("&Datei"));
+    QCOMPARE(window.recentProjects(),
+             (QStringList{QFileInfo(b).absoluteFilePath(), QFileInfo(a).absoluteFilePath()}));
+    QMenu* recent = menuNamed(window, QStringLiteral("recentMenu"));
+    QStringList recentData;
+    for (QAction* action : recent->actions()) {
+      if (!action->data().toString().isEmpty()) recentData << action->data().toString();
+    }
+    QCOMPARE(recentData, window.recentProjects());
+    QVERIFY(window.dock(QStringLiteral("audit"))->isHidden());
+    QVERIFY(!window.dock(QStringLiteral("jobs"))->isHidden());
+
+    window.setTheme(Theme::Light);
+    QVERIFY(window.setLanguage(QStringLiteral("en")));
+  }
+  QCOMPARE(QSettings().value(QStringLiteral("ui/theme")).toString(), QStringLiteral("light"));
+}
+
+void WorkbenchTest::missingRecentProjectIsRemoved() {
+  const QString kept = projectFile(QStringLiteral("kept.edgewise"));
+  const QString gone = projectFile(QStringLiteral("gone.edgewise"));
+  {
+    auto project = store::Project::open(kept.toStdString());
+    QVERIFY2(project.ok(), project.ok() ? "" : project.error().toString().c_str());
+  }
+  RecentProjects::save({gone, kept});
+
+  Workspace workspace;
+  MainWindow window(workspace);
+  MessageLog log;
+  window.setMessageHandler(log.handler());
+  QCOMPARE(window.recentProjects(), (QStringList{gone, kept}));
+
+  QAction* goneAction = nullptr;
+  for (QAction* action : menuNamed(window, QStringLiteral("recentMenu"))->actions()) {
+    if (action->data().toString() == gone) goneAction = action;
+  }
+  QVERIFY(goneAction);
+  goneAction->trigger();
+  QCOMPARE(log.messages.size(), size_t(1));
+  QCOMPARE(log.messages[0].kind, MainWindow::MessageKind::Information);
+  QVERIFY2(log.messages[0].text.contains(QStringLiteral("gone.edgewise")),
+           qPrintable(log.messages[0].text));
+  QCOMPARE(window.recentProjects(), QStringList{kept});
+  QCOMPARE(RecentProjects::load(), QStringList{kept});
+  QVERIFY(workspace.projectPath().isEmpty());
+}
+
+void WorkbenchTest::openBadFileKeepsProject_data() {
+  QTest::addColumn<QByteArray>("content");
+  QTest::newRow("text") << QByteArray("this is not a project, just a note\n");
+  QByteArray binary(4096, '\0');
+  for (int i = 0; i < binary.size(); ++i) binary[i] = char((i * 7919 + 13) & 0xff);
+  QTest::newRow("binary noise") << binary;
+  QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0\x10\0", 19);
+}
+
+void WorkbenchTest::openBadFileKeepsProject() {
+  QFETCH(QByteArray, content);
+  const QString good = projectFile(QStringLiteral("good.edgewise"));
+  const QString bad = projectFile(QStringLiteral("bad.edgewise"));
+  QFile file(bad);
+  QVERIFY(file.open(QIODevice::WriteOnly));
+  file.write(content);
+  file.close();
+
+  Workspace workspace;
+  MainWindow window(workspace);
+  MessageLog log;
+  window.setMessageHandler(log.handler());
+  QVERIFY(window.openProject(good, true));
+  const QString goodPath = workspace.projectPath();
+  QCOMPARE(goodPath, QFileInfo(good).absoluteFilePath());
+  QSignalSpy changed(&workspace, &Workspace::projectChanged);
+
+  QVERIFY(!window.openProject(bad, false));
+  QCOMPARE(log.messages.size(), size_t(1));
+  QCOMPARE(log.messages[0].kind, MainWindow::MessageKind::Error);
+  QCOMPARE(log.messages[0].title, QStringLiteral("Could Not Open Project"));
+  QVERIFY2(log.messages[0].text.contains(QStringLiteral("bad.edgewise")),
+           qPrintable(log.messages[0].text));
+  QVERIFY2(log.messages[0].text.contains(QStringLiteral("good.edgewise stays open")),
+           qPrintable(log.messages[0].text));
+  // The previous project is still the open one, untouched.
+  QCOMPARE(changed.count(), 0);
+  QCOMPARE(workspace.projectPath(), goodPath);
+  QVERIFY(workspace.project() != nullptr);
+  QCOMPARE(window.windowTitle(), QStringLiteral("good \u2014 Edgewise"));
+  QVERIFY(!window.recentProjects().contains(QFileInfo(bad).absoluteFilePath()));
+  // The garbage file was not "repaired" into a project behind the user's back.
+  QFile check(bad);
+  QVERIFY(check.open(QIODevice::ReadOnly));
+  QCOMPARE(check.readAll(), content);
+}
+
+void WorkbenchTest::recentListIsCapped() {
+  QStringList list;
+  for (int i = 0; i < 12; ++i) list = RecentProjects::add(list, projectFile(QString::number(i)));
+  QCOMPARE(list.size(), RecentProjects::kMaxRecent);
+  QCOMPARE(list.first(), projectFile(QStringLiteral("11")));
+  list = RecentProjects::add(list, projectFile(QStringLiteral("8")));
+  QCOMPARE(list.first(), projectFile(QStringLiteral("8")));
+  QCOMPARE(list.size(), RecentProjects::kMaxRecent);
+  QCOMPARE(list.count(projectFile(QStringLiteral("8"))), 1);
+}
+
+void WorkbenchTest::jobOutcomes_data() {
+  QTest::addColumn<int>("kind");
+  QTest::addColumn<int>("expectedState");
+  QTest::addColumn<QString>("expectedMessage");
+  QTest::newRow("success") << 0 << int(JobState::Succeeded) << QStringLiteral("exported 3 rows");
+  QTest::newRow("error value") << 1 << int(JobState::Failed)
+                               << QStringLiteral("writing x.csv: disk full");
+  QTest::newRow("exception") << 2 << int(JobState::Failed)
+                             << QStringLiteral("Unexpected error: boom");
+}
+
+void WorkbenchTest::jobOutcomes() {
+  QFETCH(int, kind);
+  QFETCH(int, expectedState);
+  QFETCH(QString, expectedMessage);
+  JobManager manager;
+  QSignalSpy finished(&manager, &JobManager::jobFinished);
+  const int id = manager.start(QStringLiteral("outcome"), [kind](JobContext&) -> Result<QString> {
+    if (kind == 1) return Error("disk full", "writing x.csv");
+    if (kind == 2) throw std::runtime_error("boom");
+    return QStringLiteral("exported 3 rows");
+  });
+  QVERIFY(finished.wait(5000));
+  QCOMPARE(finished.count(), 1);
+  QCOMPARE(finished[0][0].toInt(), id);
+  QCOMPARE(int(finished[0][1].value<JobState>()), expectedState);
+  QCOMPARE(finished[0][2].toString(), expectedMessage);
+  auto info = manager.job(id);
+  QVERIFY(info.has_value());
+  QCOMPARE(int(info->state), expectedState);
+  QCOMPARE(info->message, expectedMessage);
+  QCOMPARE(manager.runningCount(), 0);
+}
+
+void WorkbenchTest::jobProgressSignalsArrive() {
+  JobManager manager;
+  QSignalSpy progress(&manager, &JobManager::jobProgress);
+  QSignalSpy finished(&manager, &JobManager::jobFinished);
+  const int id = manager.start(QStringLiteral("four steps"),
+                               [](JobContext& context) { return steppedJob(context, 4); });
+  QVERIFY(finished.wait(5000));
+  QCOMPARE(finished[0][1].value<JobState>(), JobState::Succeeded);
+  QCOMPARE(finished[0][2].toString(), QStringLiteral("all 4 steps"));
+
+  // Every distinct message arrives, in order, with its fraction, on the GUI thread.
+  QStringList messages;
+  std::vector<double> fractions;
+  for (const QList<QVariant>& args : progress) {
+    QCOMPARE(args[0].toInt(), id);
+    if (args[2].toString().startsWith(u"step ")) {
+      messages << args[2].toString();
+      fractions.push_back(args[1].toDouble());
+    }
+  }
+  QCOMPARE(messages, (QStringList{QStringLiteral("step 1"), QStringLiteral("step 2"),
+                                  QStringLiteral("step 3"), QStringLiteral("step 4")}));
+  QCOMPARE(fractions, (std::vector<double>{0.25, 0.5, 0.75, 1.0}));
+  QCOMPARE(manager.job(id)->progress, 1.0);
+}
+
+void WorkbenchTest::jobCancelStopsWork() {
+  JobManager manager;
+  QSignalSpy progress(&manager, &JobManager::jobProgress);
+  QSignalSpy finished(&manager, &JobManager::jobFinished);
+  std::atomic<int> iterations{0};
+  const int id = manager.start(QStringLiteral("endless"),
+                               [&iterations](JobContext& context) -> Result<QString> {
+                                 // Bounded so a broken cancel fails the test instead of hanging it.
+                                 for (int i = 0; i < 2000; ++i) {
+                                   if (context.isCancelled()) return JobContext::cancelledError();
+                                   ++iterations;
+                                   context.setProgress(i / 2000.0, QStringLiteral("working"));
+                                   std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                                 }
+                                 return QStringLiteral("ran to the end");
+                               });
+  QVERIFY(progress.wait(5000));
+  QCOMPARE(manager.job(id)->state, JobState::Running);
+  manager.cancel(id);
+  QVERIFY(finished.wait(5000));
+  QCOMPARE(finished[0][1].value<JobState>(), JobState::Cancelled);
+  QCOMPARE(manager.job(id)->state, JobState::Cancelled);
+  QVERIFY(iterations.load() < 2000);
+  QCOMPARE(manager.runningCount(), 0);
+
+  // Cancelling a finished job changes nothing.
+  manager.cancel(id);
+  QCOMPARE(manager.job(id)->state, JobState::Cancelled);
+}
+
+void WorkbenchTest::jobsPaneShowsJobs() {
+  JobManager manager;
+  JobsPane pane(manager);
+  pane.resize(900, 240);
+  JobTableModel* model = pane.model();
+  QCOMPARE(model->rowCount(), 0);
+
+  const int done =
+      manager.start(QStringLiteral("Export CSV"), [](JobContext& c) { return steppedJob(c, 3); });
+  const int failed = manager.start(QStringLiteral("Import"), [](JobContext&) -> Result<QString> {
+    return Error("no such file", "reading /tmp/none.csv");
+  });
+  QVERIFY(manager.waitForAll(5000));
+  QCOMPARE(model->rowCount(), 2);
+  QCOMPARE(model->index(0, JobTableModel::kTitle).data().toString(), QStringLiteral("Export CSV"));
+  QCOMPARE(model->index(0, JobTableModel::kState).data().toString(), QStringLiteral("Done"));
+  QCOMPARE(model->index(0, JobTableModel::kProgress).data(JobTableModel::kFractionRole).toDouble(),
+           1.0);
+  QCOMPARE(model->index(0, JobTableModel::kProgress).data().toString(), QStringLiteral("100 %"));
+  QCOMPARE(model->index(0, 0).data(JobTableModel::kJobIdRole).toInt(), done);
+  QCOMPARE(model->index(1, JobTableModel::kState).data().toString(), QStringLiteral("Failed"));
+  QCOMPARE(model->index(1, JobTableModel::kMessage).data().toString(),
+           QStringLiteral("reading /tmp/none.csv: no such file"));
+  QCOMPARE(model->index(1, 0).data(JobTableModel::kJobIdRole).toInt(), failed);
+  QCOMPARE(model->index(1, JobTableModel::kCancel).data(JobTableModel::kCancellableRole).toBool(),
+           false);
+
+  // Clicking the cancel button of a running row cancels that job.
+  std::atomic<bool> release{false};
+  const int running =
+      manager.start(QStringLiteral("Long"), [&release](JobContext& c) -> Result<QString> {
+        while (!c.isCancelled() && !release) {
+          c.setProgress(0.4, QStringLiteral("waiting"));
+          std::this_thread::sleep_for(std::chrono::milliseconds(5));
+        }
+        if (c.isCancelled()) return JobContext::cancelledError();
+        return QStringLiteral("released");
+      });
+  QTRY_COMPARE(manager.job(running)->state, JobState::Running);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  QTableView* table = pane.table();
+  const QRect cell = table->visualRect(model->index(2, JobTableModel::kCancel));
+  QVERIFY(cell.isValid());
+  QTest::mouseClick(table->viewport(), Qt::LeftButton, {}, cell.center());
+  const bool cancelled =
+      QTest::qWaitFor([&] { return manager.job(running)->state == JobState::Cancelled; }, 5000);
+  release = true;
+  QVERIFY(manager.waitForAll(5000));
+  QVERIFY(cancelled);
+  QCOMPARE(model->index(2, JobTableModel::kState).data().toString(), QStringLiteral("Cancelled"));
+
+  manager.clearFinished();
+  QCOMPARE(model->rowCount(), 0);
+}
+
+void WorkbenchTest::aboutNamesLibraryVersions() {
+  const QString text = aboutText();
+  QVERIFY(text.contains(QString::fromLatin1(qVersion())));
+  QVERIFY(text.contains(QStringLiteral("OpenCV")));
+  QVERIFY(text.contains(QStringLiteral("Paho MQTT C++</td><td>1.2")));
+  QVERIFY(text.contains(QStringLiteral("SQLite</td><td>3.")));
+}
+
+void WorkbenchTest::screenshots_data() {
+  QTest::addColumn<QString>("theme");
+  QTest::addColumn<QString>("language");
+  QTest::addColumn<QString>("file");
+  QTest::newRow("light en") << QStringLiteral("light") << QStringLiteral("en")
+                            << QStringLiteral("workbench_light_en.png");
+  QTest::newRow("dark de") << QStringLiteral("dark") << QStringLiteral("de")
+                           << QStringLiteral("workbench_dark_de.png");
+  QTest::newRow("light zh_CN") << QStringLiteral("light") << QStringLiteral("zh_CN")
+                               << QStringLiteral("workbench_light_zh_CN.png");
+}
+
+void WorkbenchTest::screenshots() {
+  QFETCH(QString, theme);
+  QFETCH(QString, language);
+  QFETCH(QString, file);
+
+  Workspace workspace;
+  MainWindow window(workspace);
+  MessageLog log;
+  window.setMessageHandler(log.handler());
+  window.setTheme(themeFromKey(theme));
+  QVERIFY(window.setLanguage(language));
+  QVERIFY(window.openProject(projectFile(QStringLiteral("vibration-study.edgewise")), true));
+
+  // Realistic jobs: one finished, one failed, one cancelled and one running.
+  JobManager& jobs = window.jobManager();
+  jobs.start(QStringLiteral("Export recording 3 to CSV"), [](JobContext& c) -> Result<QString> {
+    c.setProgress(1.0);
+    return QStringLiteral("Wrote 48,000 rows to walk-2026-11-22.csv");
+  });
+  jobs.start(QStringLiteral("Import labels from annotations.csv"),
+             [](JobContext&) -> Result<QString> {
+               return Error("column \"label\" is missing", "reading annotations.csv");
+             });
+  const int cancelled = jobs.start(QStringLiteral("Compute spectrogram features"),
+                                   [](JobContext& c) -> Result<QString> {
+                                     while (!c.isCancelled()) {
+                                       c.setProgress(0.3, QStringLiteral("window 312 of 1040"));
+                                       std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                                     }
+                                     return JobContext::cancelledError();
+                                   });
+  std::atomic<bool> release{false};
+  jobs.start(QStringLiteral("Export recording 4 to CSV"),
+             [&release](JobContext& c) -> Result<QString> {
+               while (!release && !c.isCancelled()) {
+                 c.setProgress(0.62, QStringLiteral("31,000 of 50,000 rows"));
+                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
+               }
+               return QStringLiteral("done");
+             });
+  QTRY_VERIFY(jobs.job(cancelled)->state == JobState::Running);
+  jobs.cancel(cancelled);
+  QTRY_VERIFY(jobs.job(cancelled)->state == JobState::Cancelled);
+
+  window.resize(1440, 900);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  window.resetLayout();
+  QTest::qWait(300);
+
+  const QString path = screenshotDir() + u'/' + file;
+  const QImage image = window.grab().toImage();
+  release = true;
+  QVERIFY(jobs.waitForAll(5000));
+  QVERIFY(image.save(path, "PNG"));
+  QVERIFY(QFileInfo(path).size() > 10'000);
+  QVERIFY(image.width() >= 1200 && image.height() >= 800);
+  // Not a blank window: the picture holds many distinct colours.
+  std::set<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7) {
+    for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+  }
+  QVERIFY2(colours.size() > 20, qPrintable(QString::number(colours.size())));
+  QCOMPARE(log.messages.size(), size_t(0));
+  qInfo("screenshot: %s", qPrintable(path));
+
+  window.setTheme(Theme::Light);
+  QVERIFY(window.setLanguage(QStringLiteral("en")));
+}
+
+QTEST_MAIN(WorkbenchTest)
+#include "workbench_test.moc"
