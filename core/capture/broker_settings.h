@@ -17,7 +17,7 @@ struct BrokerSettings {
   std::string clientKeyFile;   // TLS: its private key
   bool cleanSession = true;    // false: persistent session (broker queues QoS>0 while away)
   int keepAliveSeconds = 30;
-  bool autoReconnect = true;   // reconnect (1 s .. 8 s back-off) and resubscribe
+  bool autoReconnect = true;  // reconnect (1 s .. 8 s back-off) and resubscribe
 
   // "tcp://host:port", "mqtt://host:port", "ssl://host:port", "mqtts://host:port".
   static Result<BrokerSettings> fromUrl(const std::string& url);

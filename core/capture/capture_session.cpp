@@ -108,7 +108,7 @@ std::string previewOf(std::string_view payload) {
 
 // Why a TCP connection cannot be made, asked of the OS: Paho only says "TCP/TLS connect
 // failure", which leaves a user guessing between a typo, a dead broker and a firewall.
-std::string probeTcp(const std::string& host, int port) {
+std::string probeTcp(const std::string& host, int port, int timeoutMs = 2000) {
   addrinfo hints{};
   hints.ai_family = AF_UNSPEC;
   hints.ai_socktype = SOCK_STREAM;
@@ -126,7 +126,7 @@ std::string probeTcp(const std::string& host, int port) {
     int err = rc == 0 ? 0 : errno;
     if (rc != 0 && err == EINPROGRESS) {
       pollfd p{fd, POLLOUT, 0};
-      const int pr = ::poll(&p, 1, 2000);
+      const int pr = ::poll(&p, 1, timeoutMs);
       if (pr == 0) {
         err = ETIMEDOUT;
       } else {
@@ -270,6 +270,13 @@ struct CaptureSession::Impl : public mqtt::callback {
   std::unordered_map<std::string, bool> recordTopicCache;
   uint64_t recorderGenSeen = 0;
 
+  // --- reconnecting (decode thread drives it; Paho threads report outcomes) ---
+  mqtt::connect_options connectOptions;  // written before connecting, then read-only
+  std::atomic<bool> attemptInFlight{false};
+  std::atomic<int64_t> backoffMs{1000};
+  std::atomic<int64_t> nextAttemptUs{0};
+  int64_t lastProbeUs = 0;
+
   // Reports the outcome of the first connect; reconnects report through connected().
   struct ConnectListener : public mqtt::iaction_listener {
     Impl* d = nullptr;
@@ -294,7 +301,25 @@ struct CaptureSession::Impl : public mqtt::callback {
   };
   ConnectListener connectListener;
 
-  explicit Impl(CaptureSession* owner) : q(owner) { connectListener.d = this; }
+  struct ReconnectListener : public mqtt::iaction_listener {
+    Impl* d = nullptr;
+    void on_success(const mqtt::token&) override {
+      d->backoffMs = 1000;
+      d->attemptInFlight = false;
+    }
+    void on_failure(const mqtt::token& tok) override {
+      qCDebug(lcCapture, "reconnect attempt failed (%d)", tok.get_return_code());
+      d->scheduleRetry();
+      d->attemptInFlight = false;
+    }
+  };
+  ReconnectListener reconnectListener;
+
+  explicit Impl(CaptureSession* owner) : q(owner) {
+    connectListener.d = this;
+    reconnectListener.d = this;
+    subscribeListener.d = this;
+  }
 
   // ------------------------------------------------------------------ signals (queued)
   void setState(ConnectionState s, const std::string& message) {
@@ -329,13 +354,16 @@ struct CaptureSession::Impl : public mqtt::callback {
   }
 
   // ------------------------------------------------------------------ Paho callbacks
+  // "Connected" is reported once the subscriptions are confirmed again, so a user (and a
+  // test) seeing Connected knows messages flow.
   void connected(const std::string& /*cause*/) override {
+    qCDebug(lcCapture, "connected");
     if (everConnected.exchange(true)) ++reconnects;
-    resubscribeAll();
-    setState(ConnectionState::Connected, "connected to " + serverUri());
+    if (!resubscribeAll()) setState(ConnectionState::Connected, "connected to " + serverUri());
   }
 
   void connection_lost(const std::string& cause) override {
+    qCDebug(lcCapture, "connection lost: %s", cause.c_str());
     bool autoReconnect = false;
     {
       std::lock_guard lock(configMutex);
@@ -343,6 +371,8 @@ struct CaptureSession::Impl : public mqtt::callback {
     }
     const std::string why = cause.empty() ? std::string("the broker closed the connection") : cause;
     if (autoReconnect && wantConnected) {
+      backoffMs = 1000;
+      nextAttemptUs = util::monotonicUs() + 1000 * 1000;
       setState(ConnectionState::Reconnecting,
                "connection to " + serverUri() + " lost (" + why + "), reconnecting");
     } else {
@@ -367,14 +397,15 @@ struct CaptureSession::Impl : public mqtt::callback {
     return settings.serverUri();
   }
 
-  void resubscribeAll() {
+  // Returns true when a SUBSCRIBE went out; its outcome then reports Connected.
+  bool resubscribeAll() {
     std::vector<Subscription> copy;
     {
       std::lock_guard lock(configMutex);
       copy = subs;
     }
     mqtt::async_client* c = liveClient;
-    if (copy.empty() || !c) return;
+    if (copy.empty() || !c) return false;
     auto filters = std::make_shared<mqtt::string_collection>();
     std::vector<int> qos;
     for (const auto& s : copy) {
@@ -383,11 +414,26 @@ struct CaptureSession::Impl : public mqtt::callback {
     }
     try {
       // Non-blocking: waiting for a token inside a Paho callback would deadlock it.
-      c->subscribe(filters, qos);
+      c->subscribe(filters, qos, nullptr, subscribeListener);
+      return true;
     } catch (const mqtt::exception& e) {
       emitError(std::string("cannot resubscribe after reconnecting: ") + e.what());
+      return false;
     }
   }
+
+  struct SubscribeListener : public mqtt::iaction_listener {
+    Impl* d = nullptr;
+    void on_success(const mqtt::token&) override {
+      d->setState(ConnectionState::Connected, "connected to " + d->serverUri());
+    }
+    void on_failure(const mqtt::token& tok) override {
+      d->emitError("the broker refused the subscriptions (code " +
+                   std::to_string(tok.get_return_code()) + "); check the topic filters and ACLs");
+      d->setState(ConnectionState::Connected, "connected to " + d->serverUri());
+    }
+  };
+  SubscribeListener subscribeListener;
 
   // ------------------------------------------------------------------ decode thread
   void startDecodeThread() {
@@ -417,6 +463,7 @@ struct CaptureSession::Impl : public mqtt::callback {
       }
       refreshConfig();
       if (!batch.empty()) processBatch(batch);
+      driveReconnect();
       batch.clear();
       if (stopping) {
         std::lock_guard lock(inMutex);
@@ -424,6 +471,45 @@ struct CaptureSession::Impl : public mqtt::callback {
       }
     }
     quarantineProject.reset();
+  }
+
+  // Reconnecting is driven here rather than by Paho's automatic reconnect: Paho's back-off
+  // (1, 2, 4, 8 s, with jitter) can leave a broker that is back unused for up to 8 s. This
+  // keeps the same back-off for a broker that stays down, and in between probes the port
+  // every 0.25 s (a plain TCP connect) so a returning broker is used at once.
+  void driveReconnect() {
+    if (state != ConnectionState::Reconnecting || !wantConnected || attemptInFlight) return;
+    const int64_t now = util::monotonicUs();
+    bool attempt = now >= nextAttemptUs;
+    if (!attempt && now - lastProbeUs >= 250000) {
+      lastProbeUs = now;
+      std::string host;
+      int port = 0;
+      {
+        std::lock_guard lock(configMutex);
+        host = settings.host;
+        port = settings.port;
+      }
+      attempt = probeTcp(host, port, 150).empty();
+    }
+    if (!attempt) return;
+    // Never wait here for a caller that holds the mutex while waiting on a token.
+    std::unique_lock lock(clientMutex, std::try_to_lock);
+    if (!lock.owns_lock() || !client || !wantConnected) return;
+    attemptInFlight = true;
+    qCDebug(lcCapture, "reconnect attempt (%s)", now >= nextAttemptUs ? "back-off" : "probe");
+    try {
+      client->connect(connectOptions, nullptr, reconnectListener);
+    } catch (const mqtt::exception& e) {
+      attemptInFlight = false;
+      scheduleRetry();
+      qCInfo(lcCapture, "reconnect attempt: %s", e.what());
+    }
+  }
+
+  void scheduleRetry() {
+    backoffMs = std::min<int64_t>(backoffMs * 2, 8000);
+    nextAttemptUs = util::monotonicUs() + backoffMs * 1000;
   }
 
   void refreshConfig() {
@@ -716,7 +802,6 @@ Result<void> CaptureSession::connectToBroker(const BrokerSettings& settings) {
   opts.set_connect_timeout(10);
   if (!s.username.empty()) opts.set_user_name(s.username);
   if (!s.password.empty()) opts.set_password(s.password);
-  if (s.autoReconnect) opts.set_automatic_reconnect(1, 8);
   if (s.tls) {
     mqtt::ssl_options ssl;
     if (!s.caFile.empty()) ssl.set_trust_store(s.caFile);
@@ -735,6 +820,8 @@ Result<void> CaptureSession::connectToBroker(const BrokerSettings& settings) {
     d.connectListener.host = s.host;
     d.connectListener.port = s.port;
     d.connectListener.uri = uri;
+    d.connectOptions = opts;
+    d.attemptInFlight = false;
     d.client->connect(opts, nullptr, d.connectListener);
   } catch (const mqtt::exception& e) {
     d.wantConnected = false;
@@ -804,7 +891,7 @@ Result<void> CaptureSession::subscribe(const Subscription& subscription) {
   }
   std::lock_guard lock(d.clientMutex);
   // Not connected yet: connected() subscribes everything listed.
-  if (!d.client || d.state != ConnectionState::Connected) return okResult();
+  if (!d.client || !d.client->is_connected()) return okResult();
   try {
     auto tok = d.client->subscribe(subscription.filter, subscription.qos);
     if (!tok->wait_for(std::chrono::seconds(5))) {
@@ -826,7 +913,7 @@ void CaptureSession::unsubscribe(const std::string& filter) {
                  d.subs.end());
   }
   std::lock_guard lock(d.clientMutex);
-  if (!d.client || d.state != ConnectionState::Connected) return;
+  if (!d.client || !d.client->is_connected()) return;
   try {
     d.client->unsubscribe(filter);
   } catch (const mqtt::exception& e) {
