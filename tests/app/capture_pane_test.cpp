@@ -18,6 +18,7 @@
 #include <QtTest>
 #include <cmath>
 
+#include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/panes/capture/capture_pane.h"
 #include "app/workbench/panes/capture/connection_bar.h"
 #include "app/workbench/panes/capture/live_plot_widget.h"
@@ -137,6 +138,7 @@ class CapturePaneTest : public QObject {
   void waitConnected();
   void pollUntil(const std::function<bool()>& done, int timeoutMs = 10000);
 
+  std::unique_ptr<JobManager> m_jobs;  // what the main window owns in the application
   std::unique_ptr<util::LocalBroker> m_broker;
   QTemporaryDir m_dir;
   std::unique_ptr<Workspace> m_workspace;
@@ -153,6 +155,7 @@ void CapturePaneTest::initTestCase() {
   QSettings::setPath(QSettings::IniFormat, QSettings::UserScope,
                      m_dir.filePath(QStringLiteral("settings")));
   decoders::registerBuiltinDecoders(capture::DecoderRegistry::instance());
+  m_jobs = std::make_unique<JobManager>();
 
   m_broker = std::make_unique<util::LocalBroker>();
   auto started = m_broker->start();
@@ -173,6 +176,7 @@ void CapturePaneTest::cleanupTestCase() {
   m_pane.reset();
   m_workspace.reset();
   m_broker.reset();
+  m_jobs.reset();
 }
 
 void CapturePaneTest::waitConnected() {
@@ -416,9 +420,16 @@ void CapturePaneTest::screenshot() {
     for (int i = 0; i < 60; ++i) lines << imuMessage(device, i, m_t0Us + 2500000, d * 0.9);
     QVERIFY(publishLines(port, QStringLiteral("edgewise/%1/imu").arg(device), lines));
   }
-  for (int i = 0; i < 4; ++i)
+  for (int i = 0; i < 5; ++i) {
     QVERIFY(publishFile(port, QStringLiteral("edgewise/cam-0001/camera"), cameraFrame(i),
                         m_dir.path()));
+    // One decode per camera and tick: let each frame arrive before the next.
+    pollUntil(
+        [&] {
+          return m_pane->thumbnails()->frameCount(QStringLiteral("edgewise/cam-0001/camera")) > i;
+        },
+        3000);
+  }
   QVERIFY(publishLines(
       port, QStringLiteral("edgewise/imu-0003/status"),
       {R"({"device":"imu-0003","state":"online","agent_version":"0.1.0","sensor":"imu","rate_hz":100})"}));
@@ -433,6 +444,9 @@ void CapturePaneTest::screenshot() {
   QVERIFY(panel->stopRecording().ok());
   pollUntil([&] { return m_pane->livePlot()->streamCount() >= 4; });
   m_pane->topicBrowser()->view()->expandAll();
+  m_pane->livePlot()->setLayoutMode(LivePlotWidget::LayoutMode::Stacked);
+  QCOMPARE(m_pane->livePlot()->axisRectCount(), 4);  // one chart per IMU; the camera is not plotted
+  QCOMPARE(m_pane->livePlot()->visibleGraphCount(), 24);
 
   const QString dir = qEnvironmentVariableIsSet("EDGEWISE_SCREENSHOT_DIR")
                           ? qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR")
@@ -452,7 +466,7 @@ void CapturePaneTest::screenshot() {
     QCOMPARE(shot.width(), m_pane->width());
   }
   QCOMPARE(m_pane->thumbnails()->cameraCount(), 1);
-  QVERIFY(m_pane->thumbnails()->frameCount(QStringLiteral("edgewise/cam-0001/camera")) >= 1);
+  QCOMPARE(m_pane->thumbnails()->frameCount(QStringLiteral("edgewise/cam-0001/camera")), 5);
   applyTheme(Theme::Light);
 }
 

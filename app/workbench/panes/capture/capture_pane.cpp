@@ -57,6 +57,7 @@ CapturePane::CapturePane(Workspace& workspace, QWidget* parent)
   m_thumbnailArea->setWidget(m_thumbnails);
   m_thumbnailArea->setWidgetResizable(true);
   m_thumbnailArea->setFrameShape(QFrame::NoFrame);
+  m_thumbnailArea->setMinimumHeight(96 + 16);  // one camera row without a scroll bar
   m_thumbnailArea->setMaximumHeight(2 * 96 + 16);
   m_thumbnailArea->hide();
   connect(m_thumbnails, &ThumbnailStrip::camerasChanged, this,

@@ -126,7 +126,8 @@ void ConnectionBar::showState(capture::ConnectionState state, const QString& mes
   QString text = connectionStateText(state);
   if (state == capture::ConnectionState::Connected)
     text = tr("Connected to %1").arg(m_profile.url());
-  if (!message.isEmpty()) text += QStringLiteral(": ") + message;
+  else if (!message.isEmpty())
+    text += QStringLiteral(": ") + message;
   m_stateLabel->setText(text);
   m_stateLabel->setToolTip(text);
   const bool idle =

@@ -17,6 +17,7 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include "app/workbench/panes/capture/qcustomplot_include.h"
 
 #include "app/workbench/panes/capture/capture_format.h"
@@ -66,6 +67,12 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
   m_plot->axisRect()->setRangeZoom(Qt::Horizontal);
   m_plot->setMinimumHeight(180);
   m_rects.push_back(m_plot->axisRect());
+  // Keys are Unix seconds: the axis reads as the wall-clock time of the samples.
+  auto ticker = QSharedPointer<QCPAxisTickerDateTime>::create();
+  ticker->setDateTimeFormat(QStringLiteral("HH:mm:ss"));
+  ticker->setTickCount(6);
+  m_timeTicker = ticker;
+  m_plot->xAxis->setTicker(m_timeTicker);
 
   m_channelList = new QTreeWidget(this);
   m_channelList->setObjectName(QStringLiteral("channelList"));
@@ -103,15 +110,19 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
   connect(m_autoScaleCheck, &QCheckBox::toggled, this, &LivePlotWidget::setAutoScaleY);
   m_yMin = new QDoubleSpinBox(this);
   m_yMax = new QDoubleSpinBox(this);
+  m_yMin->setPrefix(tr("min "));
+  m_yMax->setPrefix(tr("max "));
   for (QDoubleSpinBox* box : {m_yMin, m_yMax}) {
     box->setRange(-1e9, 1e9);
-    box->setDecimals(2);
+    box->setDecimals(1);
     box->setEnabled(false);
-    connect(box, &QDoubleSpinBox::valueChanged, this,
-            [this] { setFixedYRange(m_yMin->value(), m_yMax->value()); });
+    box->setMaximumWidth(110);
   }
   m_yMin->setValue(m_fixedLower);
   m_yMax->setValue(m_fixedUpper);
+  for (QDoubleSpinBox* box : {m_yMin, m_yMax})
+    connect(box, &QDoubleSpinBox::valueChanged, this,
+            [this] { setFixedYRange(m_yMin->value(), m_yMax->value()); });
   m_yMin->setToolTip(tr("Lower bound of the Y axis when autoscale is off"));
   m_yMax->setToolTip(tr("Upper bound of the Y axis when autoscale is off"));
 
@@ -325,11 +336,13 @@ void LivePlotWidget::discoverStreams() {
   bool added = false;
   m_updatingList = true;
   for (const auto& buffer : buffers) {
-    const auto names = buffer->channelNames();
-    if (names.empty()) continue;  // image-only streams are shown as thumbnails
     const bool known = std::any_of(m_streams.begin(), m_streams.end(),
                                    [&](const auto& s) { return s->buffer == buffer; });
     if (known) continue;
+    const auto names = buffer->channelNames();
+    // Camera streams are shown as thumbnails; their per-frame numbers (width, height, mean)
+    // would only squash the sensor curves.
+    if (names.empty() || buffer->latestImage()) continue;
     auto stream = std::make_unique<Stream>();
     stream->buffer = buffer;
     stream->topic = toQString(buffer->key().topic);
@@ -375,22 +388,36 @@ bool LivePlotWidget::ingest(Stream& s) {
   const size_t n = slice.timestampsUs.size();
   const size_t nch = s.channels.size();
   if (n == 0 || nch == 0 || slice.values.size() < n * nch) return false;
-  if (m_t0Us == 0) m_t0Us = slice.timestampsUs.front();
   // Bounded work: after a long stall only the newest points can still be inside the window.
   const size_t first = n > static_cast<size_t>(kMaxPointsPerTick) ? n - kMaxPointsPerTick : 0;
+  // Keys, with a NaN point wherever the stream paused (device offline, lost messages):
+  // QCustomPlot breaks the line there instead of drawing a straight ramp across the gap.
+  std::vector<double> keys;
+  std::vector<int64_t> source;  // index into the slice, -1 for a gap marker
+  keys.reserve(n - first + 4);
+  source.reserve(n - first + 4);
   bool sorted = true;
   double prev = s.lastX;
   for (size_t i = first; i < n; ++i) {
-    const double x = static_cast<double>(slice.timestampsUs[i] - m_t0Us) / 1e6;
+    const double x = static_cast<double>(slice.timestampsUs[i]) / 1e6;
     if (x < prev) sorted = false;
+    if (x - prev > kGapSeconds && prev > -1e299) {
+      keys.push_back((x + prev) / 2);
+      source.push_back(-1);
+    }
+    keys.push_back(x);
+    source.push_back(static_cast<int64_t>(i));
     prev = x;
   }
-  QVector<QCPGraphData> points(static_cast<int>(n - first));
+  QVector<QCPGraphData> points(static_cast<int>(keys.size()));
+  const double nan = std::numeric_limits<double>::quiet_NaN();
   for (size_t c = 0; c < nch; ++c) {
-    for (size_t i = first; i < n; ++i) {
-      auto& p = points[static_cast<int>(i - first)];
-      p.key = static_cast<double>(slice.timestampsUs[i] - m_t0Us) / 1e6;
-      p.value = static_cast<double>(slice.values[i * nch + c]);
+    for (size_t k = 0; k < keys.size(); ++k) {
+      auto& p = points[static_cast<int>(k)];
+      p.key = keys[k];
+      p.value = source[k] < 0
+                    ? nan
+                    : static_cast<double>(slice.values[static_cast<size_t>(source[k]) * nch + c]);
     }
     auto& data = s.channels[c].data;
     // Out-of-order batches (device clock jumps, reordering) are rare; only then sort.
@@ -481,7 +508,8 @@ void LivePlotWidget::rebuildPlot() {
       if (!ch.visible) continue;
       QCPGraph* g = m_plot->addGraph(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
       g->setData(ch.data);  // shares the container: rebuilding keeps the history
-      g->setPen(QPen(ch.color, 1.4));
+      // A cosmetic 1 px pen: wider pens cost the raster engine several times more per frame.
+      g->setPen(QPen(ch.color, 1));
       g->setAdaptiveSampling(true);
       const QString owner = shown[i]->device.isEmpty() ? shown[i]->topic : shown[i]->device;
       g->setName(shown.size() > 1 ? owner + QLatin1Char(' ') + ch.name : ch.name);
@@ -498,7 +526,8 @@ void LivePlotWidget::rebuildPlot() {
     QCPAxis* x = m_rects[i]->axis(QCPAxis::atBottom);
     const bool bottom = i + 1 == m_rects.size();
     x->setTickLabels(bottom);
-    x->setLabel(bottom ? tr("time (s)") : QString());
+    x->setTicker(m_timeTicker);
+    x->setLabel(QString());
     m_rects[i]->setMinimumMargins(QMargins(60, 4, 8, bottom ? 4 : 0));
     m_rects[i]->setAutoMargins(QCP::msLeft | QCP::msBottom | QCP::msTop | QCP::msRight);
   }

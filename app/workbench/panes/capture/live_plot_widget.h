@@ -18,6 +18,7 @@
 class QCustomPlot;
 class QCPAxisRect;
 class QCPRange;
+class QCPAxisTicker;
 class QComboBox;
 class QCheckBox;
 class QDoubleSpinBox;
@@ -36,6 +37,7 @@ class LivePlotWidget : public QWidget {
 
   static constexpr double kHistorySeconds = 120;   // kept for scrolling back when paused
   static constexpr int kMaxPointsPerTick = 20000;  // per channel and tick
+  static constexpr double kGapSeconds = 0.5;       // a pause this long breaks the line
 
   explicit LivePlotWidget(QWidget* parent = nullptr);
   ~LivePlotWidget() override;
@@ -105,8 +107,8 @@ class LivePlotWidget : public QWidget {
   bool m_needRebuild = true;
   bool m_syncingRange = false;
   bool m_updatingList = false;
-  int64_t m_t0Us = 0;  // x = (t - m_t0Us) / 1e6 seconds
-  double m_latestX = 0;
+  double m_latestX = 0;  // keys are Unix seconds
+  QSharedPointer<QCPAxisTicker> m_timeTicker;
   int m_tickCount = 0;
 
   QCustomPlot* m_plot = nullptr;

@@ -54,6 +54,7 @@ bool ThumbnailStrip::poll(const std::vector<std::shared_ptr<capture::LiveBuffer>
         label->setFixedSize(kThumbWidth, kThumbHeight);
         label->setAlignment(Qt::AlignCenter);
         label->setFrameShape(QFrame::StyledPanel);
+        label->hide();
         m_grid->addWidget(label, row, i + 1);
         fresh->labels.push_back(label);
       }
@@ -85,10 +86,10 @@ bool ThumbnailStrip::poll(const std::vector<std::shared_ptr<capture::LiveBuffer>
 
 void ThumbnailStrip::render(Camera& camera) {
   for (size_t i = 0; i < camera.labels.size(); ++i) {
-    if (i < camera.frames.size())
-      camera.labels[i]->setPixmap(QPixmap::fromImage(camera.frames[i]));
-    else
-      camera.labels[i]->clear();
+    // Only filled slots are shown: empty frames look like a broken camera.
+    const bool filled = i < camera.frames.size();
+    if (filled) camera.labels[i]->setPixmap(QPixmap::fromImage(camera.frames[i]));
+    camera.labels[i]->setVisible(filled);
   }
 }
 

@@ -58,10 +58,10 @@ TopicBrowser::TopicBrowser(capture::CaptureSession& session, QWidget* parent)
   m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_view->setContextMenuPolicy(Qt::CustomContextMenu);
   m_view->header()->setStretchLastSection(true);
-  m_view->setColumnWidth(TopicTreeModel::TopicColumn, 210);
+  m_view->setColumnWidth(TopicTreeModel::TopicColumn, 170);
   for (int c = TopicTreeModel::MessagesColumn; c <= TopicTreeModel::ErrorsColumn; ++c)
-    m_view->setColumnWidth(c, 70);
-  m_view->setColumnWidth(TopicTreeModel::DecoderColumn, 60);
+    m_view->setColumnWidth(c, c == TopicTreeModel::ErrorsColumn ? 52 : 64);
+  m_view->setColumnWidth(TopicTreeModel::DecoderColumn, 64);
   connect(m_view, &QTreeView::customContextMenuRequested, this, &TopicBrowser::showContextMenu);
   connect(m_view, &QTreeView::doubleClicked, this, [this](const QModelIndex& idx) {
     Q_EMIT plotRequested({idx.data(TopicTreeModel::FullTopicRole).toString()});
