@@ -1,0 +1,18 @@
+#pragma once
+// The subcommands of edgewise-cli. Each takes the arguments after its name and returns the
+// process exit code (0 ok, 1 failure, 2 usage error).
+
+#include <QStringList>
+
+#include "core/store/recording_repository.h"
+
+namespace edgewise::cli {
+
+int runRecord(const QStringList& args);
+int runRecordings(const QStringList& args);
+int runBench(const QStringList& args);
+
+// "recording", "complete", "interrupted": the words used in output and JSON.
+const char* recordingStatusName(store::RecordingStatus status);
+
+}  // namespace edgewise::cli

@@ -1,0 +1,56 @@
+// edgewise-cli: the lifecycle steps of Edgewise, headless, for scripts, CI and benchmarks.
+
+#include <QCoreApplication>
+#include <QStringList>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "core/capture/decoder_registry.h"
+#include "plugins/decoders/builtin_decoders.h"
+
+using namespace edgewise::cli;
+
+namespace {
+
+const char kUsage[] =
+    "Usage: edgewise-cli <command> [options]\n"
+    "\n"
+    "Commands:\n"
+    "  record       record MQTT topics into a project\n"
+    "  recordings   list the recordings of a project\n"
+    "  bench        benchmarks (bench capture, bench live-view)\n"
+    "\n"
+    "Run 'edgewise-cli <command> --help' for the options of a command.\n";
+
+}  // namespace
+
+int main(int argc, char* argv[]) {
+  QCoreApplication app(argc, argv);
+  QCoreApplication::setApplicationName(QStringLiteral("edgewise-cli"));
+  QCoreApplication::setApplicationVersion(QStringLiteral("0.1.0"));
+
+  QStringList args = QCoreApplication::arguments();
+  args.removeFirst();
+  if (args.isEmpty()) {
+    printErr(QString::fromLatin1(kUsage));
+    return kExitUsage;
+  }
+  const QString command = args.takeFirst();
+  if (command == u"--help" || command == u"-h" || command == u"help") {
+    printOut(QString::fromLatin1(kUsage));
+    return kExitOk;
+  }
+  if (command == u"--version") {
+    printOut(QStringLiteral("edgewise-cli 0.1.0\n"));
+    return kExitOk;
+  }
+
+  edgewise::decoders::registerBuiltinDecoders(edgewise::capture::DecoderRegistry::instance());
+
+  if (command == u"record") return runRecord(args);
+  if (command == u"recordings") return runRecordings(args);
+  if (command == u"bench") return runBench(args);
+  printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
+           QString::fromLatin1(kUsage));
+  return kExitUsage;
+}
