@@ -218,7 +218,8 @@ struct CaptureSession::Impl : public mqtt::callback {
   std::vector<Subscription> subs;
   std::map<std::string, Override> overrides;
   std::atomic<uint64_t> overridesVersion{0};
-  std::string quarantinePath;
+  // Opened by setQuarantineProject() on the caller's thread, then owned by the decode thread.
+  std::unique_ptr<store::Project> pendingQuarantine;
   std::atomic<uint64_t> quarantineVersion{0};
   size_t liveCapacity = kDefaultLiveCapacity;
 
@@ -521,21 +522,9 @@ struct CaptureSession::Impl : public mqtt::callback {
       topicDecoders.clear();
     }
     if (quarantineVersion != seenQuarantineVersion) {
-      std::string path;
-      {
-        std::lock_guard lock(configMutex);
-        seenQuarantineVersion = quarantineVersion;
-        path = quarantinePath;
-      }
-      quarantineProject.reset();
-      if (!path.empty()) {
-        auto p = store::Project::open(path, store::OpenMode::CreateIfMissing);
-        if (p) {
-          quarantineProject = std::move(*p);
-        } else {
-          emitError("malformed payloads cannot be quarantined: " + p.error().toString());
-        }
-      }
+      std::lock_guard lock(configMutex);
+      seenQuarantineVersion = quarantineVersion;
+      quarantineProject = std::move(pendingQuarantine);
     }
   }
 
@@ -941,8 +930,21 @@ void CaptureSession::clearDecoderOverride(const std::string& topicFilter) {
 }
 
 void CaptureSession::setQuarantineProject(const std::string& projectPath) {
+  // Opened here rather than on the decode thread: Project::open() marks recordings left
+  // "recording" as interrupted, which is right when the user opens a project and wrong in
+  // the middle of a running recording.
+  std::unique_ptr<store::Project> project;
+  if (!projectPath.empty()) {
+    auto p = store::Project::open(projectPath, store::OpenMode::CreateIfMissing);
+    if (p) {
+      project = std::move(*p);
+    } else {
+      m_impl->emitError("malformed payloads cannot be quarantined (they are still counted): " +
+                        p.error().toString());
+    }
+  }
   std::lock_guard lock(m_impl->configMutex);
-  m_impl->quarantinePath = projectPath;
+  m_impl->pendingQuarantine = std::move(project);
   ++m_impl->quarantineVersion;
 }
 

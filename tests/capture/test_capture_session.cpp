@@ -1,5 +1,6 @@
 #include <gtest/gtest.h>
 
+#include <sqlite3.h>
 #include <sys/resource.h>
 
 #include <QFileInfo>
@@ -492,4 +493,41 @@ TEST_F(CaptureSessionTest, ThroughputTenThousandMessagesPerSecond) {
   EXPECT_EQ(s.counters().decodeErrors, 0);
   // One transaction per ~100 ms, never one per message.
   EXPECT_LT(rs.commits, kMessages / 50);
+}
+
+// A write that fails (here: another connection holds the write lock longer than the store's
+// busy timeout) is reported and retried; nothing queued is dropped.
+TEST_F(CaptureSessionTest, RecorderWriteErrorIsReportedAndRetried) {
+  CaptureSession s;
+  QSignalSpy errors(&s, &CaptureSession::errorOccurred);
+  connect(s, "lock/#");
+  auto id = s.startRecording({m_projectPath, "locked", {}, 50});
+  ASSERT_TRUE(id.ok()) << id.error().toString();
+
+  // A plain SQLite connection, as another program would hold it.
+  sqlite3* blocker = nullptr;
+  ASSERT_EQ(sqlite3_open(m_projectPath.c_str(), &blocker), SQLITE_OK);
+  std::unique_ptr<sqlite3, int (*)(sqlite3*)> closer(blocker, sqlite3_close);
+  ASSERT_EQ(sqlite3_exec(blocker, "BEGIN IMMEDIATE", nullptr, nullptr, nullptr), SQLITE_OK);
+  Publisher pub(m_broker.url(), "pub-lock");
+  const int64_t t0 = 1763800000000000;
+  for (int seq = 0; seq < 10; ++seq) {
+    pub.publishAndWait("lock/dev-3/imu", imuJson("dev-3", seq, 2, 2, t0 + seq * 20000, t0));
+  }
+  ASSERT_TRUE(waitUntil([&] { return !s.recorderStats().lastError.empty(); }, 15000));
+  const auto during = s.recorderStats();
+  EXPECT_EQ(during.messagesStored, 0);
+  EXPECT_EQ(during.pending, 10);
+  EXPECT_NE(during.lastError.find("locked"), std::string::npos) << during.lastError;
+  ASSERT_TRUE(waitUntil([&] { return errors.count() >= 1; }, 2000));
+  EXPECT_TRUE(errors.first().at(0).toString().startsWith(QStringLiteral("recording: ")));
+
+  ASSERT_EQ(sqlite3_exec(blocker, "ROLLBACK", nullptr, nullptr, nullptr), SQLITE_OK);
+  ASSERT_TRUE(waitUntil([&] { return s.recorderStats().messagesStored == 10; }, 15000));
+  EXPECT_EQ(s.recorderStats().pending, 0);
+  auto summary = s.stopRecording();
+  ASSERT_TRUE(summary.ok()) << summary.error().toString();
+  EXPECT_EQ(summary->messageCount, 10);
+  EXPECT_EQ(summary->sampleCount, 20);
+  EXPECT_EQ(summary->status, store::RecordingStatus::Complete);
 }
