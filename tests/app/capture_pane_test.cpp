@@ -8,6 +8,7 @@
 #include <QLineEdit>
 #include <QPainter>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSortFilterProxyModel>
@@ -19,6 +20,7 @@
 #include <cmath>
 
 #include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/panes/capture/broker_settings_dialog.h"
 #include "app/workbench/panes/capture/capture_pane.h"
 #include "app/workbench/panes/capture/connection_bar.h"
 #include "app/workbench/panes/capture/live_plot_widget.h"
@@ -133,6 +135,8 @@ class CapturePaneTest : public QObject {
   void liveViewBenchmarkReportsFigures();
   void topicTreeKeepsSelectionOnUpdate();
   void screenshot();
+  void settingsPersistWithoutPassword();
+  void recordingNeedsAProject();
 
  private:
   void waitConnected();
@@ -468,6 +472,51 @@ void CapturePaneTest::screenshot() {
   QCOMPARE(m_pane->thumbnails()->cameraCount(), 1);
   QCOMPARE(m_pane->thumbnails()->frameCount(QStringLiteral("edgewise/cam-0001/camera")), 5);
   applyTheme(Theme::Light);
+}
+
+void CapturePaneTest::settingsPersistWithoutPassword() {
+  ConnectionProfile p;
+  QVERIFY(p.applyUrl(QStringLiteral("ssl://broker.example.org:8883")).ok());
+  p.broker.clientId = "bench-1";
+  p.broker.username = "ann";
+  p.broker.password = "secret";
+  p.broker.caFile = "/etc/ssl/ca.pem";
+  p.broker.cleanSession = false;
+  p.broker.keepAliveSeconds = 12;
+  p.subscriptions = {{"edgewise/+/imu", 1}, {"edgewise/+/camera", 0}};
+  p.save();
+  const ConnectionProfile loaded = ConnectionProfile::load();
+  QCOMPARE(loaded.url(), QStringLiteral("ssl://broker.example.org:8883"));
+  QVERIFY(loaded.broker.tls);
+  QCOMPARE(loaded.broker.clientId, std::string("bench-1"));
+  QCOMPARE(loaded.broker.username, std::string("ann"));
+  QCOMPARE(loaded.broker.password, std::string());  // never written to disk
+  QCOMPARE(loaded.broker.caFile, std::string("/etc/ssl/ca.pem"));
+  QCOMPARE(loaded.broker.cleanSession, false);
+  QCOMPARE(loaded.broker.keepAliveSeconds, 12);
+  QCOMPARE(int(loaded.subscriptions.size()), 2);
+  QCOMPARE(loaded.subscriptions[1].filter, std::string("edgewise/+/camera"));
+  QCOMPARE(loaded.subscriptions[1].qos, 0);
+  // The dialog shows and returns every field unchanged.
+  BrokerSettingsDialog dialog(loaded);
+  const ConnectionProfile back = dialog.profile();
+  QCOMPARE(back.url(), loaded.url());
+  QCOMPARE(back.broker.keepAliveSeconds, 12);
+  QCOMPARE(int(back.subscriptions.size()), 2);
+  QVERIFY(!p.applyUrl(QStringLiteral("http://nope")).ok());
+}
+
+void CapturePaneTest::recordingNeedsAProject() {
+  Workspace empty;
+  CapturePane pane(empty);
+  auto* record = pane.findChild<QPushButton*>(QStringLiteral("recordButton"));
+  QVERIFY(record);
+  QVERIFY(!record->isEnabled());
+  QVERIFY(record->toolTip().contains(QStringLiteral("project")));
+  auto r = pane.recordingPanel()->startRecording();
+  QVERIFY(!r.ok());
+  QVERIFY(QString::fromStdString(r.error().message).contains(QStringLiteral("project")));
+  QCOMPARE(pane.recordingPanel()->recordingsModel()->rowCount(), 0);
 }
 
 QTEST_MAIN(CapturePaneTest)

@@ -335,6 +335,17 @@ void LivePlotWidget::discoverStreams() {
   const auto buffers = m_source();
   bool added = false;
   m_updatingList = true;
+  // A camera's buffer can be listed in the instant between its creation and its first
+  // frame; drop it from the plots once it shows its image.
+  const auto before = m_streams.size();
+  m_streams.erase(std::remove_if(m_streams.begin(), m_streams.end(),
+                                 [](const std::unique_ptr<Stream>& s) {
+                                   if (!s->buffer->latestImage()) return false;
+                                   delete s->item;
+                                   return true;
+                                 }),
+                  m_streams.end());
+  if (m_streams.size() != before) added = true;
   for (const auto& buffer : buffers) {
     const bool known = std::any_of(m_streams.begin(), m_streams.end(),
                                    [&](const auto& s) { return s->buffer == buffer; });
