@@ -242,6 +242,16 @@ bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
       }
     }
 
+    // Back-pressure: Paho keeps one command queue for all clients and scans it per command,
+    // so an unbounded backlog (slow broker, overloaded machine, broker restart) turns every
+    // publish quadratic and stalls the whole fleet. Hold the message instead; it goes out,
+    // with its seq, as soon as acknowledgements catch up.
+    const int64_t outstanding = d.published - d.deliveries.acked.load(std::memory_order_relaxed) -
+                                d.deliveries.failed.load(std::memory_order_relaxed);
+    if (outstanding >= m_maxOutstanding) {
+      ++m_heldBack;
+      return false;
+    }
     if (d.imu) {
       fleet::ImuMessage m;
       m.device = d.id;
@@ -272,6 +282,9 @@ bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
 }
 
 void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
+  // Two seconds of messages per device may be unacknowledged (at least 10).
+  m_maxOutstanding =
+      std::max<int64_t>(10, static_cast<int64_t>(std::ceil(2.0 / m_options.messagePeriodS())));
   m_startMonoUs = util::monotonicUs();
   m_startWallUs = util::wallClockUs();
   const int64_t endUs = m_options.seconds > 0 ? std::llround(m_options.seconds * 1e6) : INT64_MAX;
@@ -305,11 +318,12 @@ void SimulatedFleet::printProgress(int64_t elapsedUs) {
   const double seconds = static_cast<double>(elapsedUs) / 1e6;
   std::fprintf(stderr,
                "edgewise-agent: %.1f s, published %lld, acked %lld, %.0f msg/s over the last "
-               "interval, connected %d/%zu, retries %lld\n",
+               "interval, connected %d/%zu, retries %lld, held back %lld\n",
                seconds, static_cast<long long>(published), static_cast<long long>(totalAcked()),
                static_cast<double>(published - m_lastProgressPublished) /
                    std::max(1e-3, static_cast<double>(elapsedUs - m_lastProgressUs) / 1e6),
-               connected, m_devices.size(), static_cast<long long>(m_retries));
+               connected, m_devices.size(), static_cast<long long>(m_retries),
+               static_cast<long long>(m_heldBack));
   m_lastProgressPublished = published;
   m_lastProgressUs = elapsedUs;
 }
@@ -415,6 +429,7 @@ std::string SimulatedFleet::summaryJson() const {
   out += R"(,"seconds":)";
   out += seconds;
   out += R"(,"retries":)" + std::to_string(m_retries);
+  out += R"(,"held_back":)" + std::to_string(m_heldBack);
   out += R"(,"per_device":[)";
   bool first = true;
   for (const auto& d : m_devices) {

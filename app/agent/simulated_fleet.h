@@ -44,7 +44,9 @@ class SimulatedFleet {
   int64_t m_startMonoUs = 0;
   int64_t m_startWallUs = 0;
   double m_elapsedS = 0;
-  int64_t m_retries = 0;
+  int64_t m_retries = 0;   // publish() refused (buffer full, too many in flight)
+  int64_t m_heldBack = 0;  // not offered to Paho because too much was unacknowledged
+  int64_t m_maxOutstanding = 10;
   int64_t m_lastProgressPublished = 0;
   int64_t m_lastProgressUs = 0;
   bool m_shutDown = false;
