@@ -139,6 +139,7 @@ Result<capture::SampleBatch> CsvDecoder::decode(std::string_view payload,
   });
   const bool hasHeader = hasText;
   if (hasHeader) {
+    if (!isValidUtf8(line)) return Error("the CSV header line is not valid UTF-8");
     forEachField(line, delim, [&](std::string_view f, size_t) {
       header.push_back(unquote(f));
       return true;

@@ -53,6 +53,9 @@ std::string shortNumber(double v);
 // Device id from topic level 2 of the Edgewise convention (edgewise/<device>/...).
 void fillDeviceFromTopic(capture::SampleBatch& batch, std::string_view topic);
 
+// Well-formed UTF-8 (no overlongs, surrogates or code points above U+10FFFF).
+bool isValidUtf8(std::string_view text);
+
 // Shortens a payload excerpt for an error message (printable ASCII, at most n bytes).
 std::string excerpt(std::string_view text, size_t n = 24);
 

@@ -65,6 +65,14 @@ TEST(CsvDecoder, MalformedPayloads) {
   EXPECT_EQ(errorOf("1,1e31"),
             "line 1 column 2 = 1e+31 (|value| > 1e30) is not a usable sample value");
   EXPECT_EQ(errorOf("1,1e400"), "line 1 column 2 = Infinity is not a usable sample value");
+  EXPECT_EQ(errorOf("a\xC3\x28,b\n1,2"), "the CSV header line is not valid UTF-8");
+  auto utf8 = decodeWith("csv",
+                         "temp \xC2\xB0"
+                         "C,b\n1,2");
+  ASSERT_TRUE(utf8.ok());
+  EXPECT_EQ(utf8->channelNames[0],
+            "temp \xC2\xB0"
+            "C");
   EXPECT_EQ(errorOf("ax,ay\n"), "CSV payload has a header line but no data lines");
   EXPECT_EQ(errorOf(std::string("1,2\x01")),
             "byte 3 is a control character; CSV payloads are text");
