@@ -292,7 +292,12 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
   int64_t nextProgressUs = kProgressEveryUs;
   for (;;) {
     const int64_t elapsedUs = util::monotonicUs() - m_startMonoUs;
-    if ((stopFlag && *stopFlag) || elapsedUs >= endUs) break;
+    if (stopFlag && *stopFlag) break;
+    if (elapsedUs >= endUs) {
+      // Everything due before the end goes out, even if it fell between the last two ticks.
+      for (auto& d : m_devices) publishDue(*d, endUs - 1);
+      break;
+    }
     for (auto& d : m_devices) publishDue(*d, std::min(elapsedUs, endUs - 1));
     if (elapsedUs >= nextProgressUs) {
       printProgress(elapsedUs);
