@@ -134,6 +134,7 @@ class CapturePaneTest : public QObject {
   void renameAndDeleteRecording();
   void liveViewBenchmarkReportsFigures();
   void topicTreeKeepsSelectionOnUpdate();
+  void decoderOverrideShowsInTree();
   void screenshot();
   void settingsPersistWithoutPassword();
   void recordingNeedsAProject();
@@ -381,7 +382,7 @@ void CapturePaneTest::liveViewBenchmarkReportsFigures() {
   qInfo("live view: %d channels, %.1f fps, stall p99 %.2f ms, max %.2f ms, %.0f samples/s",
         r.channels, r.fps, r.stallP99Ms, r.stallMaxMs, r.samplesPerSecond);
   QCOMPARE(r.channels, 60);
-  QVERIFY(r.seconds > 1.9 && r.seconds < 10);
+  QVERIFY2(r.seconds > 1.95 && r.seconds < 10, qPrintable(QString::number(r.seconds)));
   QVERIFY(r.fps > 0 && r.fps < 200);
   QVERIFY(r.stallP99Ms >= 0 && r.stallP99Ms < 2000);
   QVERIFY(r.stallMaxMs >= r.stallP99Ms);
@@ -448,6 +449,7 @@ void CapturePaneTest::screenshot() {
   QVERIFY(panel->stopRecording().ok());
   pollUntil([&] { return m_pane->livePlot()->streamCount() >= 4; });
   m_pane->topicBrowser()->view()->expandAll();
+  m_pane->livePlot()->setTopicFilter({QStringLiteral("edgewise")});  // a prefix: every device
   m_pane->livePlot()->setLayoutMode(LivePlotWidget::LayoutMode::Stacked);
   QCOMPARE(m_pane->livePlot()->axisRectCount(), 4);  // one chart per IMU; the camera is not plotted
   QCOMPARE(m_pane->livePlot()->visibleGraphCount(), 24);
@@ -472,6 +474,35 @@ void CapturePaneTest::screenshot() {
   QCOMPARE(m_pane->thumbnails()->cameraCount(), 1);
   QCOMPARE(m_pane->thumbnails()->frameCount(QStringLiteral("edgewise/cam-0001/camera")), 5);
   applyTheme(Theme::Light);
+}
+
+void CapturePaneTest::decoderOverrideShowsInTree() {
+  // What the context menu's Decoder entry does: CSV lines on their own topic, decoded as
+  // CSV with three named channels.
+  const QString topic = QStringLiteral("lab/bench-7/csv");
+  TopicBrowser* browser = m_pane->topicBrowser();
+  capture::DecoderOptions options;
+  options.channelCount = 3;
+  options.sampleRateHz = 50;
+  options.channelNames = {"x", "y", "z"};
+  browser->setDecoder(topic, QStringLiteral("csv"), options);
+  QVERIFY(publishLines(m_broker->port(), topic,
+                       {"0.5,1.5,2.5", "0.6,1.4,2.6", "0.7,1.3,2.7", "not,a,number"}));
+  TopicTreeModel* model = browser->model();
+  pollUntil([&] {
+    auto s = model->statsFor(topic);
+    return s && s->messages == 4;
+  });
+  auto stats = model->statsFor(topic);
+  QVERIFY(stats.has_value());
+  QCOMPARE(QString::fromStdString(stats->decoderId), QStringLiteral("csv"));
+  QCOMPARE(model->indexForTopic(topic, TopicTreeModel::DecoderColumn).data().toString(),
+           QStringLiteral("csv"));
+  QCOMPARE(stats->samples, int64_t(3));
+  QCOMPARE(stats->decodeErrors, int64_t(1));
+  pollUntil([&] { return m_pane->livePlot()->pointCount(topic, QStringLiteral("y")) == 3; });
+  QCOMPARE(m_pane->livePlot()->pointCount(topic, QStringLiteral("y")), 3);
+  browser->setDecoder(topic, QString());  // back to automatic
 }
 
 void CapturePaneTest::settingsPersistWithoutPassword() {

@@ -86,7 +86,8 @@ LiveViewBenchResult runLiveViewBenchmark(QWidget* parent, int devices, int chann
     lastNs = now;
   });
   QEventLoop loop;
-  QTimer::singleShot(static_cast<int>(seconds * 1000), &loop, &QEventLoop::quit);
+  // Precise: a coarse timer may end the run up to 5 % early.
+  QTimer::singleShot(static_cast<int>(seconds * 1000), Qt::PreciseTimer, &loop, &QEventLoop::quit);
   probe.start();
   loop.exec();
   probe.stop();
