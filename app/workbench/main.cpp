@@ -12,10 +12,11 @@
 #include <cstdio>
 
 #include "app/workbench/builtin_panes.h"
+#include "app/workbench/demo_startup.h"
+#include "app/workbench/language.h"
 #include "app/workbench/main_window.h"
 #include "app/workbench/tr.h"
 #include "app/workbench/workspace.h"
-#include "core/capture/broker_settings.h"
 #include "core/capture/decoder_registry.h"
 #include "core/util/log.h"
 
@@ -28,41 +29,6 @@
 #endif
 
 using namespace edgewise;
-
-namespace {
-
-// Connects the capture session to the demo broker and subscribes to every Edgewise topic
-// once the connection is up (subscribing earlier may be refused while connecting).
-void startDemoCapture(gui::Workspace& workspace, gui::MainWindow& window, const QString& url) {
-  auto settings = capture::BrokerSettings::fromUrl(url.toStdString());
-  if (!settings.ok()) {
-    std::fprintf(stderr, "edgewise: --demo-broker %s: %s\n", qPrintable(url),
-                 settings.error().toString().c_str());
-    return;
-  }
-  capture::CaptureSession& session = workspace.capture();
-  const capture::Subscription all{"edgewise/#", 1};
-  auto connected = session.connectToBroker(settings.value());
-  if (!connected.ok()) {
-    std::fprintf(stderr, "edgewise: connecting to %s: %s\n", qPrintable(url),
-                 connected.error().toString().c_str());
-    return;
-  }
-  if (session.subscribe(all).ok()) return;
-  auto* once = new QObject(&window);
-  QObject::connect(&session, &capture::CaptureSession::stateChanged, once,
-                   [&session, all, once](capture::ConnectionState state, const QString&) {
-                     if (state != capture::ConnectionState::Connected) return;
-                     auto subscribed = session.subscribe(all);
-                     if (!subscribed.ok()) {
-                       qCWarning(lcGui) << "subscribing to edgewise/#:"
-                                        << QString::fromStdString(subscribed.error().toString());
-                     }
-                     once->deleteLater();
-                   });
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -103,6 +69,14 @@ int main(int argc, char** argv) {
 #endif
   gui::registerWorkbenchPanes();
 
+  if (parser.isSet(langOption) &&
+      !gui::LanguageManager::available().contains(parser.value(langOption))) {
+    std::fprintf(stderr, "edgewise: --lang %s: choose one of %s\n",
+                 qPrintable(parser.value(langOption)),
+                 qPrintable(gui::LanguageManager::available().join(QStringLiteral(", "))));
+    return 2;
+  }
+
   gui::Workspace workspace;
   gui::MainWindow window(workspace);
 
@@ -116,7 +90,13 @@ int main(int argc, char** argv) {
   }
   if (parser.isSet(langOption) && !window.setLanguage(parser.value(langOption))) return 2;
   if (parser.isSet(projectOption)) window.openProject(parser.value(projectOption), true);
-  if (parser.isSet(brokerOption)) startDemoCapture(workspace, window, parser.value(brokerOption));
+  if (parser.isSet(brokerOption)) {
+    auto started = gui::startDemoCapture(workspace, parser.value(brokerOption), &window);
+    if (!started.ok()) {
+      std::fprintf(stderr, "edgewise: %s\n", started.error().toString().c_str());
+      return 2;
+    }
+  }
 
   window.show();
 

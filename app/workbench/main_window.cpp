@@ -13,6 +13,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
 #include <QTimer>
@@ -46,7 +47,12 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
   setDockOptions(QMainWindow::AnimatedDocks | QMainWindow::AllowTabbedDocks |
                  QMainWindow::AllowNestedDocks | QMainWindow::GroupedDragging);
   setTabPosition(Qt::AllDockWidgetAreas, QTabWidget::North);
-  resize(1440, 900);
+  // Default size: roomy, but never larger than the screen (the saved geometry wins later).
+  QSize size(1600, 1000);
+  if (QScreen* screen = QGuiApplication::primaryScreen()) {
+    size = size.boundedTo(screen->availableSize());
+  }
+  resize(size);
 
   createActions();
   createDocks();
@@ -233,22 +239,51 @@ void MainWindow::applyDefaultLayout() {
     pane.dock->show();
   }
   for (const auto& [area, dock] : firstInArea) dock->raise();
+  if (m_shownOnce) applyDefaultSizes();
+}
 
-  // Capture (left) gets the larger share: it is where a session starts.
-  QDockWidget* left =
-      firstInArea.count(Qt::LeftDockWidgetArea) ? firstInArea[Qt::LeftDockWidgetArea] : nullptr;
-  QDockWidget* right =
-      firstInArea.count(Qt::RightDockWidgetArea) ? firstInArea[Qt::RightDockWidgetArea] : nullptr;
-  if (left && right) {
-    resizeDocks({left, right}, {width() * 62 / 100, width() * 38 / 100}, Qt::Horizontal);
+void MainWindow::applyDefaultSizes() {
+  QDockWidget* left = nullptr;
+  QDockWidget* right = nullptr;
+  QDockWidget* bottom = nullptr;
+  for (const PaneDock& pane : m_docks) {
+    if (pane.dock->isFloating() || pane.dock->isHidden()) continue;
+    const Qt::DockWidgetArea area = dockWidgetArea(pane.dock);
+    if (area == Qt::LeftDockWidgetArea && !left) left = pane.dock;
+    if (area == Qt::RightDockWidgetArea && !right) right = pane.dock;
+    if (area == Qt::BottomDockWidgetArea && !bottom) bottom = pane.dock;
   }
-  if (auto bottom = firstInArea.find(Qt::BottomDockWidgetArea); bottom != firstInArea.end()) {
-    resizeDocks({bottom->second}, {height() * 24 / 100}, Qt::Vertical);
+  // Capture (left) is where a session starts and gets the room; the stage panes on the right
+  // need just enough width for their tab bar and text.
+  if (left && right) {
+    const int rightWidth = std::max(420, width() * 28 / 100);
+    resizeDocks({left, right}, {width() - rightWidth, rightWidth}, Qt::Horizontal);
+  }
+  if (bottom) {
+    // Sizing the bottom dock alone is not enough without a central widget: the areas above
+    // keep their share unless they are sized in the same call.
+    const int bottomHeight = std::max(200, height() * 26 / 100);
+    QList<QDockWidget*> column{bottom};
+    QList<int> heights{bottomHeight};
+    for (QDockWidget* top : {left, right}) {
+      if (!top) continue;
+      column.prepend(top);
+      heights.prepend(height() - bottomHeight);
+    }
+    resizeDocks(column, heights, Qt::Vertical);
   }
 }
 
 void MainWindow::resetLayout() {
   applyDefaultLayout();
+}
+
+void MainWindow::showEvent(QShowEvent* event) {
+  QMainWindow::showEvent(event);
+  if (m_shownOnce) return;
+  m_shownOnce = true;
+  // A saved layout wins; otherwise size the docks once the window has its real size.
+  if (!m_layoutRestored) QTimer::singleShot(0, this, &MainWindow::applyDefaultSizes);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -268,7 +303,7 @@ void MainWindow::restoreSettings() {
   const QByteArray state = settings.value(kStateKey).toByteArray();
   // A layout saved by a build with other docks restores what it can; the version guards
   // against layouts whose meaning changed.
-  if (!state.isEmpty()) restoreState(state, kLayoutVersion);
+  m_layoutRestored = !state.isEmpty() && restoreState(state, kLayoutVersion);
 }
 
 void MainWindow::saveSettings() const {

@@ -61,6 +61,7 @@ class MainWindow : public QMainWindow {
  protected:
   void changeEvent(QEvent* event) override;
   void closeEvent(QCloseEvent* event) override;
+  void showEvent(QShowEvent* event) override;
 
  private:
   struct PaneDock {
@@ -76,6 +77,7 @@ class MainWindow : public QMainWindow {
   void createStatusBar();
   void restoreSettings();
   void applyDefaultLayout();
+  void applyDefaultSizes();  // needs a shown window: dock sizes before that are ignored
   void retranslateUi();
   void updateTitle();
   void updateRecentMenu();
@@ -118,6 +120,8 @@ class MainWindow : public QMainWindow {
   StatusDot* m_brokerStatus = nullptr;
   QTimer* m_pollTimer = nullptr;
   int m_lastState = -1;
+  bool m_layoutRestored = false;
+  bool m_shownOnce = false;
 };
 
 }  // namespace edgewise::gui

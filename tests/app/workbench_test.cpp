@@ -10,6 +10,8 @@
 #include <QImage>
 #include <QMenu>
 #include <QMenuBar>
+#include <QProcess>
+#include <QProcessEnvironment>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -22,6 +24,7 @@
 
 #include "app/workbench/about.h"
 #include "app/workbench/builtin_panes.h"
+#include "app/workbench/demo_startup.h"
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/jobs/job_table_model.h"
 #include "app/workbench/jobs/jobs_pane.h"
@@ -29,6 +32,7 @@
 #include "app/workbench/pane_factory.h"
 #include "app/workbench/recent_projects.h"
 #include "app/workbench/workspace.h"
+#include "core/util/local_broker.h"
 
 using namespace edgewise;
 using namespace edgewise::gui;
@@ -97,6 +101,11 @@ class WorkbenchTest : public QObject {
   void jobCancelStopsWork();
   void jobsPaneShowsJobs();
   void aboutNamesLibraryVersions();
+  void demoBrokerConnectsAndSubscribes();
+  void demoBrokerRejectsBadUrl_data();
+  void demoBrokerRejectsBadUrl();
+  void executableTakesScreenshot_data();
+  void executableTakesScreenshot();
   void screenshots_data();
   void screenshots();
 
@@ -518,6 +527,118 @@ void WorkbenchTest::aboutNamesLibraryVersions() {
   QVERIFY(text.contains(QStringLiteral("OpenCV")));
   QVERIFY(text.contains(QStringLiteral("Paho MQTT C++</td><td>1.2")));
   QVERIFY(text.contains(QStringLiteral("SQLite</td><td>3.")));
+}
+
+void WorkbenchTest::demoBrokerConnectsAndSubscribes() {
+  util::LocalBroker broker;
+  auto started = broker.start();
+  QVERIFY2(started.ok(), started.ok() ? "" : started.error().toString().c_str());
+  const QString url = QString::fromStdString(broker.url());
+  const QString hostPort = u"127.0.0.1:" + QString::number(broker.port());
+
+  Workspace workspace;
+  MainWindow window(workspace);
+  QCOMPARE(window.brokerStatusText(), QStringLiteral("Broker: not connected"));
+  auto demo = startDemoCapture(workspace, url, &window);
+  QVERIFY2(demo.ok(), demo.ok() ? "" : demo.error().toString().c_str());
+  QTRY_COMPARE_WITH_TIMEOUT(workspace.capture().state(), capture::ConnectionState::Connected,
+                            10000);
+  // The status bar polls at 4 Hz.
+  QTRY_COMPARE_WITH_TIMEOUT(window.brokerStatusText(), u"Broker: connected to " + hostPort, 2000);
+  QTRY_VERIFY_WITH_TIMEOUT(
+      [&] {
+        for (const auto& s : workspace.capture().subscriptions()) {
+          if (s.filter == "edgewise/#" && s.qos == 1) return true;
+        }
+        return false;
+      }(),
+      10000);
+
+  // A real publisher (mosquitto_pub) reaches the session through the demo subscription.
+  const QString payload =
+      QStringLiteral(R"({"device":"imu-0001","seq":0,"ts":1763800000000000,"rate":100,)"
+                     R"("channels":["ax","ay","az"],"samples":[[0.1,9.8,0.2],[0.2,9.7,0.1]]})");
+  bool seen = false;
+  for (int attempt = 0; attempt < 20 && !seen; ++attempt) {
+    QProcess pub;
+    pub.start(QStringLiteral("mosquitto_pub"),
+              {QStringLiteral("-h"), QStringLiteral("127.0.0.1"), QStringLiteral("-p"),
+               QString::number(broker.port()), QStringLiteral("-q"), QStringLiteral("1"),
+               QStringLiteral("-t"), QStringLiteral("edgewise/imu-0001/imu"), QStringLiteral("-m"),
+               payload});
+    QVERIFY(pub.waitForFinished(5000));
+    QCOMPARE(pub.exitCode(), 0);
+    seen = QTest::qWaitFor(
+        [&] {
+          for (const auto& t : workspace.capture().topicStats()) {
+            if (t.topic == "edgewise/imu-0001/imu" && t.messages >= 1) return true;
+          }
+          return false;
+        },
+        500);
+  }
+  QVERIFY(seen);
+  workspace.capture().disconnectFromBroker();
+}
+
+void WorkbenchTest::demoBrokerRejectsBadUrl_data() {
+  QTest::addColumn<QString>("url");
+  QTest::newRow("bad port") << QStringLiteral("tcp://127.0.0.1:http");
+  QTest::newRow("http") << QStringLiteral("http://127.0.0.1:1883");
+  QTest::newRow("empty") << QString();
+}
+
+void WorkbenchTest::demoBrokerRejectsBadUrl() {
+  QFETCH(QString, url);
+  Workspace workspace;
+  MainWindow window(workspace);
+  auto demo = startDemoCapture(workspace, url, &window);
+  QVERIFY(!demo.ok());
+  QVERIFY(!demo.error().message.empty());
+  QCOMPARE(workspace.capture().state(), capture::ConnectionState::Disconnected);
+}
+
+void WorkbenchTest::executableTakesScreenshot_data() {
+  QTest::addColumn<QString>("language");
+  QTest::newRow("en") << QStringLiteral("en");
+  QTest::newRow("de") << QStringLiteral("de");
+}
+
+void WorkbenchTest::executableTakesScreenshot() {
+  QFETCH(QString, language);
+  const QString binDir = qEnvironmentVariable("EDGEWISE_BIN_DIR");
+  if (binDir.isEmpty()) QSKIP("EDGEWISE_BIN_DIR is not set (run through ctest)");
+  const QString exe = binDir + u"/edgewise";
+  QVERIFY2(QFileInfo::exists(exe), qPrintable(exe));
+
+  const QString project = projectFile(QStringLiteral("cli-made.edgewise"));
+  const QString png = projectFile(u"edgewise_" + language + u".png");
+  QProcess process;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  // The child keeps its settings in the temporary folder, not in the user's.
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+  process.setProcessEnvironment(env);
+  process.start(exe, {QStringLiteral("--project"), project, QStringLiteral("--lang"), language,
+                      QStringLiteral("--screenshot"), png, QStringLiteral("--screenshot-delay-ms"),
+                      QStringLiteral("300")});
+  QVERIFY(process.waitForFinished(30000));
+  QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+  QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+  QVERIFY(QFileInfo::exists(project));
+  QImage image(png);
+  QVERIFY(!image.isNull());
+  QVERIFY(image.width() >= 800 && image.height() >= 600);
+  const QString kept = screenshotDir() + u"/edgewise_cli_" + language + u".png";
+  QFile::remove(kept);
+  QVERIFY(QFile::copy(png, kept));
+
+  // An unknown language is refused with exit code 2 and no window.
+  QProcess bad;
+  bad.setProcessEnvironment(env);
+  bad.start(exe, {QStringLiteral("--lang"), QStringLiteral("xx")});
+  QVERIFY(bad.waitForFinished(30000));
+  QCOMPARE(bad.exitCode(), 2);
 }
 
 void WorkbenchTest::screenshots_data() {
