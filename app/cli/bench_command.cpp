@@ -99,7 +99,7 @@ class AgentRun {
     if (!m_process.waitForStarted(10000)) {
       return Error("edgewise-agent did not start: " + m_process.errorString().toStdString());
     }
-    m_deadlineUs = util::monotonicUs() + static_cast<int64_t>((p.seconds + 120) * 1e6);
+    m_deadlineUs = util::monotonicUs() + static_cast<int64_t>((p.seconds + 300) * 1e6);
     return {};
   }
 
@@ -195,6 +195,16 @@ Result<nlohmann::json> runBaseline(const BenchParams& p) {
     return Error("mosquitto_sub did not start (install mosquitto-clients): " +
                  sub.errorString().toStdString());
   }
+  // Every way out of here, errors included, ends the child before QProcess is destroyed.
+  struct StopOnExit {
+    QProcess& process;
+    ~StopOnExit() {
+      if (process.state() == QProcess::NotRunning) return;
+      process.terminate();
+      if (!process.waitForFinished(3000)) process.kill();
+      process.waitForFinished(3000);
+    }
+  } stopSub{sub};
   const int64_t probeDeadline = util::monotonicUs() + 15'000'000;
   while (counter.probes == 0) {
     if (util::monotonicUs() > probeDeadline || sub.state() == QProcess::NotRunning) {
@@ -221,8 +231,6 @@ Result<nlohmann::json> runBaseline(const BenchParams& p) {
       lastChangeUs = util::monotonicUs();
     }
   }
-  sub.terminate();
-  if (!sub.waitForFinished(3000)) sub.kill();
 
   const double rate = ratePerSecond(counter.lines, counter.firstUs, counter.lastUs);
   return nlohmann::json{{"published", published},

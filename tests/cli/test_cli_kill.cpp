@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <QTemporaryDir>
+#include <cstdio>
 #include <random>
 
 #include "core/store/project.h"
@@ -83,6 +84,9 @@ TEST(CliKill, NothingCommittedIsLostOnKillNine) {
   agent->kill();
   agent->waitForFinished(5000);
 
+  RecordProperty("trials_with_committed_data", trialsWithData);
+  std::printf("kill -9: %d of %d trials were killed after data had been committed\n",
+              trialsWithData, kTrials);
   // Most kills must land while data was being committed, or the test proves little.
   EXPECT_GE(trialsWithData, kTrials / 2);
   EXPECT_LT(util::monotonicUs() - testStartUs, int64_t{180} * 1000 * 1000);
