@@ -16,6 +16,7 @@
 #include <QScreen>
 #include <QSettings>
 #include <QStatusBar>
+#include <QTabBar>
 #include <QTimer>
 #include <map>
 
@@ -243,6 +244,12 @@ void MainWindow::applyDefaultLayout() {
 }
 
 void MainWindow::applyDefaultSizes() {
+  // Tab bars of tabified docks are created lazily by the layout; short pane names read
+  // better whole, with scroll buttons when the area is narrow, than elided to "Tr...".
+  for (QTabBar* tabs : findChildren<QTabBar*>(QString(), Qt::FindDirectChildrenOnly)) {
+    tabs->setElideMode(Qt::ElideNone);
+    tabs->setUsesScrollButtons(true);
+  }
   QDockWidget* left = nullptr;
   QDockWidget* right = nullptr;
   QDockWidget* bottom = nullptr;

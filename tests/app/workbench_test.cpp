@@ -697,7 +697,7 @@ void WorkbenchTest::screenshots() {
   jobs.cancel(cancelled);
   QTRY_VERIFY(jobs.job(cancelled)->state == JobState::Cancelled);
 
-  window.resize(1440, 900);
+  window.resize(1600, 1000);
   window.show();
   QVERIFY(QTest::qWaitForWindowExposed(&window));
   window.resetLayout();
