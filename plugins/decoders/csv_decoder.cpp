@@ -1,5 +1,6 @@
 #include "plugins/decoders/csv_decoder.h"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
@@ -139,6 +140,9 @@ Result<capture::SampleBatch> CsvDecoder::decode(std::string_view payload,
   });
   const bool hasHeader = hasText;
   if (hasHeader) {
+    if (std::count(line.begin(), line.end(), delim) >= static_cast<long>(kMaxChannels) + 1) {
+      return Error("the CSV header has more than " + std::to_string(kMaxChannels) + " columns");
+    }
     if (!isValidUtf8(line)) return Error("the CSV header line is not valid UTF-8");
     forEachField(line, delim, [&](std::string_view f, size_t) {
       header.push_back(unquote(f));
@@ -215,6 +219,11 @@ Result<capture::SampleBatch> CsvDecoder::decode(std::string_view payload,
     if (first) {
       width = count;
       first = false;
+      if (width > kMaxChannels + 1) {
+        return Error("line " + std::to_string(lineNo) + " has " + std::to_string(width) +
+                     " values; at most " + std::to_string(kMaxChannels) +
+                     " channels are supported");
+      }
     } else if (count != width) {
       return Error("line " + std::to_string(lineNo) + " has " + std::to_string(count) +
                    " values, expected " + std::to_string(width));

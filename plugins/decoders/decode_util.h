@@ -20,6 +20,9 @@ inline constexpr double kMaxAbsValue = 1e30;
 // Structured payloads (JSON, CBOR, CSV) larger than this are rejected before parsing: a
 // document tree costs ~10x its text in memory.
 inline constexpr size_t kMaxStructuredBytes = 16u * 1024u * 1024u;
+// More channels than this per message is not a sensor layout; generated names ("ch123456")
+// would also cost far more memory than the payload itself.
+inline constexpr size_t kMaxChannels = 4096;
 // Nesting deeper than this is not sensor data; it also bounds recursion in the decoders.
 inline constexpr int kMaxDepth = 64;
 

@@ -123,6 +123,10 @@ Result<void> collectLeaves(const Json& node, std::string& name, int depth,
       name.resize(len);
     }
   } else if (node.is_number()) {
+    if (names && names->size() >= kMaxChannels) {
+      return Error("more than " + std::to_string(kMaxChannels) +
+                   " numeric fields; select the channels with field paths");
+    }
     const double d = node.get<double>();
     if (!isAcceptableValue(d)) return badValue(inQuotes(name), d);
     values.push_back(static_cast<float>(d));
@@ -247,6 +251,10 @@ Result<void> positionalSamples(const Json& samples, const Meta& meta,
                                const capture::DecoderOptions& opt, SampleBatch& batch) {
   const auto& arr = samples.get_ref<const Json::array_t&>();
   const size_t width = arr[0].size();
+  if (width > kMaxChannels) {
+    return Error(at(meta.samplesName, 0) + " has " + std::to_string(width) + " values; at most " +
+                 std::to_string(kMaxChannels) + " channels are supported");
+  }
   if (!meta.channels.empty() && meta.channels.size() != width) {
     return Error(at(meta.samplesName, 0) + " has " + std::to_string(width) + " values, expected " +
                  std::to_string(meta.channels.size()) + " (one per name in 'channels')");

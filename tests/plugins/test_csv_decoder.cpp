@@ -82,6 +82,9 @@ TEST(CsvDecoder, MalformedPayloads) {
   opt.timestampPath = "[5]";
   EXPECT_EQ(errorOf("1,2", &opt), "timestamp column 6 is beyond the 2 columns");
   EXPECT_NE(errorOf(std::string(16u * 1024u * 1024u + 1, '1')).find("16 MiB"), std::string::npos);
+  std::string wide;
+  for (int i = 0; i < 5000; ++i) wide += i ? ",1" : "1";
+  EXPECT_EQ(errorOf(wide), "line 1 has 5000 values; at most 4096 channels are supported");
 }
 
 TEST(CsvDecoder, LargePayloadFinishesFast) {

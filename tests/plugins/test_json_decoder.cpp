@@ -232,6 +232,17 @@ TEST(JsonDecoder, MalformedPayloadsAreErrorsWithPreciseMessages) {
   EXPECT_NE(errorOf(R"({"x":1} trailing)").find("invalid JSON"), std::string::npos);
 }
 
+TEST(JsonDecoder, ChannelCountIsBounded) {
+  std::string wide = R"({"samples":[[)";
+  for (int i = 0; i < 5000; ++i) wide += i ? ",1" : "1";
+  EXPECT_EQ(errorOf(wide + "]]}"),
+            "samples[0] has 5000 values; at most 4096 channels are supported");
+  std::string keys = "{";
+  for (int i = 0; i < 5000; ++i) keys += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  EXPECT_EQ(errorOf(keys + "}"),
+            "more than 4096 numeric fields; select the channels with field paths");
+}
+
 TEST(JsonDecoder, DeepNestingIsRefusedBeforeParsing) {
   const std::string deep = std::string(100000, '[') + std::string(100000, ']');
   EXPECT_EQ(errorOf(deep), "JSON nesting is deeper than 64 levels; sensor payloads are flat");
