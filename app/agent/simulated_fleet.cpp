@@ -19,7 +19,6 @@ namespace edgewise::agent {
 
 namespace {
 
-constexpr int64_t kTickUs = 10'000;
 constexpr int64_t kProgressEveryUs = 5'000'000;
 constexpr int kConnectTimeoutS = 10;
 constexpr int64_t kDrainTimeoutUs = 10'000'000;
@@ -288,6 +287,7 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
   m_startMonoUs = util::monotonicUs();
   m_startWallUs = util::wallClockUs();
   const int64_t endUs = m_options.seconds > 0 ? std::llround(m_options.seconds * 1e6) : INT64_MAX;
+  const int64_t tickUs = static_cast<int64_t>(m_options.tickMs) * 1000;
   int64_t nextTickUs = 0;
   int64_t nextProgressUs = kProgressEveryUs;
   for (;;) {
@@ -304,7 +304,7 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
       nextProgressUs += kProgressEveryUs;
     }
     // A fixed grid of ticks: a slow tick does not shift the later ones.
-    nextTickUs += kTickUs;
+    nextTickUs += tickUs;
     const int64_t sleepUs = std::min(nextTickUs, endUs) - (util::monotonicUs() - m_startMonoUs);
     if (sleepUs > 0) {
       std::this_thread::sleep_for(std::chrono::microseconds(sleepUs));

@@ -331,7 +331,7 @@ TEST(AgentProcess, HelpListsEveryOption) {
   EXPECT_EQ(r.exitCode, 0);
   for (const char* option :
        {"--simulate", "--count", "--rate", "--broker", "--samples-per-message", "--seconds",
-        "--qos", "--format", "--prefix", "--seed", "--summary-json", "--keep-alive"}) {
+        "--qos", "--format", "--prefix", "--seed", "--summary-json", "--keep-alive", "--tick-ms"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
