@@ -284,6 +284,7 @@ struct CaptureSession::Impl : public mqtt::callback {
     std::string host;
     int port = 0;
     std::string uri;
+    bool tls = false;
     void on_success(const mqtt::token&) override {}
     void on_failure(const mqtt::token& tok) override {
       const int rc = tok.get_return_code();
@@ -291,9 +292,10 @@ struct CaptureSession::Impl : public mqtt::callback {
       if (why.empty()) {
         why = probeTcp(host, port);
         if (why.empty()) {
-          why =
-              "the server accepts TCP connections but the MQTT handshake failed (is it an "
-              "MQTT broker, and does it expect TLS?)";
+          why = tls ? "the TLS or MQTT handshake failed (check the CA file, the client "
+                      "certificate and key, and that this port speaks TLS)"
+                    : "the server accepts TCP connections but the MQTT handshake failed (is it "
+                      "an MQTT broker, and does it expect TLS?)";
         }
       }
       d->wantConnected = false;
@@ -796,9 +798,8 @@ Result<void> CaptureSession::connectToBroker(const BrokerSettings& settings) {
     if (!s.caFile.empty()) ssl.set_trust_store(s.caFile);
     if (!s.clientCertFile.empty()) ssl.set_key_store(s.clientCertFile);
     if (!s.clientKeyFile.empty()) ssl.set_private_key(s.clientKeyFile);
-    ssl.set_error_handler([this, uri](const std::string& msg) {
-      m_impl->emitError("TLS error with " + uri + ": " + msg);
-    });
+    // No ssl.set_error_handler(): Paho C++ 1.2 keeps a pointer to the ssl_options it was set
+    // on, which set_ssl() copies, and the handler then crashes on the first TLS error.
     opts.set_ssl(std::move(ssl));
   }
 
@@ -809,6 +810,7 @@ Result<void> CaptureSession::connectToBroker(const BrokerSettings& settings) {
     d.connectListener.host = s.host;
     d.connectListener.port = s.port;
     d.connectListener.uri = uri;
+    d.connectListener.tls = s.tls;
     d.connectOptions = opts;
     d.attemptInFlight = false;
     d.client->connect(opts, nullptr, d.connectListener);

@@ -3,6 +3,7 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 
+#include <QFile>
 #include <QFileInfo>
 #include <QProcess>
 #include <QSignalSpy>
@@ -530,4 +531,97 @@ TEST_F(CaptureSessionTest, RecorderWriteErrorIsReportedAndRetried) {
   EXPECT_EQ(summary->messageCount, 10);
   EXPECT_EQ(summary->sampleCount, 20);
   EXPECT_EQ(summary->status, store::RecordingStatus::Complete);
+}
+
+namespace {
+
+// Runs openssl with the given arguments in dir; returns its error output when it fails.
+std::string openssl(const QString& dir, const QStringList& args) {
+  QProcess p;
+  p.setWorkingDirectory(dir);
+  p.setProcessChannelMode(QProcess::MergedChannels);
+  p.start(QStringLiteral("openssl"), args);
+  if (!p.waitForFinished(30000) || p.exitCode() != 0) {
+    return "openssl " + args.join(QLatin1Char(' ')).toStdString() + ": " +
+           QString::fromUtf8(p.readAll()).toStdString();
+  }
+  return {};
+}
+
+}  // namespace
+
+// TLS with a CA file: a CA, a server certificate for 127.0.0.1 signed by it, a mosquitto TLS
+// listener; the session verifies the broker against the CA and receives over the TLS link.
+TEST(CaptureSessionTls, ConnectsWithCaFileAndReceives) {
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  const QString d = dir.path();
+  auto run = [&](const QString& args) { return openssl(d, args.split(QLatin1Char(' '))); };
+  ASSERT_EQ(run(QStringLiteral("req -x509 -newkey rsa:2048 -nodes -days 2 -keyout ca.key "
+                               "-out ca.crt -subj /CN=edgewise-test-ca")),
+            "");
+  ASSERT_EQ(run(QStringLiteral("req -newkey rsa:2048 -nodes -keyout server.key -out server.csr "
+                               "-subj /CN=127.0.0.1")),
+            "");
+  QFile ext(d + QStringLiteral("/san.ext"));
+  ASSERT_TRUE(ext.open(QIODevice::WriteOnly));
+  ext.write("subjectAltName=IP:127.0.0.1\n");
+  ext.close();
+  ASSERT_EQ(run(QStringLiteral("x509 -req -in server.csr -CA ca.crt -CAkey ca.key "
+                               "-CAcreateserial -out server.crt -days 2 -extfile san.ext")),
+            "");
+
+  // Run as root, mosquitto drops to its own user before reading the certificate files.
+  const auto readable = QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadGroup |
+                        QFileDevice::ReadOther;
+  ASSERT_TRUE(QFile::setPermissions(
+      d, readable | QFileDevice::ExeOwner | QFileDevice::ExeGroup | QFileDevice::ExeOther));
+  for (const char* f : {"/ca.crt", "/server.crt", "/server.key"}) {
+    ASSERT_TRUE(QFile::setPermissions(d + QLatin1String(f), readable));
+  }
+  const uint16_t tlsPort = util::findFreeTcpPort();
+  ASSERT_NE(tlsPort, 0);
+  util::LocalBroker broker;
+  util::LocalBroker::Options bopts;
+  bopts.extraConfig = QStringLiteral(
+                          "listener %1 127.0.0.1\ncafile %2/ca.crt\n"
+                          "certfile %2/server.crt\nkeyfile %2/server.key\n")
+                          .arg(tlsPort)
+                          .arg(d);
+  auto started = broker.start(bopts);
+  ASSERT_TRUE(started.ok()) << started.error().toString();
+  ASSERT_TRUE(util::waitForTcpPort(tlsPort, 5000));
+
+  auto settings = BrokerSettings::fromUrl("mqtts://127.0.0.1:" + std::to_string(tlsPort));
+  ASSERT_TRUE(settings.ok());
+  settings->caFile = QString(d + QStringLiteral("/ca.crt")).toStdString();
+  CaptureSession s;
+  QSignalSpy states(&s, &CaptureSession::stateChanged);
+  QSignalSpy errors(&s, &CaptureSession::errorOccurred);
+  ASSERT_TRUE(s.subscribe({"tls/#", 1}).ok());
+  ASSERT_TRUE(s.connectToBroker(*settings).ok());
+  ASSERT_TRUE(waitUntil([&] { return s.state() == ConnectionState::Connected; }, 10000))
+      << toString(s.state()) << ": "
+      << (states.isEmpty() ? std::string() : states.last().at(1).toString().toStdString())
+      << (errors.isEmpty() ? std::string() : " / " + errors.last().at(0).toString().toStdString());
+
+  Publisher pub(broker.url(), "pub-tls");  // plain listener, same broker
+  pub.publishAndWait("tls/dev-t/csv", "7,8");
+  ASSERT_TRUE(waitUntil([&] { return s.counters().decoded == 1; }, 5000));
+  auto buf = findBuffer(s, "tls/dev-t/csv");
+  ASSERT_NE(buf, nullptr);
+  EXPECT_EQ(buf->readSince(0).values, (std::vector<float>{7.f, 8.f}));
+
+  // Without the CA the broker's certificate is not trusted: the connection fails.
+  CaptureSession untrusted;
+  auto noCa = *settings;
+  noCa.caFile.clear();
+  noCa.clientId = "edgewise-untrusted";
+  QSignalSpy untrustedStates(&untrusted, &CaptureSession::stateChanged);
+  ASSERT_TRUE(untrusted.connectToBroker(noCa).ok());
+  ASSERT_TRUE(waitUntil([&] { return untrusted.state() == ConnectionState::Failed; }, 10000))
+      << toString(untrusted.state());
+  ASSERT_TRUE(waitUntil([&] { return untrustedStates.count() >= 2; }, 2000));
+  EXPECT_TRUE(untrustedStates.last().at(1).toString().contains(QStringLiteral("TLS")))
+      << untrustedStates.last().at(1).toString().toStdString();
 }
