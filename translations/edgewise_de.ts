@@ -374,639 +374,641 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <name>edgewise::gui::BrokerSettingsDialog</name>
     <message>
         <source>Broker settings</source>
-        <translation type="unfinished"></translation>
+        <translation>Broker-Einstellungen</translation>
     </message>
     <message>
         <source>automatic (edgewise-&lt;random&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>automatisch (edgewise-&lt;zufällig&gt;)</translation>
     </message>
     <message>
         <source>Kept for this session only, never saved to disk</source>
-        <translation type="unfinished"></translation>
+        <translation>Nur für diese Sitzung, wird nie gespeichert</translation>
     </message>
     <message>
         <source>Clean session</source>
-        <translation type="unfinished"></translation>
+        <translation>Saubere Sitzung</translation>
     </message>
     <message>
         <source>Off: the broker keeps the subscriptions and queues QoS 1/2 messages while away</source>
-        <translation type="unfinished"></translation>
+        <translation>Aus: Der Broker behält die Abonnements und puffert QoS-1/2-Nachrichten während der Abwesenheit</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> s</translation>
     </message>
     <message>
         <source>Reconnect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch neu verbinden</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbindung</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>Host:</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>Port:</translation>
     </message>
     <message>
         <source>Client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-ID:</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>Benutzername:</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>Passwort:</translation>
     </message>
     <message>
         <source>Keep-alive:</source>
-        <translation type="unfinished"></translation>
+        <translation>Keep-alive:</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Datei:</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA-Zertifikat</translation>
     </message>
     <message>
         <source>Client certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikat:</translation>
     </message>
     <message>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Zertifikat</translation>
     </message>
     <message>
         <source>Client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>Client-Schlüssel:</translation>
     </message>
     <message>
         <source>Client private key</source>
-        <translation type="unfinished"></translation>
+        <translation>Privater Client-Schlüssel</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnements</translation>
     </message>
     <message>
         <source>Topic filter</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic-Filter</translation>
     </message>
     <message>
         <source>QoS</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>Hinzufügen</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>Entfernen</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>Datei auswählen</translation>
     </message>
     <message>
         <source>Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zertifikate und Schlüssel (*.pem *.crt *.key *.cer);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::CaptureFormat</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>Getrennt</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden</translation>
     </message>
     <message>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinde erneut</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">Fehlgeschlagen</translation>
+        <translation>Fehlgeschlagen</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung läuft</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>Vollständig</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>Unterbrochen</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::CapturePane</name>
     <message>
         <source>Capture</source>
-        <translation type="unfinished">Erfassung</translation>
+        <translation>Erfassung</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne</translation>
     </message>
     <message>
         <source>Stop the current recording first</source>
-        <translation type="unfinished"></translation>
+        <translation>Beenden Sie zuerst die laufende Aufzeichnung</translation>
     </message>
     <message>
         <source>Quarantine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Quarantäne (%1)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::ConnectionBar</name>
     <message>
         <source>Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>Broker-Adresse: tcp://, mqtt://, ssl:// oder mqtts://host:port</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbinden</translation>
     </message>
     <message>
         <source>Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>Einstellungen...</translation>
     </message>
     <message>
         <source>Broker:</source>
-        <translation type="unfinished"></translation>
+        <translation>Broker:</translation>
     </message>
     <message>
         <source>Invalid broker URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Ungültige Broker-URL: %1</translation>
     </message>
     <message>
         <source>Could not subscribe to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Abonnieren von %1 fehlgeschlagen: %2</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Verbunden mit %1</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Trennen</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle</translation>
     </message>
     <message>
         <source>One chart</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Diagramm</translation>
     </message>
     <message>
         <source>Stacked</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestapelt</translation>
     </message>
     <message>
         <source>One chart for every channel, or one chart per stream</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Diagramm für alle Kanäle oder ein Diagramm pro Datenstrom</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 s</translation>
+        <translation>%1 s</translation>
     </message>
     <message>
         <source>Time window shown while following live data</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeitfenster, das beim Verfolgen der Live-Daten gezeigt wird</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>Pause</translation>
     </message>
     <message>
         <source>Freeze the view (Space); drag and wheel-zoom to look back through the history</source>
-        <translation type="unfinished"></translation>
+        <translation>Ansicht einfrieren (Leertaste); ziehen und mit dem Mausrad zoomen, um in der Historie zurückzublicken</translation>
     </message>
     <message>
         <source>Autoscale Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Y automatisch skalieren</translation>
     </message>
     <message>
         <source>min </source>
-        <translation type="unfinished"></translation>
+        <translation>min </translation>
     </message>
     <message>
         <source>max </source>
-        <translation type="unfinished"></translation>
+        <translation>max </translation>
     </message>
     <message>
         <source>Lower bound of the Y axis when autoscale is off</source>
-        <translation type="unfinished"></translation>
+        <translation>Untergrenze der Y-Achse bei ausgeschalteter automatischer Skalierung</translation>
     </message>
     <message>
         <source>Upper bound of the Y axis when autoscale is off</source>
-        <translation type="unfinished"></translation>
+        <translation>Obergrenze der Y-Achse bei ausgeschalteter automatischer Skalierung</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>Legende</translation>
     </message>
     <message>
         <source>Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anordnung:</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster:</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>Fortsetzen</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::QuarantineView</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Nutzdaten</translation>
     </message>
     <message>
         <source>Select a row to see its error and payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie eine Zeile, um Fehler und Nutzdaten zu sehen</translation>
     </message>
     <message>
         <source>No project open: malformed payloads are counted (%1 this session) but not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Kein Projekt geöffnet: Fehlerhafte Nutzdaten werden gezählt (%1 in dieser Sitzung), aber nicht aufbewahrt.</translation>
     </message>
     <message>
         <source>%1 malformed payloads kept in the project, %2 decode errors this session</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 fehlerhafte Nutzdaten im Projekt aufbewahrt, %2 Dekodierfehler in dieser Sitzung</translation>
     </message>
     <message>
         <source>Could not read the quarantine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Quarantäne konnte nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>
 (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+(%1 Bytes)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::RecordingPanel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnen</translation>
     </message>
     <message>
         <source>Recording name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>Name der Aufzeichnung (optional)</translation>
     </message>
     <message>
         <source>All subscribed topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle abonnierten Topics</translation>
     </message>
     <message>
         <source>Checked topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte Topics</translation>
     </message>
     <message>
         <source>Record every subscribed topic, or only those ticked in the topic tree</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle abonnierten Topics aufzeichnen oder nur die im Topic-Baum markierten</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>Löschen</translation>
     </message>
     <message>
         <source>Export CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren...</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>Umbenennen</translation>
     </message>
     <message>
         <source>Rename the selected recording (F2 or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gewählte Aufzeichnung umbenennen (F2 oder Doppelklick)</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnungen</translation>
     </message>
     <message>
         <source>Open or create a project first: recordings are stored in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder erstellen Sie zuerst ein Projekt: Aufzeichnungen werden darin gespeichert.</translation>
     </message>
     <message>
         <source>No topic is checked in the topic tree: tick the topics to record, or choose &quot;All subscribed topics&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>Im Topic-Baum ist kein Topic markiert: Markieren Sie die aufzuzeichnenden Topics oder wählen Sie „Alle abonnierten Topics“.</translation>
     </message>
     <message>
         <source>Could not start recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung konnte nicht gestartet werden: %1</translation>
     </message>
     <message>
         <source>Recording started</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung gestartet</translation>
     </message>
     <message>
         <source>Recording stopped with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung mit einem Fehler beendet: %1</translation>
     </message>
     <message>
         <source>Recorded &quot;%1&quot;: %2 samples in %3 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>„%1“ aufgezeichnet: %2 Messwerte in %3 Nachrichten</translation>
     </message>
     <message>
         <source>● %1   %2 samples   %3 messages   %4 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>● %1   %2 Messwerte   %3 Nachrichten   %4 ausstehend</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Open or create a project to record (File menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen oder erstellen Sie ein Projekt, um aufzuzeichnen (Menü Datei)</translation>
     </message>
     <message>
         <source>Stop recording (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung beenden (Strg+R)</translation>
     </message>
     <message>
         <source>Start recording (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung starten (Strg+R)</translation>
     </message>
     <message>
         <source>No project open</source>
-        <translation type="unfinished">Kein Projekt geöffnet</translation>
+        <translation>Kein Projekt geöffnet</translation>
     </message>
     <message>
         <source>Delete recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufzeichnung löschen</translation>
     </message>
     <message>
         <source>Delete the recording &quot;%1&quot; and all its samples? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnung „%1“ mit allen Messwerten löschen? Das kann nicht rückgängig gemacht werden.</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Als CSV exportieren</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Dateien (*.csv)</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Projekt geöffnet.</translation>
     </message>
     <message>
         <source>Export CSV %1</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV-Export %1</translation>
     </message>
     <message>
         <source>Opening the project</source>
-        <translation type="unfinished"></translation>
+        <translation>Projekt wird geöffnet</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Schreibe %1</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach %1 exportiert</translation>
     </message>
     <message>
         <source>Exporting to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>Exportiere nach %1...</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Export fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::RecordingsModel</name>
     <message>
         <source>Could not list the recordings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnungen konnten nicht aufgelistet werden: %1</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>Es ist kein Projekt geöffnet.</translation>
     </message>
     <message>
         <source>A recording needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Aufzeichnung braucht einen Namen.</translation>
     </message>
     <message>
         <source>Could not rename the recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnung konnte nicht umbenannt werden: %1</translation>
     </message>
     <message>
         <source>Could not delete the recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Aufzeichnung konnte nicht gelöscht werden: %1</translation>
     </message>
     <message>
         <source>The application stopped while recording; everything committed before is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Anwendung wurde während der Aufzeichnung beendet; alles bis dahin Gespeicherte bleibt erhalten.</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>Name</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>Begonnen</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>Dauer</translation>
     </message>
     <message>
         <source>Streams</source>
-        <translation type="unfinished"></translation>
+        <translation>Datenströme</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Messwerte</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>Größe</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::ThumbnailStrip</name>
     <message>
         <source>No camera streams yet: image payloads (JPEG/PNG) appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Kamerastreams: Bildnutzdaten (JPEG/PNG) erscheinen hier.</translation>
     </message>
     <message>
         <source>The latest frame could not be decoded (%1, %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>Das letzte Bild konnte nicht dekodiert werden (%1, %2 Bytes)</translation>
     </message>
     <message>
         <source>%1
 %2×%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2×%3</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::TopicBrowser</name>
     <message>
         <source>Filter topics</source>
-        <translation type="unfinished"></translation>
+        <translation>Topics filtern</translation>
     </message>
     <message>
         <source>%1 topics, %2 messages, %3 decode errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Topics, %2 Nachrichten, %3 Dekodierfehler</translation>
     </message>
     <message>
         <source>%1: decoder chosen automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Decoder automatisch gewählt</translation>
     </message>
     <message>
         <source>%1: decoded as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: dekodiert als %2</translation>
     </message>
     <message>
         <source>Decoder layout for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder-Aufbau für %1</translation>
     </message>
     <message>
         <source> Hz</source>
-        <translation type="unfinished"></translation>
+        <translation> Hz</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>ax, ay, az (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>ax, ay, az (optional)</translation>
     </message>
     <message>
         <source>Channels:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanäle:</translation>
     </message>
     <message>
         <source>Sample rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>Abtastrate:</translation>
     </message>
     <message>
         <source>Channel names:</source>
-        <translation type="unfinished"></translation>
+        <translation>Kanalnamen:</translation>
     </message>
     <message>
         <source>Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>Anzeigen</translation>
     </message>
     <message>
         <source>Record this topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieses Topic aufzeichnen</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>Automatisch</translation>
     </message>
     <message>
         <source>Copy topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic kopieren</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::TopicTreeModel</name>
     <message>
         <source>Last decode error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Dekodierfehler: %1</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>Topic</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachrichten</translation>
     </message>
     <message>
         <source>msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>Nachr./s</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>Messwerte</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>Fehler</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>Decoder</translation>
     </message>
     <message>
         <source>Last payload</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzte Nutzdaten</translation>
     </message>
 </context>
 </TS>

@@ -374,639 +374,641 @@ Long work such as exports, training and deployments appears here with its progre
     <name>edgewise::gui::BrokerSettingsDialog</name>
     <message>
         <source>Broker settings</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器设置</translation>
     </message>
     <message>
         <source>automatic (edgewise-&lt;random&gt;)</source>
-        <translation type="unfinished"></translation>
+        <translation>自动 (edgewise-&lt;随机&gt;)</translation>
     </message>
     <message>
         <source>Kept for this session only, never saved to disk</source>
-        <translation type="unfinished"></translation>
+        <translation>仅在本次会话中保留，从不保存到磁盘</translation>
     </message>
     <message>
         <source>Clean session</source>
-        <translation type="unfinished"></translation>
+        <translation>清除会话</translation>
     </message>
     <message>
         <source>Off: the broker keeps the subscriptions and queues QoS 1/2 messages while away</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭：离线期间代理服务器保留订阅并缓存 QoS 1/2 消息</translation>
     </message>
     <message>
         <source> s</source>
-        <translation type="unfinished"></translation>
+        <translation> 秒</translation>
     </message>
     <message>
         <source>Reconnect automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>自动重新连接</translation>
     </message>
     <message>
         <source>Connection</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Host:</source>
-        <translation type="unfinished"></translation>
+        <translation>主机：</translation>
     </message>
     <message>
         <source>Port:</source>
-        <translation type="unfinished"></translation>
+        <translation>端口：</translation>
     </message>
     <message>
         <source>Client id:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端 ID：</translation>
     </message>
     <message>
         <source>User name:</source>
-        <translation type="unfinished"></translation>
+        <translation>用户名：</translation>
     </message>
     <message>
         <source>Password:</source>
-        <translation type="unfinished"></translation>
+        <translation>密码：</translation>
     </message>
     <message>
         <source>Keep-alive:</source>
-        <translation type="unfinished"></translation>
+        <translation>保活间隔：</translation>
     </message>
     <message>
         <source>TLS</source>
-        <translation type="unfinished"></translation>
+        <translation>TLS</translation>
     </message>
     <message>
         <source>CA file:</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 文件：</translation>
     </message>
     <message>
         <source>CA certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>CA 证书</translation>
     </message>
     <message>
         <source>Client certificate:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书：</translation>
     </message>
     <message>
         <source>Client certificate</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端证书</translation>
     </message>
     <message>
         <source>Client key:</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端密钥：</translation>
     </message>
     <message>
         <source>Client private key</source>
-        <translation type="unfinished"></translation>
+        <translation>客户端私钥</translation>
     </message>
     <message>
         <source>Subscriptions</source>
-        <translation type="unfinished"></translation>
+        <translation>订阅</translation>
     </message>
     <message>
         <source>Topic filter</source>
-        <translation type="unfinished"></translation>
+        <translation>主题过滤器</translation>
     </message>
     <message>
         <source>QoS</source>
-        <translation type="unfinished"></translation>
+        <translation>QoS</translation>
     </message>
     <message>
         <source>Add</source>
-        <translation type="unfinished"></translation>
+        <translation>添加</translation>
     </message>
     <message>
         <source>Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>移除</translation>
     </message>
     <message>
         <source>Choose a file</source>
-        <translation type="unfinished"></translation>
+        <translation>选择文件</translation>
     </message>
     <message>
         <source>Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)</source>
-        <translation type="unfinished"></translation>
+        <translation>证书和密钥 (*.pem *.crt *.key *.cer);;所有文件 (*)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::CaptureFormat</name>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Disconnected</source>
-        <translation type="unfinished"></translation>
+        <translation>已断开</translation>
     </message>
     <message>
         <source>Connecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在连接</translation>
     </message>
     <message>
         <source>Connected</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接</translation>
     </message>
     <message>
         <source>Reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重新连接</translation>
     </message>
     <message>
         <source>Failed</source>
-        <translation type="unfinished">失败</translation>
+        <translation>失败</translation>
     </message>
     <message>
         <source>Recording</source>
-        <translation type="unfinished"></translation>
+        <translation>录制中</translation>
     </message>
     <message>
         <source>Complete</source>
-        <translation type="unfinished"></translation>
+        <translation>已完成</translation>
     </message>
     <message>
         <source>Interrupted</source>
-        <translation type="unfinished"></translation>
+        <translation>已中断</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::CapturePane</name>
     <message>
         <source>Capture</source>
-        <translation type="unfinished">采集</translation>
+        <translation>采集</translation>
     </message>
     <message>
         <source>Topics</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Quarantine</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离区</translation>
     </message>
     <message>
         <source>Stop the current recording first</source>
-        <translation type="unfinished"></translation>
+        <translation>请先停止当前录制</translation>
     </message>
     <message>
         <source>Quarantine (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>隔离区 (%1)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::ConnectionBar</name>
     <message>
         <source>Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器地址：tcp://、mqtt://、ssl:// 或 mqtts://主机:端口</translation>
     </message>
     <message>
         <source>Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接</translation>
     </message>
     <message>
         <source>Settings...</source>
-        <translation type="unfinished"></translation>
+        <translation>设置...</translation>
     </message>
     <message>
         <source>Broker:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理服务器：</translation>
     </message>
     <message>
         <source>Invalid broker URL: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无效的代理服务器 URL：%1</translation>
     </message>
     <message>
         <source>Could not subscribe to %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法订阅 %1：%2</translation>
     </message>
     <message>
         <source>Connected to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已连接到 %1</translation>
     </message>
     <message>
         <source>Disconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>断开</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>
     <message>
         <source>Channels</source>
-        <translation type="unfinished"></translation>
+        <translation>通道</translation>
     </message>
     <message>
         <source>One chart</source>
-        <translation type="unfinished"></translation>
+        <translation>单个图表</translation>
     </message>
     <message>
         <source>Stacked</source>
-        <translation type="unfinished"></translation>
+        <translation>堆叠</translation>
     </message>
     <message>
         <source>One chart for every channel, or one chart per stream</source>
-        <translation type="unfinished"></translation>
+        <translation>所有通道一个图表，或每个数据流一个图表</translation>
     </message>
     <message>
         <source>%1 s</source>
-        <translation type="unfinished">%1 秒</translation>
+        <translation>%1 秒</translation>
     </message>
     <message>
         <source>Time window shown while following live data</source>
-        <translation type="unfinished"></translation>
+        <translation>跟随实时数据时显示的时间窗口</translation>
     </message>
     <message>
         <source>Pause</source>
-        <translation type="unfinished"></translation>
+        <translation>暂停</translation>
     </message>
     <message>
         <source>Freeze the view (Space); drag and wheel-zoom to look back through the history</source>
-        <translation type="unfinished"></translation>
+        <translation>冻结视图（空格键）；拖动并滚轮缩放以回看历史</translation>
     </message>
     <message>
         <source>Autoscale Y</source>
-        <translation type="unfinished"></translation>
+        <translation>Y 轴自动缩放</translation>
     </message>
     <message>
         <source>min </source>
-        <translation type="unfinished"></translation>
+        <translation>最小 </translation>
     </message>
     <message>
         <source>max </source>
-        <translation type="unfinished"></translation>
+        <translation>最大 </translation>
     </message>
     <message>
         <source>Lower bound of the Y axis when autoscale is off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭自动缩放时 Y 轴的下限</translation>
     </message>
     <message>
         <source>Upper bound of the Y axis when autoscale is off</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭自动缩放时 Y 轴的上限</translation>
     </message>
     <message>
         <source>Legend</source>
-        <translation type="unfinished"></translation>
+        <translation>图例</translation>
     </message>
     <message>
         <source>Layout:</source>
-        <translation type="unfinished"></translation>
+        <translation>布局：</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口：</translation>
     </message>
     <message>
         <source>Resume</source>
-        <translation type="unfinished"></translation>
+        <translation>继续</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::QuarantineView</name>
     <message>
         <source>Time</source>
-        <translation type="unfinished"></translation>
+        <translation>时间</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>解码器</translation>
     </message>
     <message>
         <source>Error</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Payload</source>
-        <translation type="unfinished"></translation>
+        <translation>负载</translation>
     </message>
     <message>
         <source>Select a row to see its error and payload</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一行以查看其错误和负载</translation>
     </message>
     <message>
         <source>No project open: malformed payloads are counted (%1 this session) but not kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>未打开项目：格式错误的负载只计数（本次会话 %1 条），不保存。</translation>
     </message>
     <message>
         <source>%1 malformed payloads kept in the project, %2 decode errors this session</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中保存了 %1 条格式错误的负载，本次会话 %2 个解码错误</translation>
     </message>
     <message>
         <source>Could not read the quarantine: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取隔离区：%1</translation>
     </message>
     <message>
         <source>
 (%1 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>
+(%1 字节)</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::RecordingPanel</name>
     <message>
         <source>Record</source>
-        <translation type="unfinished"></translation>
+        <translation>录制</translation>
     </message>
     <message>
         <source>Recording name (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>录制名称（可选）</translation>
     </message>
     <message>
         <source>All subscribed topics</source>
-        <translation type="unfinished"></translation>
+        <translation>所有已订阅主题</translation>
     </message>
     <message>
         <source>Checked topics</source>
-        <translation type="unfinished"></translation>
+        <translation>已勾选的主题</translation>
     </message>
     <message>
         <source>Record every subscribed topic, or only those ticked in the topic tree</source>
-        <translation type="unfinished"></translation>
+        <translation>录制所有已订阅主题，或仅录制主题树中勾选的主题</translation>
     </message>
     <message>
         <source>Delete</source>
-        <translation type="unfinished"></translation>
+        <translation>删除</translation>
     </message>
     <message>
         <source>Export CSV...</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV...</translation>
     </message>
     <message>
         <source>Rename</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名</translation>
     </message>
     <message>
         <source>Rename the selected recording (F2 or double-click)</source>
-        <translation type="unfinished"></translation>
+        <translation>重命名所选录制（F2 或双击）</translation>
     </message>
     <message>
         <source>Recordings</source>
-        <translation type="unfinished"></translation>
+        <translation>录制</translation>
     </message>
     <message>
         <source>Open or create a project first: recordings are stored in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开或创建项目：录制内容保存在项目中。</translation>
     </message>
     <message>
         <source>No topic is checked in the topic tree: tick the topics to record, or choose &quot;All subscribed topics&quot;.</source>
-        <translation type="unfinished"></translation>
+        <translation>主题树中没有勾选任何主题：请勾选要录制的主题，或选择“所有已订阅主题”。</translation>
     </message>
     <message>
         <source>Could not start recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法开始录制：%1</translation>
     </message>
     <message>
         <source>Recording started</source>
-        <translation type="unfinished"></translation>
+        <translation>录制已开始</translation>
     </message>
     <message>
         <source>Recording stopped with an error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>录制因错误而停止：%1</translation>
     </message>
     <message>
         <source>Recorded &quot;%1&quot;: %2 samples in %3 messages</source>
-        <translation type="unfinished"></translation>
+        <translation>已录制“%1”：%3 条消息中的 %2 个样本</translation>
     </message>
     <message>
         <source>● %1   %2 samples   %3 messages   %4 pending</source>
-        <translation type="unfinished"></translation>
+        <translation>● %1   %2 个样本   %3 条消息   %4 条待写入</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished"></translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Open or create a project to record (File menu)</source>
-        <translation type="unfinished"></translation>
+        <translation>请打开或创建项目以进行录制（文件菜单）</translation>
     </message>
     <message>
         <source>Stop recording (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>停止录制 (Ctrl+R)</translation>
     </message>
     <message>
         <source>Start recording (Ctrl+R)</source>
-        <translation type="unfinished"></translation>
+        <translation>开始录制 (Ctrl+R)</translation>
     </message>
     <message>
         <source>No project open</source>
-        <translation type="unfinished">未打开项目</translation>
+        <translation>未打开项目</translation>
     </message>
     <message>
         <source>Delete recording</source>
-        <translation type="unfinished"></translation>
+        <translation>删除录制</translation>
     </message>
     <message>
         <source>Delete the recording &quot;%1&quot; and all its samples? This cannot be undone.</source>
-        <translation type="unfinished"></translation>
+        <translation>删除录制“%1”及其所有样本？此操作无法撤销。</translation>
     </message>
     <message>
         <source>Export CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV</translation>
     </message>
     <message>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished"></translation>
+        <translation>CSV 文件 (*.csv)</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目。</translation>
     </message>
     <message>
         <source>Export CSV %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出 CSV %1</translation>
     </message>
     <message>
         <source>Opening the project</source>
-        <translation type="unfinished"></translation>
+        <translation>正在打开项目</translation>
     </message>
     <message>
         <source>Writing %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在写入 %1</translation>
     </message>
     <message>
         <source>Exported to %1</source>
-        <translation type="unfinished"></translation>
+        <translation>已导出到 %1</translation>
     </message>
     <message>
         <source>Exporting to %1...</source>
-        <translation type="unfinished"></translation>
+        <translation>正在导出到 %1...</translation>
     </message>
     <message>
         <source>Export failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>导出失败：%1</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::RecordingsModel</name>
     <message>
         <source>Could not list the recordings: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法列出录制：%1</translation>
     </message>
     <message>
         <source>No project is open.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有打开的项目。</translation>
     </message>
     <message>
         <source>A recording needs a name.</source>
-        <translation type="unfinished"></translation>
+        <translation>录制需要一个名称。</translation>
     </message>
     <message>
         <source>Could not rename the recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法重命名录制：%1</translation>
     </message>
     <message>
         <source>Could not delete the recording: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法删除录制：%1</translation>
     </message>
     <message>
         <source>The application stopped while recording; everything committed before is kept.</source>
-        <translation type="unfinished"></translation>
+        <translation>应用程序在录制时停止；此前已提交的内容均已保留。</translation>
     </message>
     <message>
         <source>Name</source>
-        <translation type="unfinished"></translation>
+        <translation>名称</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished"></translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished"></translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Duration</source>
-        <translation type="unfinished"></translation>
+        <translation>时长</translation>
     </message>
     <message>
         <source>Streams</source>
-        <translation type="unfinished"></translation>
+        <translation>数据流</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>Size</source>
-        <translation type="unfinished"></translation>
+        <translation>大小</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::ThumbnailStrip</name>
     <message>
         <source>No camera streams yet: image payloads (JPEG/PNG) appear here.</source>
-        <translation type="unfinished"></translation>
+        <translation>暂无摄像头数据流：图像负载（JPEG/PNG）会显示在这里。</translation>
     </message>
     <message>
         <source>The latest frame could not be decoded (%1, %2 bytes)</source>
-        <translation type="unfinished"></translation>
+        <translation>无法解码最新一帧（%1，%2 字节）</translation>
     </message>
     <message>
         <source>%1
 %2×%3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1
+%2×%3</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::TopicBrowser</name>
     <message>
         <source>Filter topics</source>
-        <translation type="unfinished"></translation>
+        <translation>过滤主题</translation>
     </message>
     <message>
         <source>%1 topics, %2 messages, %3 decode errors</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个主题，%2 条消息，%3 个解码错误</translation>
     </message>
     <message>
         <source>%1: decoder chosen automatically</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：自动选择解码器</translation>
     </message>
     <message>
         <source>%1: decoded as %2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：按 %2 解码</translation>
     </message>
     <message>
         <source>Decoder layout for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 的解码器布局</translation>
     </message>
     <message>
         <source> Hz</source>
-        <translation type="unfinished"></translation>
+        <translation> Hz</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished"></translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>ax, ay, az (optional)</source>
-        <translation type="unfinished"></translation>
+        <translation>ax, ay, az（可选）</translation>
     </message>
     <message>
         <source>Channels:</source>
-        <translation type="unfinished"></translation>
+        <translation>通道：</translation>
     </message>
     <message>
         <source>Sample rate:</source>
-        <translation type="unfinished"></translation>
+        <translation>采样率：</translation>
     </message>
     <message>
         <source>Channel names:</source>
-        <translation type="unfinished"></translation>
+        <translation>通道名称：</translation>
     </message>
     <message>
         <source>Plot</source>
-        <translation type="unfinished"></translation>
+        <translation>绘图</translation>
     </message>
     <message>
         <source>Record this topic</source>
-        <translation type="unfinished"></translation>
+        <translation>录制此主题</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>解码器</translation>
     </message>
     <message>
         <source>Automatic</source>
-        <translation type="unfinished"></translation>
+        <translation>自动</translation>
     </message>
     <message>
         <source>Copy topic</source>
-        <translation type="unfinished"></translation>
+        <translation>复制主题</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::TopicTreeModel</name>
     <message>
         <source>Last decode error: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>最近的解码错误：%1</translation>
     </message>
     <message>
         <source>Topic</source>
-        <translation type="unfinished"></translation>
+        <translation>主题</translation>
     </message>
     <message>
         <source>Messages</source>
-        <translation type="unfinished"></translation>
+        <translation>消息</translation>
     </message>
     <message>
         <source>msg/s</source>
-        <translation type="unfinished"></translation>
+        <translation>消息/秒</translation>
     </message>
     <message>
         <source>Samples</source>
-        <translation type="unfinished"></translation>
+        <translation>样本</translation>
     </message>
     <message>
         <source>Errors</source>
-        <translation type="unfinished"></translation>
+        <translation>错误</translation>
     </message>
     <message>
         <source>Decoder</source>
-        <translation type="unfinished"></translation>
+        <translation>解码器</translation>
     </message>
     <message>
         <source>Last payload</source>
-        <translation type="unfinished"></translation>
+        <translation>最近负载</translation>
     </message>
 </context>
 </TS>

@@ -78,7 +78,7 @@ int main(int argc, char** argv) {
   }
 
   gui::Workspace workspace;
-  gui::MainWindow window(workspace);
+  gui::MainWindow window(workspace, nullptr, parser.value(langOption));
 
   const bool screenshot = parser.isSet(screenshotOption);
   if (screenshot) {
@@ -88,7 +88,6 @@ int main(int argc, char** argv) {
           std::fprintf(stderr, "edgewise: %s: %s\n", qPrintable(title), qPrintable(text));
         });
   }
-  if (parser.isSet(langOption) && !window.setLanguage(parser.value(langOption))) return 2;
   if (parser.isSet(projectOption)) window.openProject(parser.value(projectOption), true);
   if (parser.isSet(brokerOption)) {
     auto started = gui::startDemoCapture(workspace, parser.value(brokerOption), &window);

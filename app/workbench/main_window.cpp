@@ -40,7 +40,7 @@ constexpr int kLayoutVersion = 1;  // bump when the set of docks changes incompa
 const QString kProjectSuffix = QStringLiteral("edgewise");
 }  // namespace
 
-MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
+MainWindow::MainWindow(Workspace& workspace, QWidget* parent, const QString& languageOverride)
     : QMainWindow(parent), m_workspace(workspace), m_jobs(std::make_unique<JobManager>()) {
   setObjectName(QStringLiteral("mainWindow"));
   setWindowIcon(QIcon(QStringLiteral(":/icons/edgewise.svg")));
@@ -54,6 +54,13 @@ MainWindow::MainWindow(Workspace& workspace, QWidget* parent)
     size = size.boundedTo(screen->availableSize());
   }
   resize(size);
+
+  // The language comes first so that panes are built in it rather than retranslated.
+  m_savedLanguage = QSettings().value(kLanguageKey, QStringLiteral("en")).toString();
+  const QString language = languageOverride.isEmpty() ? m_savedLanguage : languageOverride;
+  if (language != QLatin1String("en") && !m_languages.setLanguage(language)) {
+    qCWarning(lcGui) << "language" << language << "is not available; using English";
+  }
 
   createActions();
   createDocks();
@@ -302,8 +309,9 @@ void MainWindow::restoreSettings() {
   updateRecentMenu();
 
   setTheme(themeFromKey(settings.value(kThemeKey, themeKey(Theme::Light)).toString()));
-  const QString language = settings.value(kLanguageKey, QStringLiteral("en")).toString();
-  if (language != QLatin1String("en")) setLanguage(language);
+  for (QAction* action : m_languageGroup->actions()) {
+    action->setChecked(action->data().toString() == m_languages.language());
+  }
 
   const QByteArray geometry = settings.value(kGeometryKey).toByteArray();
   if (!geometry.isEmpty()) restoreGeometry(geometry);
@@ -318,7 +326,7 @@ void MainWindow::saveSettings() const {
   settings.setValue(kGeometryKey, saveGeometry());
   settings.setValue(kStateKey, saveState(kLayoutVersion));
   settings.setValue(kThemeKey, themeKey(m_theme));
-  settings.setValue(kLanguageKey, m_languages.language());
+  settings.setValue(kLanguageKey, m_savedLanguage);
   RecentProjects::save(m_recent);
 }
 
@@ -338,6 +346,7 @@ bool MainWindow::setLanguage(const QString& code) {
   for (QAction* action : m_languageGroup->actions()) {
     action->setChecked(action->data().toString() == code);
   }
+  m_savedLanguage = code;
   QSettings().setValue(kLanguageKey, code);
   // The translators post LanguageChange events; retranslating now as well means callers
   // (and tests) see the new texts without spinning the event loop first.

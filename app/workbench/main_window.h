@@ -34,7 +34,10 @@ class MainWindow : public QMainWindow {
   using MessageHandler =
       std::function<void(MessageKind kind, const QString& title, const QString& text)>;
 
-  explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr);
+  // languageOverride ("de", ...): the language for this run instead of the saved one (not
+  // saved unless the user picks a language from the menu). Panes are built in it directly.
+  explicit MainWindow(Workspace& workspace, QWidget* parent = nullptr,
+                      const QString& languageOverride = {});
   ~MainWindow() override;
 
   void setMessageHandler(MessageHandler handler);
@@ -122,6 +125,7 @@ class MainWindow : public QMainWindow {
   int m_lastState = -1;
   bool m_layoutRestored = false;
   bool m_shownOnce = false;
+  QString m_savedLanguage;  // what the settings hold; a --lang override is not saved
 };
 
 }  // namespace edgewise::gui

@@ -90,6 +90,7 @@ class WorkbenchTest : public QObject {
   void dockShortcutsToggle();
   void languageSwitchRetranslates_data();
   void languageSwitchRetranslates();
+  void languageOverrideIsNotSaved();
   void settingsRoundTrip();
   void missingRecentProjectIsRemoved();
   void openBadFileKeepsProject_data();
@@ -234,6 +235,23 @@ void WorkbenchTest::languageSwitchRetranslates() {
   QCOMPARE(view->title(), QStringLiteral("&View"));
   QCOMPARE(window.dock(QStringLiteral("jobs"))->windowTitle(), QStringLiteral("Jobs"));
   QCOMPARE(pane->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Job"));
+}
+
+void WorkbenchTest::languageOverrideIsNotSaved() {
+  {
+    Workspace workspace;
+    MainWindow window(workspace, nullptr, QStringLiteral("zh_CN"));
+    QCOMPARE(window.language(), QStringLiteral("zh_CN"));
+    QCOMPARE(menuNamed(window, QStringLiteral("helpMenu"))->title(), QStringLiteral("帮助(&H)"));
+    QCOMPARE(window.dock(QStringLiteral("labeling"))->windowTitle(), QStringLiteral("标注"));
+    window.saveSettings();
+  }
+  QCOMPARE(QSettings().value(QStringLiteral("ui/language"), QStringLiteral("en")).toString(),
+           QStringLiteral("en"));
+  Workspace workspace;
+  MainWindow window(workspace);
+  QCOMPARE(window.language(), QStringLiteral("en"));
+  QCOMPARE(menuNamed(window, QStringLiteral("helpMenu"))->title(), QStringLiteral("&Help"));
 }
 
 void WorkbenchTest::settingsRoundTrip() {
