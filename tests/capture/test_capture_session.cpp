@@ -3,8 +3,10 @@
 #include <sqlite3.h>
 #include <sys/resource.h>
 
+#include <QBuffer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -624,4 +626,57 @@ TEST(CaptureSessionTls, ConnectsWithCaFileAndReceives) {
   ASSERT_TRUE(waitUntil([&] { return untrustedStates.count() >= 2; }, 2000));
   EXPECT_TRUE(untrustedStates.last().at(1).toString().contains(QStringLiteral("TLS")))
       << untrustedStates.last().at(1).toString().toStdString();
+}
+
+namespace {
+std::string pngBytes(int width, int height, QRgb color) {
+  QImage image(width, height, QImage::Format_RGB32);
+  image.fill(color);
+  QByteArray bytes;
+  QBuffer buffer(&bytes);
+  buffer.open(QIODevice::WriteOnly);
+  image.save(&buffer, "PNG");
+  return bytes.toStdString();
+}
+}  // namespace
+
+TEST_F(CaptureSessionTest, ImagesReachTheLiveBufferAndAnImageStream) {
+  CaptureSession s;
+  connect(s, "cam/#");
+  auto id = s.startRecording({m_projectPath, "images", {}, 50});
+  ASSERT_TRUE(id.ok()) << id.error().toString();
+  Publisher pub(m_broker.url(), "pub-cam");
+  const std::string first = pngBytes(4, 3, qRgb(255, 0, 0));
+  const std::string second = pngBytes(8, 6, qRgb(0, 0, 255));
+  pub.publishAndWait("cam/cam-1/camera", first);
+  pub.publishAndWait("cam/cam-1/camera", second);
+  ASSERT_TRUE(waitUntil([&] { return s.recorderStats().messagesStored == 2; }, 5000))
+      << s.counters().decodeErrors;
+
+  auto buf = findBuffer(s, "cam/cam-1/camera");
+  ASSERT_NE(buf, nullptr);
+  uint64_t counter = 0;
+  auto img = buf->latestImage(&counter);
+  ASSERT_NE(img, nullptr);
+  EXPECT_EQ(counter, 2u);
+  EXPECT_EQ(img->width, 8);
+  EXPECT_EQ(img->height, 6);
+  EXPECT_EQ(img->format, "png");
+  EXPECT_EQ(std::string(img->encoded.begin(), img->encoded.end()), second);
+
+  auto summary = s.stopRecording();
+  ASSERT_TRUE(summary.ok()) << summary.error().toString();
+  auto p = store::Project::open(m_projectPath);
+  ASSERT_TRUE(p.ok());
+  auto streams = (*p)->recordings().streams(*id);
+  ASSERT_TRUE(streams.ok());
+  ASSERT_EQ(streams->size(), 1u);
+  EXPECT_EQ(streams->front().spec.kind, store::StreamKind::Image);
+  EXPECT_EQ(streams->front().spec.decoderId, "image");
+  auto data = (*p)->recordings().readStream(streams->front().id);
+  ASSERT_TRUE(data.ok()) << data.error().toString();
+  ASSERT_EQ(data->images.size(), 2u);
+  EXPECT_EQ(std::string(data->images[0].begin(), data->images[0].end()), first);
+  EXPECT_EQ(std::string(data->images[1].begin(), data->images[1].end()), second);
+  ASSERT_EQ(data->timestampsUs.size(), 2u);
 }
