@@ -92,12 +92,17 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       QStringLiteral("Scheduler period in ms (default 20): due messages are published once per "
                      "tick; timestamps follow the exact schedule."),
       QStringLiteral("ms"), QStringLiteral("20"));
+  const QCommandLineOption maxUnacked(
+      QStringLiteral("max-unacked"),
+      QStringLiteral("Messages per device that may await the broker's acknowledgement "
+                     "(default 4); later ones wait, in order, without loss."),
+      QStringLiteral("N"), QStringLiteral("4"));
   const QCommandLineOption summary(
       QStringLiteral("summary-json"),
       QStringLiteral("At exit print one JSON object to stdout: devices, published, acked, "
                      "seconds, per_device [{device, first_seq, last_seq, published}]."));
   parser.addOptions({help, version, simulate, count, rate, broker, spm, seconds, qos, format,
-                     prefix, seed, keepAlive, tick, summary});
+                     prefix, seed, keepAlive, tick, maxUnacked, summary});
 
   ParsedCommandLine result;
   if (!parser.parse(args)) return Error(str(parser.errorText()), "arguments");
@@ -248,6 +253,10 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
   o.tickMs = parser.value(tick).toInt(&ok);
   if (!ok || o.tickMs < 1 || o.tickMs > 1000) {
     return Error("--tick-ms must be an integer from 1 to 1000", "arguments");
+  }
+  o.maxUnacked = parser.value(maxUnacked).toInt(&ok);
+  if (!ok || o.maxUnacked < 1 || o.maxUnacked > 100000) {
+    return Error("--max-unacked must be an integer from 1 to 100000", "arguments");
   }
   o.summaryJson = parser.isSet(summary);
   return result;

@@ -33,6 +33,10 @@ struct AgentOptions {
   // collect many acknowledgements per poll() over all sockets (its main cost with 1,000
   // clients); message timestamps follow the schedule, not the tick.
   int tickMs = 20;
+  // Messages per device handed to Paho but not yet acknowledged. Paho scans one shared
+  // command queue per command, so what waits there must stay short: beyond this the agent
+  // holds the next message (same seq) until acknowledgements catch up.
+  int maxUnacked = 4;
   bool summaryJson = false;
 
   // Seconds between two messages of one device.

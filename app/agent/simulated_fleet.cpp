@@ -281,9 +281,7 @@ bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
 }
 
 void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
-  // Two seconds of messages per device may be unacknowledged (at least 10).
-  m_maxOutstanding =
-      std::max<int64_t>(10, static_cast<int64_t>(std::ceil(2.0 / m_options.messagePeriodS())));
+  m_maxOutstanding = m_options.maxUnacked;
   m_startMonoUs = util::monotonicUs();
   m_startWallUs = util::wallClockUs();
   const int64_t endUs = m_options.seconds > 0 ? std::llround(m_options.seconds * 1e6) : INT64_MAX;

@@ -329,9 +329,9 @@ TEST(AgentProcess, BadArgumentsExitWithTwoAndSayWhy) {
 TEST(AgentProcess, HelpListsEveryOption) {
   const RunResult r = runAgent({QStringLiteral("--help")}, 10000);
   EXPECT_EQ(r.exitCode, 0);
-  for (const char* option :
-       {"--simulate", "--count", "--rate", "--broker", "--samples-per-message", "--seconds",
-        "--qos", "--format", "--prefix", "--seed", "--summary-json", "--keep-alive", "--tick-ms"}) {
+  for (const char* option : {"--simulate", "--count", "--rate", "--broker", "--samples-per-message",
+                             "--seconds", "--qos", "--format", "--prefix", "--seed",
+                             "--summary-json", "--keep-alive", "--tick-ms", "--max-unacked"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
