@@ -386,13 +386,17 @@ struct CaptureSession::Impl : public mqtt::callback {
 
   void message_arrived(mqtt::const_message_ptr msg) override {
     const int64_t now = util::wallClockUs();
+    bool wasEmpty = false;
     {
       std::lock_guard lock(inMutex);
+      wasEmpty = inbound.empty();
       inbound.push_back(Inbound{std::move(msg), now});
       queueDepth = static_cast<int64_t>(inbound.size());
     }
     ++received;
-    inCv.notify_one();
+    // The decode thread takes the whole queue at once: a non-empty queue was already signalled,
+    // so a burst costs one wake-up instead of one per message.
+    if (wasEmpty) inCv.notify_one();
   }
 
   std::string serverUri() const {
