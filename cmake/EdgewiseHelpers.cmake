@@ -35,6 +35,11 @@ function(edgewise_add_gtest name)
            "EDGEWISE_SOURCE_DIR=${PROJECT_SOURCE_DIR}"
            "EDGEWISE_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data"
            "QT_QPA_PLATFORM=offscreen" ${ARG_ENV})
+  # gtest_discover_tests passes PROPERTIES to set_tests_properties() as a flat list, so an
+  # ENVIRONMENT with several variables loses all but the first. Instead every discovered test
+  # (and the discovery run) goes through `env VAR=value ...`, set as the target's emulator.
+  find_program(EDGEWISE_ENV_PROGRAM env REQUIRED)
+  set_property(TARGET ${name} PROPERTY CROSSCOMPILING_EMULATOR "${EDGEWISE_ENV_PROGRAM};${_env}")
   gtest_discover_tests(${name} DISCOVERY_TIMEOUT 60
-    PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}" ENVIRONMENT "${_env}")
+    PROPERTIES TIMEOUT ${ARG_TIMEOUT} LABELS "${ARG_LABELS}")
 endfunction()

@@ -3,15 +3,21 @@
 #include <QDir>
 #include <QFile>
 #include <QStandardPaths>
+#include <QTcpSocket>
 #include <QThread>
 
 #include "core/util/net.h"
+
+#include <pwd.h>
+#include <unistd.h>
 
 namespace edgewise::util {
 
 LocalBroker::LocalBroker() = default;
 
-LocalBroker::~LocalBroker() { stop(true); }
+LocalBroker::~LocalBroker() {
+  stop(true);
+}
 
 Result<QString> LocalBroker::mosquittoPath() {
   QString path = QStandardPaths::findExecutable(QStringLiteral("mosquitto"));
@@ -53,6 +59,11 @@ Result<void> LocalBroker::launch() {
   QByteArray text;
   text += "listener " + QByteArray::number(m_port) + " 127.0.0.1\n";
   text += "allow_anonymous true\n";
+  // Started as root, mosquitto drops to the user "mosquitto", which cannot write the
+  // persistence file or the log into our data dir; stay the user who started it.
+  if (const passwd* pw = getpwuid(geteuid()); pw != nullptr && pw->pw_name != nullptr) {
+    text += "user " + QByteArray(pw->pw_name) + "\n";
+  }
   // Queues sized for a fleet of simulated devices: nothing may be dropped by the broker.
   text += "max_queued_messages 1000000\n";
   text += "max_inflight_messages 1000\n";
@@ -69,23 +80,35 @@ Result<void> LocalBroker::launch() {
   conf.write(text);
   conf.close();
 
+  // Something else on the port would answer our readiness probe: refuse it up front.
+  {
+    QTcpSocket probe;
+    probe.connectToHost(QHostAddress::LocalHost, m_port);
+    if (probe.waitForConnected(200)) {
+      return Error("mosquitto did not listen on port " + std::to_string(m_port) +
+                       ": the port is already in use",
+                   "broker");
+    }
+  }
+
   m_process = std::make_unique<QProcess>();
   m_process->setProcessChannelMode(QProcess::MergedChannels);
   m_process->setStandardOutputFile(m_dir + QStringLiteral("/mosquitto.out"));
   // A fleet of 1,000 devices needs more descriptors than the usual soft limit of 1,024.
-  const QString script = QStringLiteral("ulimit -n $(ulimit -Hn) 2>/dev/null; exec \"$0\" -c \"$1\"");
+  const QString script =
+      QStringLiteral("ulimit -n $(ulimit -Hn) 2>/dev/null; exec \"$0\" -c \"$1\"");
   m_process->start(QStringLiteral("/bin/sh"), {QStringLiteral("-c"), script, *exe, confPath});
   if (!m_process->waitForStarted(5000)) {
     return Error("mosquitto did not start: " + m_process->errorString().toStdString(), "broker");
   }
-  if (!waitForTcpPort(m_port, 5000)) {
+  if (!waitForTcpPort(m_port, 5000) || m_process->state() != QProcess::Running) {
     QFile log(m_dir + QStringLiteral("/mosquitto.log"));
     QString tail;
     if (log.open(QIODevice::ReadOnly)) tail = QString::fromUtf8(log.readAll()).right(400);
     stop(false);
-    return Error("mosquitto did not listen on port " + std::to_string(m_port) + ": " +
-                     tail.toStdString(),
-                 "broker");
+    return Error(
+        "mosquitto did not listen on port " + std::to_string(m_port) + ": " + tail.toStdString(),
+        "broker");
   }
   return {};
 }
@@ -114,8 +137,12 @@ bool LocalBroker::isRunning() const {
   return m_process && m_process->state() == QProcess::Running;
 }
 
-qint64 LocalBroker::pid() const { return m_process ? m_process->processId() : 0; }
+qint64 LocalBroker::pid() const {
+  return m_process ? m_process->processId() : 0;
+}
 
-QString LocalBroker::logFile() const { return m_dir + QStringLiteral("/mosquitto.log"); }
+QString LocalBroker::logFile() const {
+  return m_dir + QStringLiteral("/mosquitto.log");
+}
 
 }  // namespace edgewise::util

@@ -30,7 +30,7 @@ struct Error {
 template <typename T>
 class [[nodiscard]] Result {
  public:
-  Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}  // NOLINT implicit
+  Result(T value) : m_v(std::in_place_index<0>, std::move(value)) {}      // NOLINT implicit
   Result(Error error) : m_v(std::in_place_index<1>, std::move(error)) {}  // NOLINT implicit
 
   bool ok() const { return m_v.index() == 0; }
@@ -80,13 +80,15 @@ class [[nodiscard]] Result<void> {
   bool m_ok = true;
 };
 
-inline Result<void> okResult() { return {}; }
+inline Result<void> okResult() {
+  return {};
+}
 
 }  // namespace edgewise
 
 // Propagates an error out of the current function: EW_TRY(r) returns r.error() if !r.ok().
-#define EW_TRY(expr)                               \
-  do {                                             \
-    auto&& ew_try_result_ = (expr);                \
+#define EW_TRY(expr)                                         \
+  do {                                                       \
+    auto&& ew_try_result_ = (expr);                          \
     if (!ew_try_result_.ok()) return ew_try_result_.error(); \
   } while (0)

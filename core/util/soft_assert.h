@@ -3,11 +3,11 @@
 // given action instead of aborting the user's session.
 #include <QtGlobal>
 
-#define EW_ASSERT(cond, action)                                                      \
-  if (Q_LIKELY(cond)) {                                                              \
-  } else {                                                                           \
-    qWarning("EW_ASSERT failed: \"%s\" in %s:%d", #cond, __FILE__, __LINE__);        \
-    action;                                                                          \
-  }                                                                                  \
-  do {                                                                               \
+#define EW_ASSERT(cond, action)                                               \
+  if (Q_LIKELY(cond)) {                                                       \
+  } else {                                                                    \
+    qWarning("EW_ASSERT failed: \"%s\" in %s:%d", #cond, __FILE__, __LINE__); \
+    action;                                                                   \
+  }                                                                           \
+  do {                                                                        \
   } while (0)

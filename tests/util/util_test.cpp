@@ -2,6 +2,8 @@
 #include <gtest/gtest.h>
 
 #include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
 #include <QTcpSocket>
 #include <cmath>
 
@@ -72,8 +74,13 @@ TEST(LocalBroker, StartsListensRestartsAndStops) {
   EXPECT_EQ(broker.port(), port) << "a restart keeps the port so clients can reconnect";
   EXPECT_TRUE(util::waitForTcpPort(port, 1000));
 
+  // Persistence really is written (mosquitto must not have dropped to a user that cannot
+  // write the data dir): the database file exists after a graceful stop.
   broker.stop();
   EXPECT_FALSE(broker.isRunning());
+  EXPECT_TRUE(
+      QFile::exists(QFileInfo(broker.logFile()).absolutePath() + QStringLiteral("/mosquitto.db")))
+      << "persistence file missing; log: " << broker.logFile().toStdString();
   EXPECT_FALSE(util::waitForTcpPort(port, 300));
 }
 
