@@ -40,6 +40,7 @@ struct BenchParams {
   int samplesPerMessage = 10;
   double seconds = 10;
   int qos = 1;
+  int64_t liveBufferSamples = 0;  // 0: the session's default (what the GUI uses)
   std::string url;
   std::string host;
   int port = 0;
@@ -151,6 +152,23 @@ struct LineCounter {
   int64_t firstUs = 0;
   int64_t lastUs = 0;
   QByteArray partial;
+  // Device publish ("pub") to arrival at this plain subscriber: the latency the broker and
+  // the agent add before any Edgewise code runs.
+  std::vector<double> arrivalLatenciesMs;
+
+  void collectLatencies(QByteArrayView text) {
+    const int64_t nowUs = util::wallClockUs();
+    const QByteArrayView key("\"pub\":");
+    qsizetype at = text.indexOf(key);
+    while (at >= 0) {
+      qsizetype i = at + key.size();
+      int64_t pub = 0;
+      while (i < text.size() && text[i] >= '0' && text[i] <= '9')
+        pub = pub * 10 + (text[i++] - '0');
+      if (pub > 0) arrivalLatenciesMs.push_back(static_cast<double>(nowUs - pub) / 1000.0);
+      at = text.indexOf(key, i);
+    }
+  }
 
   void feed(const QByteArray& data) {
     partial += data;
@@ -159,6 +177,7 @@ struct LineCounter {
     const QByteArrayView complete(partial.constData(), end + 1);
     const int64_t newLines = complete.count('\n');
     const int64_t newProbes = complete.count(QByteArrayView(kProbeMarker));
+    collectLatencies(complete);
     partial.remove(0, end + 1);
     probes += newProbes;
     const int64_t load = newLines - newProbes;
@@ -233,11 +252,14 @@ Result<nlohmann::json> runBaseline(const BenchParams& p) {
   }
 
   const double rate = ratePerSecond(counter.lines, counter.firstUs, counter.lastUs);
-  return nlohmann::json{{"published", published},
-                        {"received", counter.lines},
-                        {"lost", std::max<int64_t>(0, published - counter.lines)},
-                        {"msgs_per_s", rate},
-                        {"agent_seconds", (*summary).value("seconds", 0.0)}};
+  return nlohmann::json{
+      {"published", published},
+      {"received", counter.lines},
+      {"lost", std::max<int64_t>(0, published - counter.lines)},
+      {"p99_arrival_latency_ms",
+       counter.arrivalLatenciesMs.empty() ? 0.0 : util::percentile(counter.arrivalLatenciesMs, 99)},
+      {"msgs_per_s", rate},
+      {"agent_seconds", (*summary).value("seconds", 0.0)}};
 }
 
 // (b) Edgewise: a CaptureSession recording the same load into a temporary project.
@@ -251,6 +273,8 @@ Result<nlohmann::json> runEdgewise(const BenchParams& p) {
   }
 
   capture::CaptureSession session;
+  if (p.liveBufferSamples > 0)
+    session.setLiveBufferCapacity(static_cast<size_t>(p.liveBufferSamples));
   ConnectionWatcher watcher(session);
   auto settings = capture::BrokerSettings::fromUrl(p.url);
   if (!settings.ok()) return settings.error();
@@ -405,12 +429,14 @@ Result<nlohmann::json> runPair(const BenchParams& p) {
   r["baseline_received"] = (*baseline)["received"];
   r["baseline_published"] = (*baseline)["published"];
   r["baseline_lost"] = (*baseline)["lost"];
+  r["baseline_p99_arrival_latency_ms"] = (*baseline)["p99_arrival_latency_ms"];
   r["ratio_to_baseline"] = baseRate > 0 ? r["msgs_per_s"].get<double>() / baseRate : 0.0;
   r["devices"] = p.devices;
   r["rate_hz"] = p.rateHz;
   r["samples_per_message"] = p.samplesPerMessage;
   r["seconds"] = p.seconds;
   r["qos"] = p.qos;
+  r["live_buffer_samples"] = p.liveBufferSamples;
   r["broker"] = p.url;
   r["machine"] = {{"nproc", std::thread::hardware_concurrency()}};
   r["date"] = isoDateUtc();
@@ -460,10 +486,17 @@ int runBenchCapture(const QStringList& args) {
                 QStringLiteral("Comma-separated rates; runs the pair for each and prints an "
                                "array."),
                 QStringLiteral("R1,R2,...")});
+  cl.addOption({QStringLiteral("live-buffer-samples"),
+                QStringLiteral("Live ring capacity per stream (default: the session's, as in "
+                               "the GUI)."),
+                QStringLiteral("N")});
   cl.addOption({QStringLiteral("json"), QStringLiteral("Print JSON.")});
   if (auto exit = cl.parse(args)) return *exit;
 
   BenchParams p;
+  auto liveBuffer = cl.intValue(QStringLiteral("live-buffer-samples"), 0, 1, 100'000'000);
+  if (!liveBuffer.ok()) return cl.usageError(qs(liveBuffer.error().message));
+  p.liveBufferSamples = *liveBuffer;
   auto devices = cl.intValue(QStringLiteral("devices"), 10, 1, 100000);
   auto rate = cl.doubleValue(QStringLiteral("rate"), 100, 0.001, 1e6);
   auto k = cl.intValue(QStringLiteral("samples-per-message"), 10, 1, 100000);

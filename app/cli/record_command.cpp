@@ -16,6 +16,8 @@ namespace edgewise::cli {
 
 namespace {
 
+constexpr size_t kCliLiveBufferSamples = 256;
+
 QString progressLine(const capture::CaptureSession& session) {
   const capture::SessionCounters c = session.counters();
   const capture::RecorderStats r = session.recorderStats();
@@ -112,6 +114,8 @@ int runRecord(const QStringList& args) {
              QStringLiteral("\n"));
   };
   session.setQuarantineProject(projectPath.toStdString());
+  // Nobody plots here: small live rings keep a large fleet from costing a GiB of RAM.
+  session.setLiveBufferCapacity(kCliLiveBufferSamples);
   if (auto c = connectAndWait(session, watcher, *settings, url.toStdString(),
                               static_cast<int>(*connectTimeout * 1000));
       !c.ok()) {
