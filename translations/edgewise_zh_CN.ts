@@ -738,7 +738,7 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>Recordings</source>
-        <translation>录制</translation>
+        <translation>录制列表</translation>
     </message>
     <message>
         <source>Open or create a project first: recordings are stored in it.</source>

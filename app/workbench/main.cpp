@@ -1,12 +1,16 @@
 // edgewise: the workbench GUI.
 //   edgewise [--project FILE] [--demo-broker URL] [--screenshot FILE.png
 //             --screenshot-delay-ms N] [--lang de|zh_CN|en]
+//   edgewise --bench-live [--json] [--seconds S] [--devices N] [--channels C] [--rate HZ]
 
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QIcon>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QPixmap>
 #include <QTimer>
 #include <cstdio>
@@ -18,6 +22,11 @@
 #include "app/workbench/tr.h"
 #include "app/workbench/workspace.h"
 #include "core/capture/decoder_registry.h"
+#ifdef EDGEWISE_HAVE_CAPTURE_PANE
+#include "app/workbench/panes/capture/capture_pane.h"
+#include "app/workbench/panes/capture/live_plot_widget.h"
+#include "app/workbench/panes/capture/live_view_benchmark.h"
+#endif
 #include "core/util/log.h"
 
 #ifdef EDGEWISE_HAVE_DECODERS
@@ -29,6 +38,71 @@
 #endif
 
 using namespace edgewise;
+
+namespace {
+
+struct BenchOptions {
+  bool json = false;
+  double seconds = 10;
+  int devices = 10;
+  int channels = 6;
+  double rateHz = 100;
+};
+
+// The live-view benchmark inside the real main window: the capture pane is shown (its own
+// timers, the status bar poll and the other docks all run), and the benchmark's plot takes
+// the place of the pane's live plot, so the figures include what the shell costs around it.
+int runBenchLive(const BenchOptions& options, const QString& language) {
+#ifdef EDGEWISE_HAVE_CAPTURE_PANE
+  gui::Workspace workspace;
+  gui::MainWindow window(workspace, nullptr, language);
+  window.setMessageHandler(
+      [](gui::MainWindow::MessageKind, const QString& title, const QString& text) {
+        std::fprintf(stderr, "edgewise: %s: %s\n", qPrintable(title), qPrintable(text));
+      });
+  window.show();
+  // Let the window get its real size and the docks their default sizes first.
+  QElapsedTimer settle;
+  settle.start();
+  while (settle.elapsed() < 300) QCoreApplication::processEvents(QEventLoop::AllEvents, 20);
+
+  QWidget* host = nullptr;
+  QSize hostSize(1400, 800);
+  if (auto* pane = window.findChild<gui::CapturePane*>()) {
+    gui::LivePlotWidget* own = pane->livePlot();
+    host = own->parentWidget();
+    hostSize = own->size();
+    own->hide();
+  }
+  const gui::LiveViewBenchResult r = gui::runLiveViewBenchmark(
+      host, options.devices, options.channels, options.rateHz, options.seconds, hostSize);
+  const QJsonObject out{{QStringLiteral("stall_p99_ms"), r.stallP99Ms},
+                        {QStringLiteral("stall_max_ms"), r.stallMaxMs},
+                        {QStringLiteral("fps"), r.fps},
+                        {QStringLiteral("channels"), r.channels},
+                        {QStringLiteral("seconds"), r.seconds},
+                        {QStringLiteral("samples_per_s"), r.samplesPerSecond},
+                        {QStringLiteral("platform"), QGuiApplication::platformName()}};
+  if (options.json) {
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+  } else {
+    std::printf(
+        "live view: %d channels, %.1f s on %s\n  redraws: %.1f fps\n  event-loop stalls: "
+        "p99 %.1f ms, max %.1f ms\n  samples: %.0f per second\n",
+        r.channels, r.seconds, qPrintable(QGuiApplication::platformName()), r.fps, r.stallP99Ms,
+        r.stallMaxMs, r.samplesPerSecond);
+  }
+  std::fflush(stdout);
+  return 0;
+#else
+  (void)options;
+  (void)language;
+  std::fprintf(stderr, "edgewise: --bench-live needs the Capture pane, which this build lacks\n");
+  return 2;
+#endif
+}
+
+}  // namespace
 
 int main(int argc, char** argv) {
   QApplication app(argc, argv);
@@ -61,7 +135,27 @@ int main(int argc, char** argv) {
   QCommandLineOption langOption(QStringLiteral("lang"),
                                 QStringLiteral("User interface language: en, de or zh_CN."),
                                 QStringLiteral("LANG"));
-  parser.addOptions({projectOption, brokerOption, screenshotOption, delayOption, langOption});
+  QCommandLineOption benchOption(
+      QStringLiteral("bench-live"),
+      QStringLiteral("Measure the live plots (redraw rate, event-loop stalls) and exit."));
+  QCommandLineOption jsonOption(QStringLiteral("json"),
+                                QStringLiteral("With --bench-live: print one JSON object."));
+  QCommandLineOption secondsOption(QStringLiteral("seconds"),
+                                   QStringLiteral("With --bench-live: duration (default 10)."),
+                                   QStringLiteral("S"), QStringLiteral("10"));
+  QCommandLineOption devicesOption(QStringLiteral("devices"),
+                                   QStringLiteral("With --bench-live: devices (default 10)."),
+                                   QStringLiteral("N"), QStringLiteral("10"));
+  QCommandLineOption channelsOption(
+      QStringLiteral("channels"),
+      QStringLiteral("With --bench-live: channels per device (default 6)."), QStringLiteral("C"),
+      QStringLiteral("6"));
+  QCommandLineOption rateOption(QStringLiteral("rate"),
+                                QStringLiteral("With --bench-live: sample rate (default 100)."),
+                                QStringLiteral("HZ"), QStringLiteral("100"));
+  parser.addOptions({projectOption, brokerOption, screenshotOption, delayOption, langOption,
+                     benchOption, jsonOption, secondsOption, devicesOption, channelsOption,
+                     rateOption});
   parser.process(app);
 
 #ifdef EDGEWISE_HAVE_DECODERS
@@ -75,6 +169,24 @@ int main(int argc, char** argv) {
                  qPrintable(parser.value(langOption)),
                  qPrintable(gui::LanguageManager::available().join(QStringLiteral(", "))));
     return 2;
+  }
+
+  if (parser.isSet(benchOption)) {
+    BenchOptions options;
+    options.json = parser.isSet(jsonOption);
+    bool okSeconds = false, okDevices = false, okChannels = false, okRate = false;
+    options.seconds = parser.value(secondsOption).toDouble(&okSeconds);
+    options.devices = parser.value(devicesOption).toInt(&okDevices);
+    options.channels = parser.value(channelsOption).toInt(&okChannels);
+    options.rateHz = parser.value(rateOption).toDouble(&okRate);
+    if (!okSeconds || !okDevices || !okChannels || !okRate || options.seconds <= 0 ||
+        options.devices < 1 || options.channels < 1 || options.rateHz <= 0) {
+      std::fprintf(stderr,
+                   "edgewise: --bench-live: --seconds, --devices, --channels and --rate must be "
+                   "positive numbers\n");
+      return 2;
+    }
+    return runBenchLive(options, parser.value(langOption));
   }
 
   gui::Workspace workspace;

@@ -1,9 +1,12 @@
 #include "app/workbench/theme.h"
 
 #include <QApplication>
+#include <QPainter>
 #include <QPalette>
+#include <QProxyStyle>
 #include <QStyle>
 #include <QStyleFactory>
+#include <QStyleOption>
 
 namespace edgewise::gui {
 
@@ -18,6 +21,38 @@ Theme themeFromKey(const QString& key) {
 namespace {
 
 const QColor kAccent(0x2a, 0x82, 0xda);
+const QString kStyleName = QStringLiteral("edgewise-fusion");
+
+// Fusion outlines check boxes with Window.darker(140), which on a dark palette is the colour
+// of Base itself: an unchecked box in the topic tree or channel list vanished. No palette role
+// feeds that outline, so the dark theme redraws the border in a colour that stands out from
+// Base (the palette's Mid, lightened for dark palettes below).
+class EdgewiseStyle : public QProxyStyle {
+ public:
+  EdgewiseStyle() : QProxyStyle(QStyleFactory::create(QStringLiteral("Fusion"))) {
+    setObjectName(kStyleName);
+  }
+
+  void drawPrimitive(PrimitiveElement element, const QStyleOption* option, QPainter* painter,
+                     const QWidget* widget) const override {
+    QProxyStyle::drawPrimitive(element, option, painter, widget);
+    if (element != PE_IndicatorCheckBox && element != PE_IndicatorItemViewItemCheck) return;
+    if (option->palette.color(QPalette::Base).lightness() >= 128) return;
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing, true);
+    painter->setBrush(Qt::NoBrush);
+    const bool on = option->state & (State_On | State_NoChange);
+    QColor border = option->palette.color(QPalette::Mid);
+    if (option->state & State_MouseOver) border = border.lighter(125);
+    if (on) border = option->palette.color(QPalette::Highlight).lighter(115);
+    if (!(option->state & State_Enabled)) border.setAlphaF(0.5);
+    painter->setPen(QPen(border, 1));
+    // The same square Fusion fills: its rect minus one pixel, on half-pixel coordinates.
+    const QRectF box = QRectF(option->rect).adjusted(0.5, 0.5, -0.5, -0.5);
+    painter->drawRect(box);
+    painter->restore();
+  }
+};
 
 QPalette lightPalette(QStyle* style) {
   QPalette p = style->standardPalette();
@@ -48,9 +83,11 @@ QPalette darkPalette() {
   p.setColor(QPalette::Button, QColor(0x35, 0x38, 0x3d));
   p.setColor(QPalette::ButtonText, text);
   p.setColor(QPalette::BrightText, QColor(0xff, 0x6b, 0x6b));
-  p.setColor(QPalette::Light, QColor(0x45, 0x48, 0x4e));
-  p.setColor(QPalette::Midlight, QColor(0x3c, 0x3f, 0x44));
-  p.setColor(QPalette::Mid, QColor(0x50, 0x54, 0x5a));
+  // Light/Midlight/Mid carry bevels, frames and the check-box borders (EdgewiseStyle):
+  // clearly lighter than Base (0x1f2124) so edges read on the dark background.
+  p.setColor(QPalette::Light, QColor(0x5c, 0x60, 0x67));
+  p.setColor(QPalette::Midlight, QColor(0x48, 0x4b, 0x51));
+  p.setColor(QPalette::Mid, QColor(0x7a, 0x7f, 0x87));
   p.setColor(QPalette::Dark, QColor(0x18, 0x19, 0x1b));
   p.setColor(QPalette::Shadow, QColor(0x0c, 0x0c, 0x0d));
   p.setColor(QPalette::Highlight, kAccent);
@@ -69,9 +106,7 @@ void applyTheme(Theme theme) {
   auto* app = qobject_cast<QApplication*>(QCoreApplication::instance());
   if (!app) return;
   // Fusion paints from the palette alone, so both themes look the same on every desktop.
-  if (QApplication::style()->name().compare(QLatin1String("fusion"), Qt::CaseInsensitive) != 0) {
-    QApplication::setStyle(QStyleFactory::create(QStringLiteral("Fusion")));
-  }
+  if (QApplication::style()->objectName() != kStyleName) QApplication::setStyle(new EdgewiseStyle);
   QApplication::setPalette(theme == Theme::Dark ? darkPalette()
                                                 : lightPalette(QApplication::style()));
 }

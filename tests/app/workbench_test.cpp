@@ -4,20 +4,30 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QDir>
 #include <QDockWidget>
 #include <QFile>
+#include <QHeaderView>
 #include <QImage>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPainter>
 #include <QProcess>
 #include <QProcessEnvironment>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QStandardPaths>
+#include <QStyleOption>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTreeWidget>
 #include <atomic>
 #include <set>
 #include <thread>
@@ -32,7 +42,16 @@
 #include "app/workbench/pane_factory.h"
 #include "app/workbench/recent_projects.h"
 #include "app/workbench/workspace.h"
+#include "core/store/project.h"
+#include "core/store/recording_repository.h"
+#include "core/util/clock.h"
 #include "core/util/local_broker.h"
+
+#ifdef EDGEWISE_HAVE_CAPTURE_PANE
+#include "app/workbench/panes/capture/broker_settings_dialog.h"
+#include "app/workbench/panes/capture/capture_pane.h"
+#include "app/workbench/panes/capture/recording_panel.h"
+#endif
 
 using namespace edgewise;
 using namespace edgewise::gui;
@@ -76,6 +95,64 @@ Result<QString> steppedJob(JobContext& context, int steps) {
   return QStringLiteral("all %1 steps").arg(steps);
 }
 
+// A finished IMU-like recording (sine channels at 100 Hz) written through the repository the
+// recorder uses, so exports and the recordings table have real rows to work on.
+int64_t addImuRecording(store::Project& project, const std::string& name, int devices,
+                        int seconds) {
+  auto& repo = project.recordings();
+  const int64_t startUs = util::wallClockUs() - int64_t(seconds) * 1'000'000;
+  auto id = repo.create(name, startUs);
+  if (!id.ok()) return 0;
+  const std::vector<std::string> channels{"ax", "ay", "az", "gx", "gy", "gz"};
+  for (int d = 0; d < devices; ++d) {
+    store::StreamSpec spec;
+    spec.deviceId = "imu-000" + std::to_string(d);
+    spec.topic = "edgewise/" + spec.deviceId + "/imu";
+    spec.decoderId = "json";
+    spec.channelNames = channels;
+    spec.sampleRateHz = 100;
+    auto stream = repo.addStream(id.value(), spec);
+    if (!stream.ok()) return 0;
+    store::ChunkData chunk;
+    chunk.streamId = stream.value();
+    chunk.channelCount = int(channels.size());
+    for (int i = 0; i < seconds * 100; ++i) {
+      chunk.timestampsUs.push_back(startUs + int64_t(i) * 10'000);
+      for (size_t c = 0; c < channels.size(); ++c)
+        chunk.values.push_back(float(std::sin(0.05 * i + double(c) + d) * (1 + double(c))));
+    }
+    for (int m = 0; m < seconds * 10; ++m) chunk.sequences.push_back(m);
+    chunk.messageCount = seconds * 10;
+    if (!repo.appendChunk(chunk).ok()) return 0;
+  }
+  if (!repo.finish(id.value()).ok()) return 0;
+  return id.value();
+}
+
+// Largest difference in luma between any pixel of `image` and `reference`.
+int maxLumaDistance(const QImage& image, const QColor& reference) {
+  int best = 0;
+  for (int y = 0; y < image.height(); ++y)
+    for (int x = 0; x < image.width(); ++x)
+      best = std::max(best, std::abs(qGray(image.pixel(x, y)) - qGray(reference.rgb())));
+  return best;
+}
+
+// The widest widgets by minimum size hint, for a readable failure message.
+QString widestWidgets(QWidget* root, int count) {
+  std::vector<std::pair<int, QString>> widths;
+  for (QWidget* w : root->findChildren<QWidget*>()) {
+    if (!w->isVisibleTo(root)) continue;
+    widths.emplace_back(std::max(w->minimumSizeHint().width(), w->minimumWidth()),
+                        QString::fromLatin1(w->metaObject()->className()) + u'#' + w->objectName());
+  }
+  std::sort(widths.begin(), widths.end(), std::greater<>());
+  QStringList out;
+  for (int i = 0; i < count && i < int(widths.size()); ++i)
+    out << widths[size_t(i)].second + u' ' + QString::number(widths[size_t(i)].first);
+  return out.join(QStringLiteral(", "));
+}
+
 }  // namespace
 
 class WorkbenchTest : public QObject {
@@ -91,6 +168,12 @@ class WorkbenchTest : public QObject {
   void languageSwitchRetranslates_data();
   void languageSwitchRetranslates();
   void languageOverrideIsNotSaved();
+  void capturePaneRetranslates_data();
+  void capturePaneRetranslates();
+  void mainWindowFitsSmallScreen_data();
+  void mainWindowFitsSmallScreen();
+  void darkThemeCheckBoxesHaveBorders();
+  void benchLiveExecutablePrintsJson();
   void settingsRoundTrip();
   void missingRecentProjectIsRemoved();
   void openBadFileKeepsProject_data();
@@ -235,6 +318,169 @@ void WorkbenchTest::languageSwitchRetranslates() {
   QCOMPARE(view->title(), QStringLiteral("&View"));
   QCOMPARE(window.dock(QStringLiteral("jobs"))->windowTitle(), QStringLiteral("Jobs"));
   QCOMPARE(pane->model()->headerData(0, Qt::Horizontal).toString(), QStringLiteral("Job"));
+}
+
+void WorkbenchTest::capturePaneRetranslates_data() {
+  QTest::addColumn<QString>("code");
+  QTest::addColumn<QStringList>("expected");
+  // connect, layout label, record, "Started" header, channels header, topic header, filter
+  // placeholder, settings dialog title, "Window:" label, legend check box, recordings title
+  QTest::newRow("German")
+      << QStringLiteral("de")
+      << QStringList{QStringLiteral("Verbinden"),      QStringLiteral("Anordnung:"),
+                     QStringLiteral("Aufzeichnen"),    QStringLiteral("Begonnen"),
+                     QStringLiteral("Kanäle"),         QStringLiteral("Topic"),
+                     QStringLiteral("Topics filtern"), QStringLiteral("Broker-Einstellungen"),
+                     QStringLiteral("Fenster:"),       QStringLiteral("Legende"),
+                     QStringLiteral("Aufzeichnungen")};
+  QTest::newRow("Simplified Chinese")
+      << QStringLiteral("zh_CN")
+      << QStringList{
+             QStringLiteral("连接"),     QStringLiteral("布局："),         QStringLiteral("录制"),
+             QStringLiteral("开始时间"), QStringLiteral("通道"),           QStringLiteral("主题"),
+             QStringLiteral("过滤主题"), QStringLiteral("代理服务器设置"), QStringLiteral("窗口："),
+             QStringLiteral("图例"),     QStringLiteral("录制列表")};
+}
+
+void WorkbenchTest::capturePaneRetranslates() {
+#ifndef EDGEWISE_HAVE_CAPTURE_PANE
+  QSKIP("this build has no Capture pane");
+#else
+  QFETCH(QString, code);
+  QFETCH(QStringList, expected);
+  Workspace workspace;
+  MainWindow window(workspace);
+  QVERIFY(window.openProject(projectFile(QStringLiteral("texts.edgewise")), true));
+  // A dialog that is open while the language changes follows it too.
+  BrokerSettingsDialog dialog(ConnectionProfile{}, &window);
+
+  auto* pane = window.findChild<CapturePane*>();
+  QVERIFY(pane);
+  const auto texts = [&] {
+    auto* view = window.findChild<QTableView*>(QStringLiteral("recordingsView"));
+    auto* tree = window.findChild<QTreeView*>(QStringLiteral("topicTree"));
+    auto* channels = window.findChild<QTreeWidget*>(QStringLiteral("channelList"));
+    return QStringList{
+        window.findChild<QPushButton*>(QStringLiteral("connectButton"))->text(),
+        window.findChild<QLabel*>(QStringLiteral("layoutLabel"))->text(),
+        window.findChild<QPushButton*>(QStringLiteral("recordButton"))->text(),
+        view->model()->headerData(2, Qt::Horizontal).toString(),
+        channels->headerItem()->text(0),
+        tree->model()->headerData(0, Qt::Horizontal).toString(),
+        window.findChild<QLineEdit*>(QStringLiteral("topicFilter"))->placeholderText(),
+        dialog.windowTitle(),
+        window.findChild<QLabel*>(QStringLiteral("windowLabel"))->text(),
+        window.findChild<QCheckBox*>(QStringLiteral("legendCheck"))->text(),
+        window.findChild<QLabel*>(QStringLiteral("recordingsTitle"))->text()};
+  };
+  const QStringList english{
+      QStringLiteral("Connect"),       QStringLiteral("Layout:"),         QStringLiteral("Record"),
+      QStringLiteral("Started"),       QStringLiteral("Channels"),        QStringLiteral("Topic"),
+      QStringLiteral("Filter topics"), QStringLiteral("Broker settings"), QStringLiteral("Window:"),
+      QStringLiteral("Legend"),        QStringLiteral("Recordings")};
+  QCOMPARE(texts(), english);
+
+  QVERIFY(window.setLanguage(code));
+  QCoreApplication::processEvents();  // the posted LanguageChange events reach the pane
+  QCOMPARE(texts(), expected);
+  // Texts built from state follow as well: the pause button and the Capture dock title.
+  QVERIFY(window.findChild<QPushButton*>(QStringLiteral("pauseButton"))->text() !=
+          QStringLiteral("Resume"));
+  QVERIFY(window.dock(QStringLiteral("capture"))->windowTitle() != QStringLiteral("Capture"));
+
+  QVERIFY(window.setLanguage(QStringLiteral("en")));
+  QCoreApplication::processEvents();
+  QCOMPARE(texts(), english);
+  QCOMPARE(window.dock(QStringLiteral("capture"))->windowTitle(), QStringLiteral("Capture"));
+#endif
+}
+
+void WorkbenchTest::mainWindowFitsSmallScreen_data() {
+  QTest::addColumn<QString>("code");
+  QTest::newRow("en") << QStringLiteral("en");
+  QTest::newRow("de") << QStringLiteral("de");
+  QTest::newRow("zh_CN") << QStringLiteral("zh_CN");
+}
+
+void WorkbenchTest::mainWindowFitsSmallScreen() {
+  QFETCH(QString, code);
+  Workspace workspace;
+  MainWindow window(workspace, nullptr, code);
+  QVERIFY(window.openProject(projectFile(QStringLiteral("fits.edgewise")), true));
+  window.resize(1600, 1000);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  QTest::qWait(100);  // default dock sizes are applied after the first show
+  const QSize hint = window.minimumSizeHint();
+  qInfo("%s: minimum size %dx%d", qPrintable(code), hint.width(), hint.height());
+  QVERIFY2(hint.width() <= 1600, qPrintable(u"minimum width " + QString::number(hint.width()) +
+                                            u"; widest: " + widestWidgets(&window, 8)));
+  QVERIFY2(hint.height() <= 1000, qPrintable(QString::number(hint.height())));
+  QCOMPARE(window.width(), 1600);
+}
+
+void WorkbenchTest::darkThemeCheckBoxesHaveBorders() {
+  // An unchecked check box (as in the topic tree and channel list) painted on Base must show
+  // an edge: Fusion's own outline is Base-coloured on the dark palette.
+  for (Theme theme : {Theme::Dark, Theme::Light}) {
+    applyTheme(theme);
+    const QPalette palette = QApplication::palette();
+    const QColor base = palette.color(QPalette::Base);
+    QStyle* style = QApplication::style();
+    for (auto element : {QStyle::PE_IndicatorCheckBox, QStyle::PE_IndicatorItemViewItemCheck}) {
+      QImage image(32, 32, QImage::Format_ARGB32);
+      image.fill(base);
+      QPainter painter(&image);
+      QStyleOptionButton option;
+      option.palette = palette;
+      option.state = QStyle::State_Enabled | QStyle::State_Off;
+      option.rect = QRect(8, 8, style->pixelMetric(QStyle::PM_IndicatorWidth),
+                          style->pixelMetric(QStyle::PM_IndicatorHeight));
+      style->drawPrimitive(element, &option, &painter);
+      painter.end();
+      const int contrast = maxLumaDistance(image, base);
+      QVERIFY2(contrast >= 60,
+               qPrintable(themeKey(theme) + u": border contrast " + QString::number(contrast)));
+      if (theme == Theme::Dark) image.save(screenshotDir() + u"/dark_unchecked_indicator.png");
+    }
+  }
+  applyTheme(Theme::Light);
+}
+
+void WorkbenchTest::benchLiveExecutablePrintsJson() {
+  const QString binDir = qEnvironmentVariable("EDGEWISE_BIN_DIR");
+  if (binDir.isEmpty()) QSKIP("EDGEWISE_BIN_DIR is not set (run through ctest)");
+  QProcess process;
+  QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+  env.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+  env.insert(QStringLiteral("XDG_CONFIG_HOME"), m_dir->filePath(QStringLiteral("config")));
+  process.setProcessEnvironment(env);
+  process.start(binDir + u"/edgewise", {QStringLiteral("--bench-live"), QStringLiteral("--json"),
+                                        QStringLiteral("--seconds"), QStringLiteral("2")});
+  QVERIFY(process.waitForFinished(60000));
+  QCOMPARE(process.exitStatus(), QProcess::NormalExit);
+  QVERIFY2(process.exitCode() == 0, process.readAllStandardError().constData());
+  const QByteArray out = process.readAllStandardOutput().trimmed();
+  QVERIFY2(!out.contains('\n'), out.constData());  // one JSON object, nothing else
+  QJsonParseError error{};
+  const QJsonObject json = QJsonDocument::fromJson(out, &error).object();
+  QVERIFY2(error.error == QJsonParseError::NoError, out.constData());
+  QCOMPARE(json.value(QStringLiteral("channels")).toInt(), 60);
+  QVERIFY(json.value(QStringLiteral("fps")).toDouble() > 0);
+  QVERIFY(json.value(QStringLiteral("seconds")).toDouble() >= 1.9);
+  QVERIFY(json.value(QStringLiteral("stall_p99_ms")).toDouble() >= 0);
+  QVERIFY(json.value(QStringLiteral("stall_max_ms")).toDouble() >=
+          json.value(QStringLiteral("stall_p99_ms")).toDouble());
+  // 10 devices at 100 Hz: about 1000 samples (rows of 6 channels) per second.
+  QVERIFY(json.value(QStringLiteral("samples_per_s")).toDouble() > 800);
+  QCOMPARE(json.value(QStringLiteral("platform")).toString(), QStringLiteral("offscreen"));
+
+  QProcess bad;
+  bad.setProcessEnvironment(env);
+  bad.start(binDir + u"/edgewise",
+            {QStringLiteral("--bench-live"), QStringLiteral("--seconds"), QStringLiteral("zero")});
+  QVERIFY(bad.waitForFinished(30000));
+  QCOMPARE(bad.exitCode(), 2);
 }
 
 void WorkbenchTest::languageOverrideIsNotSaved() {
@@ -684,36 +930,35 @@ void WorkbenchTest::screenshots() {
   QVERIFY(window.setLanguage(language));
   QVERIFY(window.openProject(projectFile(QStringLiteral("vibration-study.edgewise")), true));
 
-  // Realistic jobs: one finished, one failed, one cancelled and one running.
+  // Real work the product does today: recordings in the project, exported to CSV through the
+  // Recordings panel's JobManager jobs (two succeed, one fails on a folder that does not exist).
   JobManager& jobs = window.jobManager();
-  jobs.start(QStringLiteral("Export recording 3 to CSV"), [](JobContext& c) -> Result<QString> {
-    c.setProgress(1.0);
-    return QStringLiteral("Wrote 48,000 rows to walk-2026-11-22.csv");
-  });
-  jobs.start(QStringLiteral("Import labels from annotations.csv"),
-             [](JobContext&) -> Result<QString> {
-               return Error("column \"label\" is missing", "reading annotations.csv");
-             });
-  const int cancelled = jobs.start(QStringLiteral("Compute spectrogram features"),
-                                   [](JobContext& c) -> Result<QString> {
-                                     while (!c.isCancelled()) {
-                                       c.setProgress(0.3, QStringLiteral("window 312 of 1040"));
-                                       std::this_thread::sleep_for(std::chrono::milliseconds(5));
-                                     }
-                                     return JobContext::cancelledError();
-                                   });
-  std::atomic<bool> release{false};
-  jobs.start(QStringLiteral("Export recording 4 to CSV"),
-             [&release](JobContext& c) -> Result<QString> {
-               while (!release && !c.isCancelled()) {
-                 c.setProgress(0.62, QStringLiteral("31,000 of 50,000 rows"));
-                 std::this_thread::sleep_for(std::chrono::milliseconds(5));
-               }
-               return QStringLiteral("done");
-             });
-  QTRY_VERIFY(jobs.job(cancelled)->state == JobState::Running);
-  jobs.cancel(cancelled);
-  QTRY_VERIFY(jobs.job(cancelled)->state == JobState::Cancelled);
+  store::Project* project = workspace.project();
+  QVERIFY(project);
+  const int64_t walk = addImuRecording(*project, "walk-2026-11-22", 3, 20);
+  const int64_t run = addImuRecording(*project, "run-2026-11-22", 3, 12);
+  const int64_t idle = addImuRecording(*project, "idle-bench", 1, 30);
+  QVERIFY(walk > 0 && run > 0 && idle > 0);
+  workspace.notifyRecordingsChanged();
+#ifdef EDGEWISE_HAVE_CAPTURE_PANE
+  auto* recording = window.findChild<RecordingPanel*>();
+  QVERIFY(recording);
+  int finished = 0;
+  std::vector<bool> outcomes;
+  const auto done = [&](bool ok, const QString&) {
+    outcomes.push_back(ok);
+    ++finished;
+  };
+  recording->exportCsv(walk, m_dir->filePath(QStringLiteral("walk-2026-11-22.csv")), done);
+  recording->exportCsv(run, m_dir->filePath(QStringLiteral("run-2026-11-22.csv")), done);
+  recording->exportCsv(idle, m_dir->filePath(QStringLiteral("gone/idle-bench.csv")), done);
+  QTRY_COMPARE_WITH_TIMEOUT(finished, 3, 20000);
+  QCOMPARE(std::count(outcomes.begin(), outcomes.end(), true), 2);
+  const std::vector<JobInfo> listed = jobs.snapshot();
+  QCOMPARE(listed.size(), size_t(3));
+  QCOMPARE(listed[2].state, JobState::Failed);
+  QVERIFY(QFileInfo(m_dir->filePath(QStringLiteral("walk-2026-11-22.csv"))).size() > 10'000);
+#endif
 
   window.resize(1600, 1000);
   window.show();
@@ -723,7 +968,6 @@ void WorkbenchTest::screenshots() {
 
   const QString path = screenshotDir() + u'/' + file;
   const QImage image = window.grab().toImage();
-  release = true;
   QVERIFY(jobs.waitForAll(5000));
   QVERIFY(image.save(path, "PNG"));
   QVERIFY(QFileInfo(path).size() > 10'000);

@@ -3,11 +3,13 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSettings>
@@ -90,7 +92,6 @@ void ConnectionProfile::save() const {
 
 BrokerSettingsDialog::BrokerSettingsDialog(const ConnectionProfile& profile, QWidget* parent)
     : QDialog(parent), m_original(profile) {
-  setWindowTitle(tr("Broker settings"));
   const auto& b = profile.broker;
 
   m_host = new QLineEdit(toQString(b.host), this);
@@ -98,34 +99,30 @@ BrokerSettingsDialog::BrokerSettingsDialog(const ConnectionProfile& profile, QWi
   m_port->setRange(1, 65535);
   m_port->setValue(b.port);
   m_clientId = new QLineEdit(toQString(b.clientId), this);
-  m_clientId->setPlaceholderText(tr("automatic (edgewise-<random>)"));
   m_user = new QLineEdit(toQString(b.username), this);
   m_password = new QLineEdit(toQString(b.password), this);
   m_password->setEchoMode(QLineEdit::Password);
-  m_password->setToolTip(tr("Kept for this session only, never saved to disk"));
-  m_cleanSession = new QCheckBox(tr("Clean session"), this);
+  m_cleanSession = new QCheckBox(this);
   m_cleanSession->setChecked(b.cleanSession);
-  m_cleanSession->setToolTip(
-      tr("Off: the broker keeps the subscriptions and queues QoS 1/2 messages while away"));
   m_keepAlive = new QSpinBox(this);
   m_keepAlive->setRange(0, 3600);
-  m_keepAlive->setSuffix(tr(" s"));
   m_keepAlive->setValue(b.keepAliveSeconds);
-  m_autoReconnect = new QCheckBox(tr("Reconnect automatically"), this);
+  m_autoReconnect = new QCheckBox(this);
   m_autoReconnect->setChecked(b.autoReconnect);
 
-  auto* connection = new QGroupBox(tr("Connection"), this);
+  m_connectionBox = new QGroupBox(this);
+  auto* connection = m_connectionBox;
   auto* form = new QFormLayout(connection);
-  form->addRow(tr("Host:"), m_host);
-  form->addRow(tr("Port:"), m_port);
-  form->addRow(tr("Client id:"), m_clientId);
-  form->addRow(tr("User name:"), m_user);
-  form->addRow(tr("Password:"), m_password);
-  form->addRow(tr("Keep-alive:"), m_keepAlive);
+  m_form = form;
+  // Labels are filled in by retranslateUi() (found again through labelForField()).
+  for (QWidget* field :
+       std::initializer_list<QWidget*>{m_host, m_port, m_clientId, m_user, m_password, m_keepAlive})
+    form->addRow(QStringLiteral("-"), field);
   form->addRow(QString(), m_cleanSession);
   form->addRow(QString(), m_autoReconnect);
 
-  auto* tlsBox = new QGroupBox(tr("TLS"), this);
+  m_tlsBox = new QGroupBox(this);
+  auto* tlsBox = m_tlsBox;
   tlsBox->setCheckable(true);
   tlsBox->setChecked(b.tls);
   m_tls = new QCheckBox(this);  // mirrors the group's check state for profile()
@@ -133,21 +130,24 @@ BrokerSettingsDialog::BrokerSettingsDialog(const ConnectionProfile& profile, QWi
   m_tls->setChecked(b.tls);
   connect(tlsBox, &QGroupBox::toggled, m_tls, &QCheckBox::setChecked);
   auto* tlsForm = new QFormLayout(tlsBox);
+  m_tlsForm = tlsForm;
   m_caFile = new QLineEdit(toQString(b.caFile), this);
   m_certFile = new QLineEdit(toQString(b.clientCertFile), this);
   m_keyFile = new QLineEdit(toQString(b.clientKeyFile), this);
-  tlsForm->addRow(tr("CA file:"), fileField(m_caFile, tr("CA certificate")));
-  tlsForm->addRow(tr("Client certificate:"), fileField(m_certFile, tr("Client certificate")));
-  tlsForm->addRow(tr("Client key:"), fileField(m_keyFile, tr("Client private key")));
+  tlsForm->addRow(QStringLiteral("-"), fileField(m_caFile, QT_TR_NOOP("CA certificate")));
+  tlsForm->addRow(QStringLiteral("-"), fileField(m_certFile, QT_TR_NOOP("Client certificate")));
+  tlsForm->addRow(QStringLiteral("-"), fileField(m_keyFile, QT_TR_NOOP("Client private key")));
 
-  auto* subsBox = new QGroupBox(tr("Subscriptions"), this);
+  m_subscriptionsBox = new QGroupBox(this);
+  auto* subsBox = m_subscriptionsBox;
   m_subscriptions = new QTableWidget(0, 2, this);
-  m_subscriptions->setHorizontalHeaderLabels({tr("Topic filter"), tr("QoS")});
   m_subscriptions->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
   m_subscriptions->verticalHeader()->hide();
   for (const auto& sub : profile.subscriptions) addSubscriptionRow(toQString(sub.filter), sub.qos);
-  auto* add = new QPushButton(tr("Add"), this);
-  auto* remove = new QPushButton(tr("Remove"), this);
+  m_add = new QPushButton(this);
+  m_remove = new QPushButton(this);
+  auto* add = m_add;
+  auto* remove = m_remove;
   connect(add, &QPushButton::clicked, this, [this] { addSubscriptionRow(QStringLiteral("#"), 1); });
   connect(remove, &QPushButton::clicked, this, [this] {
     const int row = m_subscriptions->currentRow();
@@ -171,16 +171,52 @@ BrokerSettingsDialog::BrokerSettingsDialog(const ConnectionProfile& profile, QWi
   layout->addWidget(subsBox, 1);
   layout->addWidget(buttons);
   resize(520, 640);
+  retranslateUi();
 }
 
-QLineEdit* BrokerSettingsDialog::fileField(QLineEdit* edit, const QString& caption) {
+void BrokerSettingsDialog::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QDialog::changeEvent(event);
+}
+
+void BrokerSettingsDialog::retranslateUi() {
+  setWindowTitle(tr("Broker settings"));
+  m_clientId->setPlaceholderText(tr("automatic (edgewise-<random>)"));
+  m_password->setToolTip(tr("Kept for this session only, never saved to disk"));
+  m_cleanSession->setText(tr("Clean session"));
+  m_cleanSession->setToolTip(
+      tr("Off: the broker keeps the subscriptions and queues QoS 1/2 messages while away"));
+  m_keepAlive->setSuffix(tr(" s"));
+  m_autoReconnect->setText(tr("Reconnect automatically"));
+  m_connectionBox->setTitle(tr("Connection"));
+  const auto setLabel = [](QFormLayout* form, QWidget* field, const QString& text) {
+    if (auto* label = qobject_cast<QLabel*>(form->labelForField(field))) label->setText(text);
+  };
+  setLabel(m_form, m_host, tr("Host:"));
+  setLabel(m_form, m_port, tr("Port:"));
+  setLabel(m_form, m_clientId, tr("Client id:"));
+  setLabel(m_form, m_user, tr("User name:"));
+  setLabel(m_form, m_password, tr("Password:"));
+  setLabel(m_form, m_keepAlive, tr("Keep-alive:"));
+  m_tlsBox->setTitle(tr("TLS"));
+  setLabel(m_tlsForm, m_caFile, tr("CA file:"));
+  setLabel(m_tlsForm, m_certFile, tr("Client certificate:"));
+  setLabel(m_tlsForm, m_keyFile, tr("Client key:"));
+  for (QAction* action : m_fileActions) action->setToolTip(tr("Choose a file"));
+  m_subscriptionsBox->setTitle(tr("Subscriptions"));
+  m_subscriptions->setHorizontalHeaderLabels({tr("Topic filter"), tr("QoS")});
+  m_add->setText(tr("Add"));
+  m_remove->setText(tr("Remove"));
+}
+
+QLineEdit* BrokerSettingsDialog::fileField(QLineEdit* edit, const char* caption) {
   // Returns a container-less composite: the edit with a "..." action that opens a picker.
   auto* action =
       edit->addAction(style()->standardIcon(QStyle::SP_DirOpenIcon), QLineEdit::TrailingPosition);
-  action->setToolTip(tr("Choose a file"));
+  m_fileActions.push_back(action);
   connect(action, &QAction::triggered, this, [this, edit, caption] {
     const QString file = QFileDialog::getOpenFileName(
-        this, caption, edit->text(),
+        this, tr(caption), edit->text(),
         tr("Certificates and keys (*.pem *.crt *.key *.cer);;All files (*)"));
     if (!file.isEmpty()) edit->setText(file);
   });

@@ -8,7 +8,11 @@
 #include "core/capture/broker_settings.h"
 #include "core/capture/capture_session.h"
 
+class QAction;
 class QCheckBox;
+class QFormLayout;
+class QGroupBox;
+class QPushButton;
 class QLineEdit;
 class QSpinBox;
 class QTableWidget;
@@ -34,8 +38,10 @@ class BrokerSettingsDialog : public QDialog {
   ConnectionProfile profile() const;
 
  private:
+  void changeEvent(QEvent* event) override;
+  void retranslateUi();
   void addSubscriptionRow(const QString& filter, int qos);
-  QLineEdit* fileField(QLineEdit* edit, const QString& caption);
+  QLineEdit* fileField(QLineEdit* edit, const char* caption);  // caption: QT_TR_NOOP
 
   ConnectionProfile m_original;
   QLineEdit* m_host = nullptr;
@@ -51,6 +57,14 @@ class BrokerSettingsDialog : public QDialog {
   QSpinBox* m_keepAlive = nullptr;
   QCheckBox* m_autoReconnect = nullptr;
   QTableWidget* m_subscriptions = nullptr;
+  QGroupBox* m_connectionBox = nullptr;
+  QGroupBox* m_tlsBox = nullptr;
+  QGroupBox* m_subscriptionsBox = nullptr;
+  QFormLayout* m_form = nullptr;
+  QFormLayout* m_tlsForm = nullptr;
+  QPushButton* m_add = nullptr;
+  QPushButton* m_remove = nullptr;
+  std::vector<QAction*> m_fileActions;
 };
 
 }  // namespace edgewise::gui

@@ -1,6 +1,7 @@
 #include "app/workbench/panes/capture/capture_pane.h"
 
 #include <QCoreApplication>
+#include <QEvent>
 #include <QLabel>
 #include <QScrollArea>
 #include <QSplitter>
@@ -44,6 +45,7 @@ CapturePane::CapturePane(Workspace& workspace, QWidget* parent)
   m_topics = new TopicBrowser(session, this);
   m_quarantine = new QuarantineView(this);
   m_leftTabs = new QTabWidget(this);
+  m_leftTabs->setObjectName(QStringLiteral("captureLeftTabs"));
   m_leftTabs->addTab(m_topics, tr("Topics"));
   m_leftTabs->addTab(m_quarantine, tr("Quarantine"));
 
@@ -119,6 +121,15 @@ CapturePane::CapturePane(Workspace& workspace, QWidget* parent)
 }
 
 CapturePane::~CapturePane() = default;
+
+void CapturePane::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    m_leftTabs->setTabText(0, tr("Topics"));
+    m_lastQuarantined = -1;  // rewrites the quarantine tab and totals in the new language
+    refreshSlow();
+  }
+  QWidget::changeEvent(event);
+}
 
 void CapturePane::onProjectChanged() {
   // The workspace points the session's quarantine at the project; here only the views follow.

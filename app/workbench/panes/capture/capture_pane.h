@@ -45,6 +45,7 @@ class CapturePane : public QWidget {
   void refreshSlow();
   void onProjectChanged();
   void updateThumbnailVisibility();
+  void changeEvent(QEvent* event) override;
 
   Workspace& m_workspace;
   ConnectionBar* m_connection = nullptr;

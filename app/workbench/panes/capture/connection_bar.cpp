@@ -1,5 +1,6 @@
 #include "app/workbench/panes/capture/connection_bar.h"
 
+#include <QEvent>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
@@ -7,6 +8,7 @@
 #include <algorithm>
 
 #include "app/workbench/panes/capture/capture_format.h"
+#include "app/workbench/widgets/elided_label.h"
 #include "core/util/log.h"
 
 namespace edgewise::gui {
@@ -16,15 +18,14 @@ ConnectionBar::ConnectionBar(capture::CaptureSession& session, QWidget* parent)
   m_url = new QLineEdit(m_profile.url(), this);
   m_url->setObjectName(QStringLiteral("brokerUrl"));
   m_url->setPlaceholderText(QStringLiteral("tcp://127.0.0.1:1883"));
-  m_url->setToolTip(tr("Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port"));
-  m_url->setMinimumWidth(220);
+  m_url->setMinimumWidth(160);
   connect(m_url, &QLineEdit::returnPressed, this, [this] {
     if (m_state == capture::ConnectionState::Disconnected ||
         m_state == capture::ConnectionState::Failed)
       (void)connectToBroker();
   });
 
-  m_connect = new QPushButton(tr("Connect"), this);
+  m_connect = new QPushButton(this);
   m_connect->setObjectName(QStringLiteral("connectButton"));
   connect(m_connect, &QPushButton::clicked, this, [this] {
     if (m_state == capture::ConnectionState::Disconnected ||
@@ -36,16 +37,18 @@ ConnectionBar::ConnectionBar(capture::CaptureSession& session, QWidget* parent)
 
   m_indicator = new QLabel(this);
   m_indicator->setFixedSize(14, 14);
-  m_stateLabel = new QLabel(this);
+  // Elided: a long broker URL or error message must not widen the whole window.
+  m_stateLabel = new ElidedLabel(this);
   m_stateLabel->setObjectName(QStringLiteral("connectionState"));
-  m_stateLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
-  m_settings = new QPushButton(tr("Settings..."), this);
+  m_settings = new QPushButton(this);
+  m_settings->setObjectName(QStringLiteral("brokerSettingsButton"));
+  m_brokerLabel = new QLabel(this);
   connect(m_settings, &QPushButton::clicked, this, &ConnectionBar::openSettings);
 
   auto* layout = new QHBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addWidget(new QLabel(tr("Broker:"), this));
+  layout->addWidget(m_brokerLabel);
   layout->addWidget(m_url, 2);
   layout->addWidget(m_connect);
   layout->addWidget(m_settings);
@@ -54,7 +57,20 @@ ConnectionBar::ConnectionBar(capture::CaptureSession& session, QWidget* parent)
   layout->addWidget(m_stateLabel, 3);
 
   connect(&m_session, &capture::CaptureSession::stateChanged, this, &ConnectionBar::onStateChanged);
+  retranslateUi();
   showState(m_session.state(), QString());
+}
+
+void ConnectionBar::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void ConnectionBar::retranslateUi() {
+  m_brokerLabel->setText(tr("Broker:"));
+  m_url->setToolTip(tr("Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port"));
+  m_settings->setText(tr("Settings..."));
+  showState(m_state, m_stateMessage);
 }
 
 QString ConnectionBar::url() const {
@@ -121,6 +137,7 @@ void ConnectionBar::applySubscriptions() {
 
 void ConnectionBar::showState(capture::ConnectionState state, const QString& message) {
   m_state = state;
+  m_stateMessage = message;
   const QColor color = connectionStateColor(state);
   m_indicator->setStyleSheet(QStringLiteral("background:%1;border-radius:7px;").arg(color.name()));
   QString text = connectionStateText(state);

@@ -13,6 +13,8 @@ class QPushButton;
 
 namespace edgewise::gui {
 
+class ElidedLabel;
+
 class ConnectionBar : public QWidget {
   Q_OBJECT
  public:
@@ -28,6 +30,9 @@ class ConnectionBar : public QWidget {
   void disconnectFromBroker();
   QString stateText() const;
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  Q_SIGNALS:
   void statusMessage(const QString& message);
 
@@ -36,6 +41,7 @@ class ConnectionBar : public QWidget {
   void showState(capture::ConnectionState state, const QString& message);
   void openSettings();
   void applySubscriptions();
+  void retranslateUi();
 
   capture::CaptureSession& m_session;
   ConnectionProfile m_profile;
@@ -43,7 +49,9 @@ class ConnectionBar : public QWidget {
   QLineEdit* m_url = nullptr;
   QPushButton* m_connect = nullptr;
   QLabel* m_indicator = nullptr;
-  QLabel* m_stateLabel = nullptr;
+  ElidedLabel* m_stateLabel = nullptr;
+  QLabel* m_brokerLabel = nullptr;
+  QString m_stateMessage;  // the detail shown after the state, kept to retranslate
   QPushButton* m_settings = nullptr;
 };
 

@@ -13,12 +13,13 @@
 #include <QShortcut>
 #include <QSplitter>
 #include <QTimer>
+#include <QToolBar>
 #include <QTreeWidget>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include "app/workbench/panes/capture/qcustomplot_include.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
 
 #include "app/workbench/panes/capture/capture_format.h"
 
@@ -76,42 +77,39 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
 
   m_channelList = new QTreeWidget(this);
   m_channelList->setObjectName(QStringLiteral("channelList"));
-  m_channelList->setHeaderLabels({tr("Channels")});
   m_channelList->setRootIsDecorated(true);
   m_channelList->setUniformRowHeights(true);
-  m_channelList->setMinimumWidth(150);
+  m_channelList->setMinimumWidth(110);
   connect(m_channelList, &QTreeWidget::itemChanged, this, &LivePlotWidget::onChannelItemChanged);
 
   m_layoutCombo = new QComboBox(this);
-  m_layoutCombo->addItem(tr("One chart"));
-  m_layoutCombo->addItem(tr("Stacked"));
-  m_layoutCombo->setToolTip(tr("One chart for every channel, or one chart per stream"));
+  m_layoutCombo->setObjectName(QStringLiteral("layoutCombo"));
+  m_layoutCombo->addItem(QString());
+  m_layoutCombo->addItem(QString());
   connect(m_layoutCombo, &QComboBox::currentIndexChanged, this,
           [this](int i) { setLayoutMode(i == 1 ? LayoutMode::Stacked : LayoutMode::OneChart); });
 
   m_windowCombo = new QComboBox(this);
-  for (int s : {5, 10, 30, 60}) m_windowCombo->addItem(tr("%1 s").arg(s), s);
+  m_windowCombo->setObjectName(QStringLiteral("windowCombo"));
+  for (int s : {5, 10, 30, 60}) m_windowCombo->addItem(QString(), s);
   m_windowCombo->setCurrentIndex(1);
-  m_windowCombo->setToolTip(tr("Time window shown while following live data"));
   connect(m_windowCombo, &QComboBox::currentIndexChanged, this,
           [this](int i) { setWindowSeconds(m_windowCombo->itemData(i).toDouble()); });
 
-  m_pauseButton = new QPushButton(tr("Pause"), this);
+  m_pauseButton = new QPushButton(this);
+  m_pauseButton->setObjectName(QStringLiteral("pauseButton"));
   m_pauseButton->setCheckable(true);
-  m_pauseButton->setToolTip(
-      tr("Freeze the view (Space); drag and wheel-zoom to look back through the history"));
   connect(m_pauseButton, &QPushButton::toggled, this, &LivePlotWidget::setPaused);
   auto* space = new QShortcut(QKeySequence(Qt::Key_Space), this);
   space->setContext(Qt::WidgetWithChildrenShortcut);
   connect(space, &QShortcut::activated, this, [this] { setPaused(!m_paused); });
 
-  m_autoScaleCheck = new QCheckBox(tr("Autoscale Y"), this);
+  m_autoScaleCheck = new QCheckBox(this);
+  m_autoScaleCheck->setObjectName(QStringLiteral("autoScaleCheck"));
   m_autoScaleCheck->setChecked(true);
   connect(m_autoScaleCheck, &QCheckBox::toggled, this, &LivePlotWidget::setAutoScaleY);
   m_yMin = new QDoubleSpinBox(this);
   m_yMax = new QDoubleSpinBox(this);
-  m_yMin->setPrefix(tr("min "));
-  m_yMax->setPrefix(tr("max "));
   for (QDoubleSpinBox* box : {m_yMin, m_yMax}) {
     box->setRange(-1e9, 1e9);
     box->setDecimals(1);
@@ -123,26 +121,32 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
   for (QDoubleSpinBox* box : {m_yMin, m_yMax})
     connect(box, &QDoubleSpinBox::valueChanged, this,
             [this] { setFixedYRange(m_yMin->value(), m_yMax->value()); });
-  m_yMin->setToolTip(tr("Lower bound of the Y axis when autoscale is off"));
-  m_yMax->setToolTip(tr("Upper bound of the Y axis when autoscale is off"));
 
-  m_legendCheck = new QCheckBox(tr("Legend"), this);
+  m_legendCheck = new QCheckBox(this);
+  m_legendCheck->setObjectName(QStringLiteral("legendCheck"));
   m_legendCheck->setChecked(true);
   connect(m_legendCheck, &QCheckBox::toggled, this, &LivePlotWidget::setLegendVisible);
 
-  auto* controls = new QHBoxLayout;
-  controls->setContentsMargins(0, 0, 0, 0);
-  controls->addWidget(new QLabel(tr("Layout:"), this));
-  controls->addWidget(m_layoutCombo);
-  controls->addWidget(new QLabel(tr("Window:"), this));
-  controls->addWidget(m_windowCombo);
-  controls->addWidget(m_pauseButton);
-  controls->addSpacing(12);
-  controls->addWidget(m_autoScaleCheck);
-  controls->addWidget(m_yMin);
-  controls->addWidget(m_yMax);
-  controls->addWidget(m_legendCheck);
-  controls->addStretch(1);
+  m_layoutLabel = new QLabel(this);
+  m_layoutLabel->setObjectName(QStringLiteral("layoutLabel"));
+  m_windowLabel = new QLabel(this);
+  m_windowLabel->setObjectName(QStringLiteral("windowLabel"));
+  // A tool bar rather than a box layout: when the pane is narrow (long German labels, a small
+  // screen) the last controls move into the overflow menu instead of widening the window.
+  m_controls = new QToolBar(this);
+  m_controls->setObjectName(QStringLiteral("plotControls"));
+  m_controls->setIconSize(QSize(16, 16));
+  m_controls->setStyleSheet(QStringLiteral("QToolBar{border:0px;spacing:4px;}"));
+  m_controls->addWidget(m_layoutLabel);
+  m_controls->addWidget(m_layoutCombo);
+  m_controls->addWidget(m_windowLabel);
+  m_controls->addWidget(m_windowCombo);
+  m_controls->addWidget(m_pauseButton);
+  m_controls->addSeparator();
+  m_controls->addWidget(m_autoScaleCheck);
+  m_controls->addWidget(m_yMin);
+  m_controls->addWidget(m_yMax);
+  m_controls->addWidget(m_legendCheck);
 
   auto* splitter = new QSplitter(Qt::Horizontal, this);
   splitter->addWidget(m_plot);
@@ -153,7 +157,7 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(0, 0, 0, 0);
-  layout->addLayout(controls);
+  layout->addWidget(m_controls);
   layout->addWidget(splitter, 1);
 
   m_plot->legend->setVisible(true);
@@ -169,6 +173,28 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
   m_timer->setInterval(33);
   connect(m_timer, &QTimer::timeout, this, &LivePlotWidget::tick);
   m_timer->start();
+  retranslateUi();
+}
+
+void LivePlotWidget::retranslateUi() {
+  m_channelList->setHeaderLabels({tr("Channels")});
+  m_layoutLabel->setText(tr("Layout:"));
+  m_layoutCombo->setItemText(0, tr("One chart"));
+  m_layoutCombo->setItemText(1, tr("Stacked"));
+  m_layoutCombo->setToolTip(tr("One chart for every channel, or one chart per stream"));
+  m_windowLabel->setText(tr("Window:"));
+  for (int i = 0; i < m_windowCombo->count(); ++i)
+    m_windowCombo->setItemText(i, tr("%1 s").arg(m_windowCombo->itemData(i).toInt()));
+  m_windowCombo->setToolTip(tr("Time window shown while following live data"));
+  m_pauseButton->setText(m_paused ? tr("Resume") : tr("Pause"));
+  m_pauseButton->setToolTip(
+      tr("Freeze the view (Space); drag and wheel-zoom to look back through the history"));
+  m_autoScaleCheck->setText(tr("Autoscale Y"));
+  m_yMin->setPrefix(tr("min "));
+  m_yMax->setPrefix(tr("max "));
+  m_yMin->setToolTip(tr("Lower bound of the Y axis when autoscale is off"));
+  m_yMax->setToolTip(tr("Upper bound of the Y axis when autoscale is off"));
+  m_legendCheck->setText(tr("Legend"));
 }
 
 LivePlotWidget::~LivePlotWidget() = default;
@@ -278,6 +304,7 @@ void LivePlotWidget::pollNow() {
 }
 
 void LivePlotWidget::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
   if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
     applyTheme();
     m_plot->replot(QCustomPlot::rpQueuedReplot);

@@ -22,6 +22,8 @@ class QCPAxisTicker;
 class QComboBox;
 class QCheckBox;
 class QDoubleSpinBox;
+class QLabel;
+class QToolBar;
 class QPushButton;
 class QTimer;
 class QTreeWidget;
@@ -92,6 +94,7 @@ class LivePlotWidget : public QWidget {
   void autoscale();
   void syncXRange(const QCPRange& range);
   void onChannelItemChanged(QTreeWidgetItem* item, int column);
+  void retranslateUi();
 
   StreamSource m_source;
   QStringList m_topicFilter;
@@ -120,6 +123,9 @@ class LivePlotWidget : public QWidget {
   QDoubleSpinBox* m_yMin = nullptr;
   QDoubleSpinBox* m_yMax = nullptr;
   QCheckBox* m_legendCheck = nullptr;
+  QLabel* m_layoutLabel = nullptr;
+  QLabel* m_windowLabel = nullptr;
+  QToolBar* m_controls = nullptr;
   QTimer* m_timer = nullptr;
   std::vector<QCPAxisRect*> m_rects;
 };

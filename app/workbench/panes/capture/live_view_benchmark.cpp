@@ -8,7 +8,7 @@
 #include <memory>
 #include <thread>
 #include <vector>
-#include "app/workbench/panes/capture/qcustomplot_include.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
 
 #include "app/workbench/panes/capture/live_plot_widget.h"
 #include "core/capture/live_buffer.h"
@@ -18,7 +18,7 @@
 namespace edgewise::gui {
 
 LiveViewBenchResult runLiveViewBenchmark(QWidget* parent, int devices, int channelsPerDevice,
-                                         double rateHz, double seconds) {
+                                         double rateHz, double seconds, QSize size) {
   LiveViewBenchResult result;
   result.channels = devices * channelsPerDevice;
 
@@ -34,7 +34,7 @@ LiveViewBenchResult runLiveViewBenchmark(QWidget* parent, int devices, int chann
 
   auto plot = std::make_unique<LivePlotWidget>(parent);
   plot->setStreamSource([buffers] { return buffers; });
-  plot->resize(1400, 800);
+  plot->resize(size);
   plot->show();
   int replots = 0;
   QObject::connect(plot->plot(), &QCustomPlot::afterReplot, plot.get(), [&replots] { ++replots; });

@@ -18,9 +18,10 @@ struct LiveViewBenchResult {
 
 // Runs the GUI event loop for `seconds` with `devices` streams of `channelsPerDevice`
 // channels at `rateHz` (the case: 10 x 6 at 100 Hz). The widget is a child of
-// `parent` (may be nullptr: a top-level window) and is deleted before returning. Must run on
-// the GUI thread with a QApplication.
+// `parent` (may be nullptr: a top-level window), has `size` and is deleted before returning.
+// Must run on the GUI thread with a QApplication.
 LiveViewBenchResult runLiveViewBenchmark(QWidget* parent, int devices, int channelsPerDevice,
-                                         double rateHz, double seconds);
+                                         double rateHz, double seconds,
+                                         QSize size = QSize(1400, 800));
 
 }  // namespace edgewise::gui

@@ -1,5 +1,6 @@
 #include "app/workbench/panes/capture/quarantine_view.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QPlainTextEdit>
@@ -15,11 +16,11 @@ namespace edgewise::gui {
 
 QuarantineView::QuarantineView(QWidget* parent) : QWidget(parent) {
   m_total = new QLabel(this);
+  // Wrapped: the German and Chinese totals are long and must not widen the pane.
+  m_total->setWordWrap(true);
   m_total->setObjectName(QStringLiteral("quarantineTotal"));
   m_table = new QTableWidget(0, 5, this);
   m_table->setObjectName(QStringLiteral("quarantineTable"));
-  m_table->setHorizontalHeaderLabels(
-      {tr("Time"), tr("Topic"), tr("Decoder"), tr("Error"), tr("Payload")});
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->verticalHeader()->hide();
   m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
@@ -32,7 +33,6 @@ QuarantineView::QuarantineView(QWidget* parent) : QWidget(parent) {
   m_detail = new QPlainTextEdit(this);
   m_detail->setReadOnly(true);
   m_detail->setFont(QFont(QStringLiteral("monospace")));
-  m_detail->setPlaceholderText(tr("Select a row to see its error and payload"));
   connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
     m_detail->setPlainText(row >= 0 && m_table->item(row, 4)
                                ? m_table->item(row, 3)->text() + QStringLiteral("\n\n") +
@@ -48,7 +48,20 @@ QuarantineView::QuarantineView(QWidget* parent) : QWidget(parent) {
   layout->setContentsMargins(0, 0, 0, 0);
   layout->addWidget(m_total);
   layout->addWidget(splitter, 1);
+  retranslateUi();
   refresh(nullptr, 0);
+}
+
+void QuarantineView::changeEvent(QEvent* event) {
+  // The totals line is rewritten by the pane's next refresh (it knows the project).
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void QuarantineView::retranslateUi() {
+  m_table->setHorizontalHeaderLabels(
+      {tr("Time"), tr("Topic"), tr("Decoder"), tr("Error"), tr("Payload")});
+  m_detail->setPlaceholderText(tr("Select a row to see its error and payload"));
 }
 
 int QuarantineView::rowCount() const {

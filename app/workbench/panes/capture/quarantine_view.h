@@ -30,7 +30,12 @@ class QuarantineView : public QWidget {
   // Printable text when the bytes are mostly text, else a hex dump.
   static QString preview(const std::vector<uint8_t>& bytes, int maxBytes = 96);
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  private:
+  void retranslateUi();
+
   QLabel* m_total = nullptr;
   QTableWidget* m_table = nullptr;
   QPlainTextEdit* m_detail = nullptr;

@@ -4,6 +4,7 @@
 #include <QComboBox>
 #include <QDateTime>
 #include <QElapsedTimer>
+#include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
 #include <QHBoxLayout>
@@ -20,6 +21,7 @@
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/panes/capture/capture_format.h"
 #include "app/workbench/panes/capture/recordings_model.h"
+#include "app/workbench/widgets/elided_label.h"
 #include "app/workbench/workspace.h"
 #include "core/store/project.h"
 #include "core/util/clock.h"
@@ -28,7 +30,7 @@ namespace edgewise::gui {
 
 RecordingPanel::RecordingPanel(Workspace& workspace, QWidget* parent)
     : QWidget(parent), m_workspace(workspace) {
-  m_record = new QPushButton(tr("Record"), this);
+  m_record = new QPushButton(this);
   m_record->setObjectName(QStringLiteral("recordButton"));
   m_record->setCheckable(true);
   m_record->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
@@ -40,14 +42,17 @@ RecordingPanel::RecordingPanel(Workspace& workspace, QWidget* parent)
   });
 
   m_name = new QLineEdit(this);
-  m_name->setPlaceholderText(tr("Recording name (optional)"));
+  m_name->setObjectName(QStringLiteral("recordingName"));
+  m_name->setMinimumWidth(80);
   m_scope = new QComboBox(this);
-  m_scope->addItem(tr("All subscribed topics"));
-  m_scope->addItem(tr("Checked topics"));
-  m_scope->setToolTip(tr("Record every subscribed topic, or only those ticked in the topic tree"));
-  m_stats = new QLabel(this);
+  m_scope->setObjectName(QStringLiteral("recordingScope"));
+  m_scope->addItem(QString());
+  m_scope->addItem(QString());
+  // Long translations ("Alle abonnierten Topics") must not set the pane's minimum width.
+  m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_scope->setMinimumContentsLength(10);
+  m_stats = new ElidedLabel(this);
   m_stats->setObjectName(QStringLiteral("recordingStats"));
-  m_stats->setMinimumWidth(260);
 
   auto* controls = new QHBoxLayout;
   controls->setContentsMargins(0, 0, 0, 0);
@@ -74,25 +79,31 @@ RecordingPanel::RecordingPanel(Workspace& workspace, QWidget* parent)
                                                    QHeaderView::Stretch);
   m_view->horizontalHeader()->setDefaultSectionSize(90);
   m_view->setColumnWidth(RecordingsModel::StartedColumn, 140);
-  auto* del = new QAction(tr("Delete"), m_view);
+  m_deleteAction = new QAction(m_view);
+  auto* del = m_deleteAction;
   del->setShortcut(QKeySequence::Delete);
   del->setShortcutContext(Qt::WidgetShortcut);
   connect(del, &QAction::triggered, this, &RecordingPanel::deleteSelected);
   m_view->addAction(del);
 
-  m_delete = new QPushButton(tr("Delete"), this);
+  m_delete = new QPushButton(this);
+  m_delete->setObjectName(QStringLiteral("deleteRecordingButton"));
   connect(m_delete, &QPushButton::clicked, this, &RecordingPanel::deleteSelected);
-  m_export = new QPushButton(tr("Export CSV..."), this);
+  m_export = new QPushButton(this);
+  m_export->setObjectName(QStringLiteral("exportCsvButton"));
   connect(m_export, &QPushButton::clicked, this, &RecordingPanel::exportSelected);
-  auto* rename = new QPushButton(tr("Rename"), this);
-  rename->setToolTip(tr("Rename the selected recording (F2 or double-click)"));
+  m_rename = new QPushButton(this);
+  m_rename->setObjectName(QStringLiteral("renameRecordingButton"));
+  auto* rename = m_rename;
   connect(rename, &QPushButton::clicked, this, [this] {
     const QModelIndex idx = m_view->currentIndex();
     if (idx.isValid()) m_view->edit(idx.siblingAtColumn(RecordingsModel::NameColumn));
   });
   auto* tableButtons = new QHBoxLayout;
   tableButtons->setContentsMargins(0, 0, 0, 0);
-  tableButtons->addWidget(new QLabel(tr("Recordings"), this));
+  m_tableTitle = new QLabel(this);
+  m_tableTitle->setObjectName(QStringLiteral("recordingsTitle"));
+  tableButtons->addWidget(m_tableTitle);
   tableButtons->addStretch(1);
   tableButtons->addWidget(rename);
   tableButtons->addWidget(m_delete);
@@ -113,7 +124,29 @@ RecordingPanel::RecordingPanel(Workspace& workspace, QWidget* parent)
           [this] { updateUiState(); });
   connect(m_view->selectionModel(), &QItemSelectionModel::selectionChanged, this,
           &RecordingPanel::updateUiState);
+  retranslateUi();
   onProjectChanged();
+}
+
+void RecordingPanel::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void RecordingPanel::retranslateUi() {
+  m_name->setPlaceholderText(tr("Recording name (optional)"));
+  m_scope->setItemText(0, tr("All subscribed topics"));
+  m_scope->setItemText(1, tr("Checked topics"));
+  m_scope->setToolTip(tr("Record every subscribed topic, or only those ticked in the topic tree"));
+  m_deleteAction->setText(tr("Delete"));
+  m_delete->setText(tr("Delete"));
+  m_export->setText(tr("Export CSV..."));
+  m_rename->setText(tr("Rename"));
+  m_rename->setToolTip(tr("Rename the selected recording (F2 or double-click)"));
+  m_tableTitle->setText(tr("Recordings"));
+  m_model->retranslate();
+  updateUiState();
+  updateStats();
 }
 
 RecordingPanel::~RecordingPanel() = default;

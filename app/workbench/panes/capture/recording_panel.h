@@ -9,6 +9,7 @@
 #include "core/store/recording_repository.h"
 #include "core/util/result.h"
 
+class QAction;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -20,6 +21,7 @@ namespace edgewise::gui {
 
 class Workspace;
 class RecordingsModel;
+class ElidedLabel;
 
 class RecordingPanel : public QWidget {
   Q_OBJECT
@@ -47,6 +49,9 @@ class RecordingPanel : public QWidget {
   // Refreshes the counters (called by the pane's GUI timer).
   void updateStats();
 
+ protected:
+  void changeEvent(QEvent* event) override;
+
  Q_SIGNALS:
   void statusMessage(const QString& message);
 
@@ -56,6 +61,7 @@ class RecordingPanel : public QWidget {
   void deleteSelected();
   void exportSelected();
   void updateUiState();
+  void retranslateUi();
   int64_t selectedId() const;
 
   Workspace& m_workspace;
@@ -66,7 +72,10 @@ class RecordingPanel : public QWidget {
   QPushButton* m_record = nullptr;
   QLineEdit* m_name = nullptr;
   QComboBox* m_scope = nullptr;
-  QLabel* m_stats = nullptr;
+  ElidedLabel* m_stats = nullptr;
+  QLabel* m_tableTitle = nullptr;
+  QPushButton* m_rename = nullptr;
+  QAction* m_deleteAction = nullptr;
   QPushButton* m_delete = nullptr;
   QPushButton* m_export = nullptr;
   qint64 m_startedMs = 0;

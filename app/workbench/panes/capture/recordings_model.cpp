@@ -161,6 +161,11 @@ Qt::ItemFlags RecordingsModel::flags(const QModelIndex& index) const {
   return f;
 }
 
+void RecordingsModel::retranslate() {
+  Q_EMIT headerDataChanged(Qt::Horizontal, 0, columnCount() - 1);
+  if (rowCount() > 0) Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, columnCount() - 1));
+}
+
 QVariant RecordingsModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal || role != Qt::DisplayRole) return {};
   switch (section) {

@@ -34,6 +34,8 @@ class RecordingsModel : public QAbstractTableModel {
   // nullptr: no project open (the table is empty).
   void setProject(store::Project* project);
   Result<void> refresh();
+  // Headers and status texts in the current language (after a QEvent::LanguageChange).
+  void retranslate();
 
   int64_t idAt(int row) const;
   int rowForId(int64_t id) const;

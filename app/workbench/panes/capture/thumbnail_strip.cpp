@@ -1,5 +1,6 @@
 #include "app/workbench/panes/capture/thumbnail_strip.h"
 
+#include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
 #include <QPixmap>
@@ -20,9 +21,17 @@ ThumbnailStrip::ThumbnailStrip(QWidget* parent) : QWidget(parent) {
   m_grid->setVerticalSpacing(2);
   m_placeholder =
       new QLabel(tr("No camera streams yet: image payloads (JPEG/PNG) appear here."), this);
+  m_placeholder->setWordWrap(true);
   m_placeholder->setEnabled(false);
   m_grid->addWidget(m_placeholder, 0, 0);
   m_grid->setColumnStretch(kFramesPerCamera + 1, 1);
+}
+
+void ThumbnailStrip::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) {
+    m_placeholder->setText(tr("No camera streams yet: image payloads (JPEG/PNG) appear here."));
+  }
+  QWidget::changeEvent(event);
 }
 
 int ThumbnailStrip::frameCount(const QString& topic) const {

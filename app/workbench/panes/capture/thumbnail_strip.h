@@ -42,6 +42,7 @@ class ThumbnailStrip : public QWidget {
   };
   void render(Camera& camera);
 
+  void changeEvent(QEvent* event) override;
   std::vector<std::unique_ptr<Camera>> m_cameras;
   QGridLayout* m_grid = nullptr;
   QLabel* m_placeholder = nullptr;

@@ -4,6 +4,7 @@
 #include <QDialog>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
+#include <QEvent>
 #include <QFormLayout>
 #include <QGuiApplication>
 #include <QHeaderView>
@@ -17,6 +18,7 @@
 
 #include "app/workbench/panes/capture/capture_format.h"
 #include "app/workbench/panes/capture/topic_tree_model.h"
+#include "app/workbench/widgets/elided_label.h"
 #include "core/capture/decoder_registry.h"
 
 namespace edgewise::gui {
@@ -41,7 +43,6 @@ TopicBrowser::TopicBrowser(capture::CaptureSession& session, QWidget* parent)
 
   m_filter = new QLineEdit(this);
   m_filter->setObjectName(QStringLiteral("topicFilter"));
-  m_filter->setPlaceholderText(tr("Filter topics"));
   m_filter->setClearButtonEnabled(true);
   connect(m_filter, &QLineEdit::textChanged, this, [this](const QString& text) {
     m_proxy->setFilterFixedString(text);
@@ -67,7 +68,7 @@ TopicBrowser::TopicBrowser(capture::CaptureSession& session, QWidget* parent)
     Q_EMIT plotRequested({idx.data(TopicTreeModel::FullTopicRole).toString()});
   });
 
-  m_summary = new QLabel(this);
+  m_summary = new ElidedLabel(this);
   m_summary->setObjectName(QStringLiteral("topicSummary"));
 
   auto* layout = new QVBoxLayout(this);
@@ -75,6 +76,18 @@ TopicBrowser::TopicBrowser(capture::CaptureSession& session, QWidget* parent)
   layout->addWidget(m_filter);
   layout->addWidget(m_view, 1);
   layout->addWidget(m_summary);
+  retranslateUi();
+}
+
+void TopicBrowser::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+void TopicBrowser::retranslateUi() {
+  m_filter->setPlaceholderText(tr("Filter topics"));
+  m_model->retranslate();
+  if (m_model->topicCount() > 0) refresh();
 }
 
 void TopicBrowser::refresh() {

@@ -37,6 +37,8 @@ class TopicBrowser : public QWidget {
   void statusMessage(const QString& message);
 
  private:
+  void changeEvent(QEvent* event) override;
+  void retranslateUi();
   void showContextMenu(const QPoint& pos);
   void chooseDecoder(const QString& topic, const QString& decoderId);
 

@@ -279,6 +279,11 @@ Qt::ItemFlags TopicTreeModel::flags(const QModelIndex& index) const {
   return f;
 }
 
+void TopicTreeModel::retranslate() {
+  // Only the headers carry words; cell tool tips are built when asked for.
+  Q_EMIT headerDataChanged(Qt::Horizontal, 0, ColumnCount - 1);
+}
+
 QVariant TopicTreeModel::headerData(int section, Qt::Orientation orientation, int role) const {
   if (orientation != Qt::Horizontal) return {};
   if (role == Qt::DisplayRole) {

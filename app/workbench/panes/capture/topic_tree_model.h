@@ -33,6 +33,8 @@ class TopicTreeModel : public QAbstractItemModel {
   ~TopicTreeModel() override;
 
   void update(const std::vector<capture::TopicStats>& stats);
+  // Headers and tool tips in the current language (after a QEvent::LanguageChange).
+  void retranslate();
   void clear();
 
   // Leaves whose check box is ticked (recording scope and plot selection).

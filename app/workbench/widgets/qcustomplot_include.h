@@ -1,4 +1,5 @@
 #pragma once
+// Include QCustomPlot through this header everywhere in the workbench (shared by all panes):
 // qcustomplot.h is written with the Qt keywords (signals, slots, emit, foreach) that the
 // project switches off with QT_NO_KEYWORDS; map them for this one header only.
 
