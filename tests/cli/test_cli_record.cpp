@@ -159,3 +159,43 @@ INSTANTIATE_TEST_SUITE_P(Signals, CliRecordSignal, ::testing::Values(SIGINT, SIG
 
 }  // namespace
 }  // namespace edgewise::cli::test
+
+namespace edgewise::cli::test {
+namespace {
+
+// A small bench capture run: the JSON has every documented field and the numbers agree with
+// the fleet's own summary (no loss on a lightly loaded loopback broker).
+TEST(CliBench, CaptureReportsConsistentFigures) {
+  const RunResult r =
+      runCli({QStringLiteral("bench"), QStringLiteral("capture"), QStringLiteral("--devices"),
+              QStringLiteral("3"), QStringLiteral("--rate"), QStringLiteral("50"),
+              QStringLiteral("--samples-per-message"), QStringLiteral("5"),
+              QStringLiteral("--seconds"), QStringLiteral("2"), QStringLiteral("--json")},
+             180000);
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const auto j = nlohmann::json::parse(r.out.toStdString());
+  for (const char* key : {"published", "received", "stored", "lost", "msgs_per_s", "samples_per_s",
+                          "baseline_msgs_per_s", "ratio_to_baseline", "p99_store_latency_ms",
+                          "ingest_cpu_percent", "peak_rss_mb", "devices", "rate_hz",
+                          "samples_per_message", "seconds", "qos", "machine", "date"}) {
+    EXPECT_TRUE(j.contains(key)) << key;
+  }
+  const int64_t published = j["published"];
+  // 3 devices x 50 Hz / 5 samples per message x 2 s = 60 messages.
+  EXPECT_NEAR(static_cast<double>(published), 60.0, 6.0);
+  EXPECT_EQ(j["received"], published);
+  EXPECT_EQ(j["stored"], published);
+  EXPECT_EQ(j["stored_samples"], published * 5);
+  EXPECT_EQ(j["lost"], 0);
+  EXPECT_EQ(j["baseline_received"], j["baseline_published"]);
+  EXPECT_EQ(j["devices"], 3);
+  EXPECT_EQ(j["qos"], 1);
+  EXPECT_GT(j["msgs_per_s"].get<double>(), 0);
+  EXPECT_GT(j["baseline_msgs_per_s"].get<double>(), 0);
+  EXPECT_GT(j["p99_store_latency_ms"].get<double>(), 0);
+  EXPECT_LT(j["p99_store_latency_ms"].get<double>(), 5000);
+  EXPECT_GT(j["peak_rss_mb"].get<double>(), 1);
+}
+
+}  // namespace
+}  // namespace edgewise::cli::test
