@@ -270,13 +270,14 @@ void MainWindow::applyDefaultSizes() {
   // Capture (left) is where a session starts and gets the room; the stage panes on the right
   // need just enough width for their tab bar and text.
   if (left && right) {
-    const int rightWidth = std::max(420, width() * 28 / 100);
+    const int rightWidth = std::max(400, width() * 26 / 100);
     resizeDocks({left, right}, {width() - rightWidth, rightWidth}, Qt::Horizontal);
   }
   if (bottom) {
     // Sizing the bottom dock alone is not enough without a central widget: the areas above
     // keep their share unless they are sized in the same call.
-    const int bottomHeight = std::max(200, height() * 26 / 100);
+    // Jobs: a few rows are enough at first; the live plots above need the height.
+    const int bottomHeight = std::max(150, height() * 16 / 100);
     QList<QDockWidget*> column{bottom};
     QList<int> heights{bottomHeight};
     for (QDockWidget* top : {left, right}) {

@@ -32,6 +32,7 @@
 #include "app/workbench/panes/capture/topic_browser.h"
 #include "app/workbench/panes/capture/topic_tree_model.h"
 #include "app/workbench/theme.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/workspace.h"
 #include "core/capture/decoder_registry.h"
 #include "core/store/project.h"
@@ -453,6 +454,17 @@ void CapturePaneTest::screenshot() {
   m_pane->livePlot()->setLayoutMode(LivePlotWidget::LayoutMode::Stacked);
   QCOMPARE(m_pane->livePlot()->axisRectCount(), 4);  // one chart per IMU; the camera is not plotted
   QCOMPARE(m_pane->livePlot()->visibleGraphCount(), 24);
+  m_pane->pollNow();
+  // Each chart of the stack has its own legend of channel names (one legend of 24 "device
+  // channel" entries was hidden as unreadable).
+  const std::vector<QCPLegend*> legends = m_pane->livePlot()->visibleLegends();
+  QCOMPARE(legends.size(), size_t(4));
+  for (QCPLegend* legend : legends) {
+    QCOMPARE(legend->itemCount(), 6);
+    auto* first = qobject_cast<QCPPlottableLegendItem*>(legend->item(0));
+    QVERIFY(first);
+    QCOMPARE(first->plottable()->name(), QStringLiteral("ax"));
+  }
 
   const QString dir = qEnvironmentVariableIsSet("EDGEWISE_SCREENSHOT_DIR")
                           ? qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR")

@@ -809,6 +809,14 @@ void WorkbenchTest::demoBrokerConnectsAndSubscribes() {
                             10000);
   // The status bar polls at 4 Hz.
   QTRY_COMPARE_WITH_TIMEOUT(window.brokerStatusText(), u"Broker: connected to " + hostPort, 2000);
+#ifdef EDGEWISE_HAVE_CAPTURE_PANE
+  // The Capture pane names the broker the session really uses, not the profile's old URL.
+  auto* urlField = window.findChild<QLineEdit*>(QStringLiteral("brokerUrl"));
+  QVERIFY(urlField);
+  QTRY_COMPARE_WITH_TIMEOUT(urlField->text(), u"tcp://" + hostPort, 2000);
+  QCOMPARE(window.findChild<QLabel*>(QStringLiteral("connectionState"))->text(),
+           u"Connected to tcp://" + hostPort);
+#endif
   QTRY_VERIFY_WITH_TIMEOUT(
       [&] {
         for (const auto& s : workspace.capture().subscriptions()) {

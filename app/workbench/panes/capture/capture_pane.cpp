@@ -53,6 +53,9 @@ CapturePane::CapturePane(Workspace& workspace, QWidget* parent)
   m_plot->setStreamSource([&session] { return session.liveBuffers(); });
   // The pane's timer drives the plot so tree, plot and thumbnails share one tick.
   m_plot->setRefreshIntervalMs(3600 * 1000);
+  // One chart per device reads better than every channel of every device in one chart (an
+  // IMU's az at 9.8 squashes the rest); the layout box switches back.
+  m_plot->setLayoutMode(LivePlotWidget::LayoutMode::Stacked);
 
   m_thumbnails = new ThumbnailStrip(this);
   m_thumbnailArea = new QScrollArea(this);
@@ -78,13 +81,15 @@ CapturePane::CapturePane(Workspace& workspace, QWidget* parent)
   right->addWidget(m_recording);
   right->setStretchFactor(0, 3);
   right->setStretchFactor(1, 1);
+  right->setSizes({760, 200});  // plots first; a few rows of recordings below
 
   auto* main = new QSplitter(Qt::Horizontal, this);
   main->addWidget(m_leftTabs);
   main->addWidget(right);
-  main->setStretchFactor(0, 2);
+  // The plots get the room; the tree keeps its topic, message and rate columns.
+  main->setStretchFactor(0, 1);
   main->setStretchFactor(1, 3);
-  main->setSizes({560, 840});
+  main->setSizes({400, 1000});
 
   auto* layout = new QVBoxLayout(this);
   layout->setContentsMargins(6, 6, 6, 6);

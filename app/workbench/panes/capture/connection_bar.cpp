@@ -114,6 +114,16 @@ void ConnectionBar::disconnectFromBroker() {
 }
 
 void ConnectionBar::onStateChanged(capture::ConnectionState state, const QString& message) {
+  if (state != capture::ConnectionState::Disconnected) {
+    // The session may have been connected by someone else (--demo-broker): show the broker it
+    // really talks to, not the profile's last URL. Not saved: the user did not choose it.
+    const capture::BrokerSettings actual = m_session.settings();
+    if (actual.host != m_profile.broker.host || actual.port != m_profile.broker.port ||
+        actual.tls != m_profile.broker.tls) {
+      m_profile.broker = actual;
+      m_url->setText(m_profile.url());
+    }
+  }
   if (state == capture::ConnectionState::Connected) applySubscriptions();
   showState(state, message);
 }

@@ -136,7 +136,8 @@ LivePlotWidget::LivePlotWidget(QWidget* parent) : QWidget(parent) {
   m_controls = new QToolBar(this);
   m_controls->setObjectName(QStringLiteral("plotControls"));
   m_controls->setIconSize(QSize(16, 16));
-  m_controls->setStyleSheet(QStringLiteral("QToolBar{border:0px;spacing:4px;}"));
+  // No style sheet here: it would pin the palette and leave dark text on the dark theme.
+  m_controls->layout()->setSpacing(4);
   m_controls->addWidget(m_layoutLabel);
   m_controls->addWidget(m_layoutCombo);
   m_controls->addWidget(m_windowLabel);
@@ -334,12 +335,14 @@ void LivePlotWidget::applyTheme() {
       axis->grid()->setZeroLinePen(QPen(grid, 1));
     }
   }
-  if (m_plot->legend) {
+  std::vector<QCPLegend*> legends = m_stackLegends;
+  if (m_plot->legend) legends.push_back(m_plot->legend);
+  for (QCPLegend* legend : legends) {
     QColor legendBg = base;
     legendBg.setAlpha(215);
-    m_plot->legend->setBrush(legendBg);
-    m_plot->legend->setBorderPen(QPen(grid, 1));
-    m_plot->legend->setTextColor(text);
+    legend->setBrush(legendBg);
+    legend->setBorderPen(QPen(grid, 1));
+    legend->setTextColor(text);
   }
 }
 
@@ -353,6 +356,12 @@ void LivePlotWidget::tick() {
   if (m_needRebuild) rebuildPlot();
   if (m_paused) return;  // history keeps filling; the frozen view does not move
   if (newData) {
+    // "HH:mm:ss" needs ~60 px; a fixed tick count overlapped the labels in a narrow pane.
+    const int ticks = std::clamp(m_plot->axisRect()->width() / 110, 2, 8);
+    if (ticks != m_timeTickCount) {
+      m_timeTickCount = ticks;
+      m_timeTicker->setTickCount(ticks);
+    }
     followLive();
     m_plot->replot(QCustomPlot::rpQueuedReplot);
   }
@@ -485,6 +494,14 @@ int LivePlotWidget::pointCount(const QString& topic, const QString& channel) con
   return -1;
 }
 
+std::vector<QCPLegend*> LivePlotWidget::visibleLegends() const {
+  std::vector<QCPLegend*> out;
+  if (m_plot->legend->visible()) out.push_back(m_plot->legend);
+  for (QCPLegend* legend : m_stackLegends)
+    if (legend->visible()) out.push_back(legend);
+  return out;
+}
+
 QStringList LivePlotWidget::streamTopics() const {
   QStringList out;
   for (const auto& s : m_streams) out << s->topic;
@@ -517,6 +534,8 @@ void LivePlotWidget::rebuildPlot() {
   m_plot->clearGraphs();
   QCPLayoutGrid* grid = m_plot->plotLayout();
   QCPAxisRect* main = m_rects.front();
+  // Removing a rect deletes it with its inset legend.
+  m_stackLegends.clear();
   for (size_t i = 1; i < m_rects.size(); ++i) grid->remove(m_rects[i]);
   m_rects.resize(1);
   grid->simplify();
@@ -550,7 +569,20 @@ void LivePlotWidget::rebuildPlot() {
       g->setPen(QPen(ch.color, 1));
       g->setAdaptiveSampling(true);
       const QString owner = shown[i]->device.isEmpty() ? shown[i]->topic : shown[i]->device;
-      g->setName(shown.size() > 1 ? owner + QLatin1Char(' ') + ch.name : ch.name);
+      // In a stack the chart's axis names the device; its own legend lists only channels.
+      g->setName(shown.size() > 1 && !stacked ? owner + QLatin1Char(' ') + ch.name : ch.name);
+      if (stacked && i > 0) {
+        g->removeFromLegend(m_plot->legend);
+        if (m_stackLegends.size() < i) {
+          auto* legend = new QCPLegend;
+          rect->insetLayout()->addElement(legend, Qt::AlignTop | Qt::AlignRight);
+          legend->setLayer(QStringLiteral("legend"));
+          legend->setFont(m_plot->legend->font());
+          legend->setIconSize(m_plot->legend->iconSize());
+          m_stackLegends.push_back(legend);
+        }
+        g->addToLegend(m_stackLegends.back());
+      }
     }
     if (stacked) {
       rect->axis(QCPAxis::atLeft)
@@ -574,8 +606,15 @@ void LivePlotWidget::rebuildPlot() {
     for (QCPAxisRect* r : m_rects) r->setMarginGroup(QCP::msLeft | QCP::msRight, group);
   }
   // Dozens of entries would bury the data; the channel list keeps the colours then.
-  m_plot->legend->setVisible(m_legendVisible && m_plot->graphCount() > 0 &&
-                             m_plot->graphCount() <= 12);
+  if (stacked) {
+    m_plot->legend->setVisible(m_legendVisible && m_plot->legend->itemCount() > 0 &&
+                               m_plot->legend->itemCount() <= 12);
+    for (QCPLegend* legend : m_stackLegends)
+      legend->setVisible(m_legendVisible && legend->itemCount() <= 12);
+  } else {
+    m_plot->legend->setVisible(m_legendVisible && m_plot->graphCount() > 0 &&
+                               m_plot->graphCount() <= 12);
+  }
   applyTheme();
 }
 

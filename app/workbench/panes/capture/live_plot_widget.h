@@ -17,6 +17,7 @@
 
 class QCustomPlot;
 class QCPAxisRect;
+class QCPLegend;
 class QCPRange;
 class QCPAxisTicker;
 class QComboBox;
@@ -72,6 +73,8 @@ class LivePlotWidget : public QWidget {
   // Points held for a stream's channel (all kept history), -1 when unknown.
   int pointCount(const QString& topic, const QString& channel) const;
   QStringList streamTopics() const;
+  // Legends shown now: one for the single chart, one per chart in a stack.
+  std::vector<QCPLegend*> visibleLegends() const;
 
  Q_SIGNALS:
   void pausedChanged(bool paused);
@@ -128,6 +131,8 @@ class LivePlotWidget : public QWidget {
   QToolBar* m_controls = nullptr;
   QTimer* m_timer = nullptr;
   std::vector<QCPAxisRect*> m_rects;
+  std::vector<QCPLegend*> m_stackLegends;  // owned by the rects' inset layouts
+  int m_timeTickCount = 0;
 };
 
 }  // namespace edgewise::gui

@@ -50,7 +50,7 @@ RecordingPanel::RecordingPanel(Workspace& workspace, QWidget* parent)
   m_scope->addItem(QString());
   // Long translations ("Alle abonnierten Topics") must not set the pane's minimum width.
   m_scope->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
-  m_scope->setMinimumContentsLength(10);
+  m_scope->setMinimumContentsLength(22);
   m_stats = new ElidedLabel(this);
   m_stats->setObjectName(QStringLiteral("recordingStats"));
 

@@ -15,6 +15,7 @@
 #include <QSpinBox>
 #include <QTreeView>
 #include <QVBoxLayout>
+#include <algorithm>
 
 #include "app/workbench/panes/capture/capture_format.h"
 #include "app/workbench/panes/capture/topic_tree_model.h"
@@ -59,7 +60,7 @@ TopicBrowser::TopicBrowser(capture::CaptureSession& session, QWidget* parent)
   m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);
   m_view->setContextMenuPolicy(Qt::CustomContextMenu);
   m_view->header()->setStretchLastSection(true);
-  m_view->setColumnWidth(TopicTreeModel::TopicColumn, 170);
+  m_view->setColumnWidth(TopicTreeModel::TopicColumn, 150);
   for (int c = TopicTreeModel::MessagesColumn; c <= TopicTreeModel::ErrorsColumn; ++c)
     m_view->setColumnWidth(c, c == TopicTreeModel::ErrorsColumn ? 52 : 64);
   m_view->setColumnWidth(TopicTreeModel::DecoderColumn, 64);
@@ -87,6 +88,11 @@ void TopicBrowser::changeEvent(QEvent* event) {
 void TopicBrowser::retranslateUi() {
   m_filter->setPlaceholderText(tr("Filter topics"));
   m_model->retranslate();
+  // Narrow numeric columns, but never narrower than their (translated) header.
+  for (int c = TopicTreeModel::MessagesColumn; c <= TopicTreeModel::DecoderColumn; ++c) {
+    const int base = c == TopicTreeModel::ErrorsColumn ? 52 : 64;
+    m_view->setColumnWidth(c, std::max(base, m_view->header()->sectionSizeHint(c)));
+  }
   if (m_model->topicCount() > 0) refresh();
 }
 
