@@ -11,6 +11,8 @@ namespace edgewise::cli {
 int runRecord(const QStringList& args);
 int runRecordings(const QStringList& args);
 int runBench(const QStringList& args);
+int runDemo(const QStringList& args);
+int runExport(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

@@ -18,7 +18,9 @@ const char kUsage[] =
     "Commands:\n"
     "  record       record MQTT topics into a project\n"
     "  recordings   list the recordings of a project\n"
+    "  export       export a recording to CSV\n"
     "  bench        benchmarks (bench capture, bench live-view)\n"
+    "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
     "Run 'edgewise-cli <command> --help' for the options of a command.\n";
 
@@ -50,6 +52,8 @@ int main(int argc, char* argv[]) {
   if (command == u"record") return runRecord(args);
   if (command == u"recordings") return runRecordings(args);
   if (command == u"bench") return runBench(args);
+  if (command == u"export") return runExport(args);
+  if (command == u"demo") return runDemo(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));
   return kExitUsage;
