@@ -1,6 +1,7 @@
 #include "plugins/decoders/json_decoder.h"
 
 #include "plugins/decoders/decode_util.h"
+#include "plugins/decoders/json_fast_path.h"
 #include "plugins/decoders/tree_batch.h"
 
 namespace edgewise::decoders {
@@ -89,6 +90,19 @@ int JsonDecoder::sniff(std::string_view payload) const {
 
 Result<capture::SampleBatch> JsonDecoder::decode(std::string_view payload,
                                                  const capture::DecodeContext& ctx) const {
+  try {
+    if (payload.size() <= kMaxStructuredBytes) {
+      if (auto batch = decodeSensorJsonFast(payload, ctx)) return std::move(*batch);
+    }
+    return decodeWithTree(payload, ctx);
+  } catch (const std::exception& e) {
+    // Only resource exhaustion gets here (bad_alloc); the scanner does not throw otherwise.
+    return Error(std::string("JSON decoding failed: ") + e.what());
+  }
+}
+
+Result<capture::SampleBatch> JsonDecoder::decodeWithTree(std::string_view payload,
+                                                         const capture::DecodeContext& ctx) {
   try {
     if (trimmed(payload).empty()) return Error("empty payload, expected a JSON document");
     if (payload.size() > kMaxStructuredBytes) {

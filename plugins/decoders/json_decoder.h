@@ -12,6 +12,11 @@ class JsonDecoder final : public capture::PayloadDecoder {
   int sniff(std::string_view payload) const override;
   Result<capture::SampleBatch> decode(std::string_view payload,
                                       const capture::DecodeContext& ctx) const override;
+  // The general path through a document tree (nlohmann::json), which decode() uses for every
+  // payload the sensor-payload fast path (json_fast_path.h) declines. Public for the test
+  // that holds both paths to identical results.
+  static Result<capture::SampleBatch> decodeWithTree(std::string_view payload,
+                                                     const capture::DecodeContext& ctx);
 };
 
 }  // namespace edgewise::decoders
