@@ -16,6 +16,7 @@
 #include <condition_variable>
 #include <cstring>
 #include <deque>
+#include <limits>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <random>
@@ -52,6 +53,9 @@ const char* toString(ConnectionState state) {
 namespace {
 
 constexpr size_t kDefaultLiveCapacity = 30000;
+// All live buffers of a session together (core/capture/README.md, "Live buffer memory"):
+// a few streams get their full 30,000 samples, 1,000 IMU streams ~8,000 each (80 s at 100 Hz).
+constexpr size_t kDefaultLiveBudgetBytes = 256u * 1024u * 1024u;
 constexpr int64_t kRateBucketUs = 100000;  // 100 ms buckets ...
 constexpr int64_t kRateBuckets = 20;       // ... over a ~2 s window
 constexpr size_t kPreviewBytes = 256;
@@ -194,6 +198,8 @@ struct RateWindow {
 struct TopicState {
   TopicStats stats;
   RateWindow rate;
+  // The preview is made from it when a snapshot is taken, not for every message.
+  mqtt::const_message_ptr lastMessage;
 };
 
 struct TopicDecoder {
@@ -222,6 +228,8 @@ struct CaptureSession::Impl : public mqtt::callback {
   std::unique_ptr<store::Project> pendingQuarantine;
   std::atomic<uint64_t> quarantineVersion{0};
   size_t liveCapacity = kDefaultLiveCapacity;
+  const std::shared_ptr<LiveBudget> liveBudget =
+      std::make_shared<LiveBudget>(kDefaultLiveBudgetBytes);
 
   // --- MQTT ---
   std::mutex clientMutex;  // serialises connect/disconnect/subscribe calls
@@ -263,12 +271,49 @@ struct CaptureSession::Impl : public mqtt::callback {
   RecorderStats lastRecorderStats;
 
   // --- decode thread private ---
-  std::unordered_map<std::string, TopicDecoder> topicDecoders;
+  struct TopicUpdate {
+    int64_t messages = 0;
+    int64_t bytes = 0;
+    int64_t samples = 0;
+    int64_t errors = 0;
+    std::vector<int64_t> arrivals;
+    std::string deviceId;
+    std::string decoderId;
+    const Inbound* last = nullptr;
+    std::string lastError;
+    // Keeps the allocations: the same topics come back in every batch.
+    void reset() {
+      messages = bytes = samples = errors = 0;
+      arrivals.clear();
+      deviceId.clear();
+      decoderId.clear();
+      last = nullptr;
+      lastError.clear();
+    }
+  };
+  // What the decode thread knows about a topic, found with one hash lookup per message
+  // (it used to be four lookups, a StreamKey and a shared-map lock per stream and batch).
+  struct TopicRoute {
+    bool isPresence = false;
+    TopicDecoder decoder;
+    std::string decoderId;
+    uint64_t decoderEpoch = 0;  // valid while equal to Impl::decoderEpoch
+    bool recordWanted = false;
+    uint64_t recordGen = std::numeric_limits<uint64_t>::max();  // valid while == recorderGenSeen
+    // The stream this topic fed last and its buffer (the same object as in `buffers`).
+    std::string streamDevice;
+    std::shared_ptr<LiveBuffer> buffer;
+    TopicUpdate update;  // this batch
+    bool touched = false;
+  };
+  using RouteEntry = std::pair<const std::string, TopicRoute>;
+  std::unordered_map<std::string, TopicRoute> routes;
+  std::vector<RouteEntry*> touchedRoutes;  // this batch, in order of first arrival
+  uint64_t decoderEpoch = 1;
   uint64_t seenOverridesVersion = 0;
   std::map<std::string, Override> overridesCopy;
   uint64_t seenQuarantineVersion = 0;
   std::unique_ptr<store::Project> quarantineProject;
-  std::unordered_map<std::string, bool> recordTopicCache;
   uint64_t recorderGenSeen = 0;
 
   // --- reconnecting (decode thread drives it; Paho threads report outcomes) ---
@@ -525,7 +570,7 @@ struct CaptureSession::Impl : public mqtt::callback {
       seenOverridesVersion = overridesVersion;
       overridesCopy = overrides;
       // A changed choice applies from the next message of every topic.
-      topicDecoders.clear();
+      ++decoderEpoch;
     }
     if (quarantineVersion != seenQuarantineVersion) {
       std::lock_guard lock(configMutex);
@@ -535,9 +580,9 @@ struct CaptureSession::Impl : public mqtt::callback {
   }
 
   // Picks (and remembers) the decoder of a topic; nullptr with *error set when none fits.
-  const TopicDecoder* decoderFor(const std::string& topic, std::string_view payload,
-                                 std::string* error) {
-    if (auto it = topicDecoders.find(topic); it != topicDecoders.end()) return &it->second;
+  const TopicDecoder* decoderFor(TopicRoute& route, const std::string& topic,
+                                 std::string_view payload, std::string* error) {
+    if (route.decoderEpoch == decoderEpoch) return &route.decoder;
     TopicDecoder td;
     for (const auto& [filter, ov] : overridesCopy) {
       if (!topicMatchesFilter(filter, topic)) continue;
@@ -557,15 +602,32 @@ struct CaptureSession::Impl : public mqtt::callback {
         return nullptr;
       }
     }
-    return &topicDecoders.emplace(topic, std::move(td)).first->second;
+    route.decoder = std::move(td);
+    route.decoderId = route.decoder.decoder->id();
+    route.decoderEpoch = decoderEpoch;
+    return &route.decoder;
   }
 
-  bool recorderWants(Recorder* rec, const std::string& topic) {
-    auto it = recordTopicCache.find(topic);
-    if (it != recordTopicCache.end()) return it->second;
-    const bool wants = rec->accepts(topic);
-    recordTopicCache.emplace(topic, wants);
-    return wants;
+  bool recorderWants(Recorder* rec, TopicRoute& route, const std::string& topic) {
+    if (route.recordGen != recorderGenSeen) {
+      route.recordWanted = rec->accepts(topic);
+      route.recordGen = recorderGenSeen;
+    }
+    return route.recordWanted;
+  }
+
+  TopicRoute& routeFor(const std::string& topic) {
+    auto it = routes.find(topic);
+    if (it == routes.end()) {
+      it = routes.emplace(topic, TopicRoute{}).first;
+      it->second.isPresence = endsWith(topic, "/status");
+    }
+    if (!it->second.touched) {
+      it->second.touched = true;
+      it->second.update.reset();
+      touchedRoutes.push_back(&*it);
+    }
+    return it->second;
   }
 
   std::shared_ptr<LiveBuffer> bufferFor(const StreamKey& key, const SampleBatch& b) {
@@ -573,7 +635,7 @@ struct CaptureSession::Impl : public mqtt::callback {
     auto& buf = buffers[key];
     if (!buf || buf->channelCount() != b.channelCount() || buf->channelNames() != b.channelNames) {
       // A new layout gets a new buffer: readers notice the changed pointer.
-      buf = std::make_shared<LiveBuffer>(key, b.channelNames, liveCapacityCopy());
+      buf = std::make_shared<LiveBuffer>(key, b.channelNames, liveCapacityCopy(), liveBudget);
     }
     return buf;
   }
@@ -581,18 +643,6 @@ struct CaptureSession::Impl : public mqtt::callback {
     std::lock_guard lock(configMutex);
     return liveCapacity;
   }
-
-  struct TopicUpdate {
-    int64_t messages = 0;
-    int64_t bytes = 0;
-    int64_t samples = 0;
-    int64_t errors = 0;
-    std::vector<int64_t> arrivals;
-    std::string deviceId;
-    std::string decoderId;
-    const Inbound* last = nullptr;
-    std::string lastError;
-  };
 
   void processBatch(const std::vector<Inbound>& batch) {
     std::shared_ptr<Recorder> rec;
@@ -602,35 +652,33 @@ struct CaptureSession::Impl : public mqtt::callback {
       rec = recorder;
       gen = recorderGen;
     }
-    if (gen != recorderGenSeen) {
-      recordTopicCache.clear();
-      recorderGenSeen = gen;
-    }
-    std::map<std::string, TopicUpdate> updates;
+    recorderGenSeen = gen;  // routes re-ask a new recorder which topics it wants
     std::vector<RecordItem> toRecord;
+    if (rec) toRecord.reserve(batch.size());
     std::vector<store::QuarantinedMessage> toQuarantine;
     std::vector<std::pair<std::string, bool>> presenceUpdates;
-    // One lookup per stream and batch instead of one per message.
-    std::map<StreamKey, std::shared_ptr<LiveBuffer>> batchBuffers;
+    touchedRoutes.clear();
+    std::string deviceFromTopic;
 
     for (const Inbound& in : batch) {
       const std::string& topic = in.message->get_topic();
       const std::string& payload = in.message->get_payload_ref().str();
-      TopicUpdate& u = updates[topic];
+      TopicRoute& route = routeFor(topic);
+      TopicUpdate& u = route.update;
       ++u.messages;
       u.bytes += static_cast<int64_t>(payload.size());
       u.arrivals.push_back(in.arrivalUs);
       u.last = &in;
 
-      if (endsWith(topic, "/status")) {
+      if (route.isPresence) {
         handlePresence(topic, payload, u, presenceUpdates);
         continue;
       }
 
       std::string error;
-      const TopicDecoder* td = decoderFor(topic, payload, &error);
+      const TopicDecoder* td = decoderFor(route, topic, payload, &error);
       if (td) {
-        u.decoderId = td->decoder->id();
+        u.decoderId = route.decoderId;
         DecodeContext ctx;
         ctx.topic = topic;
         ctx.arrivalUs = in.arrivalUs;
@@ -642,13 +690,19 @@ struct CaptureSession::Impl : public mqtt::callback {
           const auto n = static_cast<int64_t>(b.sampleCount());
           samples += n;
           u.samples += n;
-          StreamKey key{b.deviceId.empty() ? topicLevel2OrTopic(topic) : b.deviceId, topic};
-          u.deviceId = key.deviceId;
-          auto& buf = batchBuffers[key];
-          if (!buf || buf->channelCount() != b.channelCount()) buf = bufferFor(key, b);
-          buf->append(b);
-          if (rec && recorderWants(rec.get(), topic)) {
-            toRecord.push_back(RecordItem{std::move(key), u.decoderId, std::move(b), in.arrivalUs});
+          const std::string& device =
+              b.deviceId.empty() ? (deviceFromTopic = topicLevel2OrTopic(topic)) : b.deviceId;
+          u.deviceId = device;
+          if (!route.buffer || route.streamDevice != device ||
+              !route.buffer->hasChannels(b.channelNames)) {
+            route.buffer = bufferFor(StreamKey{device, topic}, b);
+            route.streamDevice = device;
+          }
+          route.buffer->append(b);
+          if (rec && recorderWants(rec.get(), route, topic)) {
+            StreamKey key{device, topic};
+            toRecord.push_back(
+                RecordItem{std::move(key), route.decoderId, std::move(b), in.arrivalUs});
           }
           continue;
         }
@@ -673,7 +727,7 @@ struct CaptureSession::Impl : public mqtt::callback {
 
     if (rec && !toRecord.empty()) rec->enqueue(std::move(toRecord));
     if (!toQuarantine.empty()) writeQuarantine(toQuarantine);
-    publishStats(updates, presenceUpdates);
+    publishStats(presenceUpdates);
   }
 
   void handlePresence(const std::string& topic, const std::string& payload, TopicUpdate& u,
@@ -721,12 +775,14 @@ struct CaptureSession::Impl : public mqtt::callback {
     }
   }
 
-  void publishStats(std::map<std::string, TopicUpdate>& updates,
-                    const std::vector<std::pair<std::string, bool>>& presenceUpdates) {
+  void publishStats(const std::vector<std::pair<std::string, bool>>& presenceUpdates) {
     std::vector<std::string> discovered;
     {
       std::lock_guard lock(statsMutex);
-      for (auto& [topic, u] : updates) {
+      for (RouteEntry* entry : touchedRoutes) {
+        const std::string& topic = entry->first;
+        TopicUpdate& u = entry->second.update;
+        entry->second.touched = false;
         auto [it, inserted] = topics.try_emplace(topic);
         TopicState& ts = it->second;
         if (inserted) {
@@ -745,7 +801,7 @@ struct CaptureSession::Impl : public mqtt::callback {
         if (u.last) {
           ts.stats.lastArrivalUs = u.last->arrivalUs;
           ts.stats.retained = u.last->message->is_retained();
-          ts.stats.lastPayloadPreview = previewOf(u.last->message->get_payload_ref().str());
+          ts.lastMessage = u.last->message;
         }
       }
       for (const auto& [device, online] : presenceUpdates) presence[device] = online;
@@ -962,6 +1018,8 @@ std::vector<TopicStats> CaptureSession::topicStats() const {
   for (const auto& [topic, ts] : m_impl->topics) {
     out.push_back(ts.stats);
     out.back().messagesPerSecond = ts.rate.rate(now);
+    if (ts.lastMessage)
+      out.back().lastPayloadPreview = previewOf(ts.lastMessage->get_payload_ref().str());
   }
   return out;
 }
