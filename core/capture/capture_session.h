@@ -66,6 +66,7 @@ struct RecorderStats {
   int64_t samplesStored = 0;
   int64_t commits = 0;
   int64_t pending = 0;                   // queued, not yet committed
+  int64_t duplicatesDropped = 0;         // QoS 1 redeliveries (same sequence and time), not stored
   double p99StoreLatencyMs = 0;          // device publish -> committed, when payloads carry it
   std::vector<double> storeLatenciesMs;  // filled only when keepLatencies was requested
   std::string lastError;

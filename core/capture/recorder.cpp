@@ -143,6 +143,27 @@ Result<void> Recorder::flush(std::vector<RecordItem>& items) {
   int64_t messages = 0;
   std::vector<std::string> layoutErrors;
 
+  // Redeliveries (see m_recent) are dropped before the transaction; what this batch adds to
+  // the remembered ids is applied only after the commit, so a retried batch is not dropped.
+  std::vector<char> duplicate(items.size(), 0);
+  std::map<StreamKey, std::vector<MessageId>> fresh;
+  for (size_t i = 0; i < items.size(); ++i) {
+    const SampleBatch& b = items[i].batch;
+    if (!b.sequence) continue;
+    const MessageId id{*b.sequence,
+                       b.timestampsUs.empty() ? items[i].arrivalUs : b.timestampsUs.front()};
+    auto& batchIds = fresh[items[i].key];
+    const auto recent = m_recent.find(items[i].key);
+    const bool seen = (recent != m_recent.end() && recent->second.ids.count(id) > 0) ||
+                      std::find(batchIds.begin(), batchIds.end(), id) != batchIds.end();
+    if (seen) {
+      duplicate[i] = 1;
+    } else {
+      batchIds.push_back(id);
+    }
+  }
+  const auto duplicates = std::count(duplicate.begin(), duplicate.end(), 1);
+
   auto r = m_project->transaction([&]() -> Result<void> {
     newStreams.clear();
     chunks.clear();
@@ -150,7 +171,9 @@ Result<void> Recorder::flush(std::vector<RecordItem>& items) {
     layoutErrors.clear();
     samples = 0;
     messages = 0;
-    for (const auto& item : items) {
+    for (size_t i = 0; i < items.size(); ++i) {
+      if (duplicate[i]) continue;
+      const RecordItem& item = items[i];
       const SampleBatch& b = item.batch;
       auto known = m_streams.find(item.key);
       StreamState* state = nullptr;
@@ -211,6 +234,18 @@ Result<void> Recorder::flush(std::vector<RecordItem>& items) {
   if (!r) return r.error().wrap("writing recording " + std::to_string(m_recordingId));
   const int64_t committedUs = util::wallClockUs();
   m_streams.insert(newStreams.begin(), newStreams.end());
+  for (auto& [key, ids] : fresh) {
+    RecentMessages& recent = m_recent[key];
+    for (const MessageId& id : ids) {
+      recent.ids.insert(id);
+      recent.order.push_back(id);
+      if (recent.order.size() > kDedupWindow) {
+        recent.ids.erase(recent.order.front());
+        recent.order.pop_front();
+      }
+    }
+  }
+  m_duplicates += duplicates;
   m_messagesStored += messages;
   m_samplesStored += samples;
   ++m_commits;
@@ -285,6 +320,7 @@ RecorderStats Recorder::stats() const {
   s.samplesStored = m_samplesStored;
   s.commits = m_commits;
   s.pending = m_pending;
+  s.duplicatesDropped = m_duplicates;
   std::lock_guard lock(m_statsMutex);
   if (m_p99Dirty) {
     m_p99Cache = m_latencies.empty() ? 0.0 : util::percentile(m_latencies, 99.0);

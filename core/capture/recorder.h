@@ -6,11 +6,13 @@
 #include <atomic>
 #include <condition_variable>
 #include <cstdint>
+#include <deque>
 #include <functional>
 #include <map>
 #include <memory>
 #include <mutex>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 #include <vector>
@@ -68,6 +70,19 @@ class Recorder {
     size_t channelCount = 0;
   };
   std::map<StreamKey, StreamState> m_streams;  // recorder thread
+
+  // QoS 1 is "at least once": after a broker restart or a lost PUBACK the same message can
+  // arrive twice. A redelivery has the same sequence number AND the same first-sample time;
+  // a device that restarted its counter does not (new timestamps), so it is never dropped.
+  // Remembered per stream after a successful commit, for the last kDedupWindow messages.
+  static constexpr size_t kDedupWindow = 4096;
+  using MessageId = std::pair<int64_t, int64_t>;  // (sequence, first sample time)
+  struct RecentMessages {
+    std::set<MessageId> ids;
+    std::deque<MessageId> order;
+  };
+  std::map<StreamKey, RecentMessages> m_recent;  // recorder thread
+  std::atomic<int64_t> m_duplicates{0};
 
   mutable std::mutex m_queueMutex;
   std::condition_variable m_queueCv;

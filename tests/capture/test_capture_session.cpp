@@ -260,6 +260,48 @@ TEST_F(CaptureSessionTest, PresenceIsTrackedNotRecorded) {
   EXPECT_EQ(s.counters().decodeErrors, 0);
 }
 
+TEST_F(CaptureSessionTest, RecordingDropsQos1RedeliveriesButKeepsARestartedDevice) {
+  CaptureSession s;
+  connect(s, "dup/#");
+  RecordingOptions opts;
+  opts.projectPath = m_projectPath;
+  opts.flushIntervalMs = 50;
+  auto id = s.startRecording(opts);
+  ASSERT_TRUE(id.ok()) << id.error().toString();
+
+  Publisher pub(m_broker.url(), "pub-dup");
+  const int64_t t0 = 1763800000000000;
+  const int64_t now = util::wallClockUs();
+  // seq 0..4, then 3 and 4 again with identical content (a QoS 1 redelivery), then the
+  // device restarts its counter: seq 0 and 1 with new timestamps are new data.
+  for (int64_t seq = 0; seq < 5; ++seq) {
+    pub.publishAndWait("dup/imu-9/imu", imuJson("imu-9", seq, 2, 3, t0 + seq * 20000, now));
+  }
+  for (int64_t seq = 3; seq < 5; ++seq) {
+    pub.publishAndWait("dup/imu-9/imu", imuJson("imu-9", seq, 2, 3, t0 + seq * 20000, now));
+  }
+  const int64_t t1 = t0 + 10'000'000;
+  for (int64_t seq = 0; seq < 2; ++seq) {
+    pub.publishAndWait("dup/imu-9/imu", imuJson("imu-9", seq, 2, 3, t1 + seq * 20000, now));
+  }
+  ASSERT_TRUE(waitUntil([&] { return s.counters().decoded == 9; }, 5000));
+  ASSERT_TRUE(waitUntil([&] { return s.recorderStats().messagesStored == 7; }, 5000))
+      << s.recorderStats().messagesStored;
+  EXPECT_EQ(s.recorderStats().duplicatesDropped, 2);
+  auto summary = s.stopRecording();
+  ASSERT_TRUE(summary.ok()) << summary.error().toString();
+  EXPECT_EQ(summary->messageCount, 7);
+  EXPECT_EQ(summary->sampleCount, 14);
+  auto p = store::Project::open(m_projectPath);
+  ASSERT_TRUE(p.ok());
+  auto streams = (*p)->recordings().streams(*id);
+  ASSERT_TRUE(streams.ok());
+  ASSERT_EQ(streams->size(), 1u);
+  // The restart (4 -> 0) is the only out-of-order step left in the stored sequence.
+  EXPECT_EQ(streams->front().seqOutOfOrder, 1);
+  EXPECT_EQ(streams->front().seqMissing, 0);
+}
+
 TEST_F(CaptureSessionTest, RecordingHasExactSamplesAndCountsTheGap) {
   CaptureSession s;
   QSignalSpy recSpy(&s, &CaptureSession::recordingStateChanged);

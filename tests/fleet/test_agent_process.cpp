@@ -1,7 +1,6 @@
 // The real edgewise-agent as a child process against a real Mosquitto broker.
 
 #include <gtest/gtest.h>
-#include <pwd.h>
 #include <unistd.h>
 
 #include <mqtt/async_client.h>
@@ -397,11 +396,6 @@ TEST(AgentProcess, BrokerRestartLosesNothing) {
   LocalBroker broker;
   LocalBroker::Options options;
   options.persistence = true;
-  // Started as root, mosquitto drops to user "mosquitto", which cannot write the persistence
-  // file into our temporary dir; stay the current user instead (ignored when not root).
-  if (const passwd* pw = getpwuid(getuid())) {
-    options.extraConfig = QStringLiteral("user ") + QString::fromLocal8Bit(pw->pw_name);
-  }
   ASSERT_TRUE(broker.start(options).ok());
   Subscriber sub(broker.url(), "test-fleet-sub-restart", /*persistent=*/true);
 
