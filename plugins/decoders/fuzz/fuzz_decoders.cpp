@@ -1,4 +1,5 @@
-// libFuzzer entry point: every built-in decoder sniffs and decodes every input. Any crash,
+// libFuzzer entry point: every built-in decoder (fuzz_decoders) or one of them
+// (fuzz_decoder_<id>, EDGEWISE_FUZZ_DECODER) sniffs and decodes every input. Any crash,
 // sanitizer report, or a successful batch with inconsistent sizes is a bug.
 //   fuzz_decoders -max_total_time=60 -max_len=65536 corpus/
 
@@ -27,6 +28,10 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   if (size > 2 && data[2] % 4 == 0) options.fieldPaths = {"a.b", "[\"x.y\"]", "c[1]"};
   edgewise::capture::DecodeContext ctx{"edgewise/fuzz/imu", 1'700'000'000'000'000, &options};
   for (const auto& decoder : decoders()) {
+#ifdef EDGEWISE_FUZZ_DECODER
+    // A per-decoder target (fuzz_decoder_<id>): only that decoder.
+    if (decoder->id() != EDGEWISE_FUZZ_DECODER) continue;
+#endif
     const int score = decoder->sniff(payload);
     if (score < 0 || score > 100) std::abort();
     auto result = decoder->decode(payload, ctx);
