@@ -158,7 +158,9 @@ int runDemo(const QStringList& arguments) {
       if (stopRequested()) gui.terminate();
     }
     say("workbench closed; stopping devices and broker");
-    return gui.exitCode();
+    // Asked to stop (Ctrl+C, SIGTERM): ending the workbench was the plan, not a failure.
+    if (stopRequested()) return kExitOk;
+    return gui.exitStatus() == QProcess::CrashExit ? kExitFailure : gui.exitCode();
   }
 
   // 3b. Headless: record, check, export, report.
