@@ -77,6 +77,45 @@ CREATE TABLE quarantine(
   payload_size INTEGER NOT NULL
 );
 )sql"},
+      {3, "datasets, dataset samples, dataset versions",
+       R"sql(
+CREATE TABLE datasets(
+  id             INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL UNIQUE,
+  created_us     INTEGER NOT NULL,
+  kind           TEXT NOT NULL CHECK(kind IN ('tabular', 'image', 'audio', 'timeseries')),
+  feature_dims   INTEGER NOT NULL DEFAULT 0,  -- tabular: float32 values per sample
+  image_height   INTEGER NOT NULL DEFAULT 0,
+  image_width    INTEGER NOT NULL DEFAULT 0,
+  image_channels INTEGER NOT NULL DEFAULT 0,
+  audio_rate_hz  INTEGER NOT NULL DEFAULT 0,
+  class_names    TEXT NOT NULL,               -- JSON array; a sample's label indexes it
+  source         TEXT NOT NULL DEFAULT ''     -- what it was imported from, for lineage
+);
+
+CREATE TABLE dataset_samples(
+  id         INTEGER PRIMARY KEY,
+  dataset_id INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  idx        INTEGER NOT NULL,
+  label      INTEGER NOT NULL,
+  source     TEXT NOT NULL,  -- file name or "file row N"
+  blob       BLOB NOT NULL,  -- float32 features, 8-bit pixels (HxWxC) or int16 mono PCM
+  UNIQUE(dataset_id, idx)
+);
+
+CREATE TABLE dataset_versions(
+  id             INTEGER PRIMARY KEY,
+  dataset_id     INTEGER NOT NULL REFERENCES datasets(id) ON DELETE CASCADE,
+  snapshot_id    TEXT NOT NULL,  -- SHA-256 hex over sample ids, labels and split parameters
+  created_us     INTEGER NOT NULL,
+  seed           INTEGER NOT NULL,
+  train_fraction REAL NOT NULL,
+  val_fraction   REAL NOT NULL,
+  test_fraction  REAL NOT NULL,
+  assignment     BLOB NOT NULL,  -- one byte per sample in idx order: 0 train, 1 val, 2 test
+  UNIQUE(dataset_id, snapshot_id)
+);
+)sql"},
   };
   return kMigrations;
 }

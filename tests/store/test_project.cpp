@@ -205,8 +205,9 @@ TEST_F(StoreTest, MigratesSchema1FileKeepingData) {
   }
   auto p = Project::open(file, OpenMode::OpenExisting);
   EW_ASSERT_OK(p);
-  EXPECT_EQ((*p)->schemaVersion(), 2);
-  EXPECT_EQ(queryInt64((*p)->handle(), "PRAGMA user_version").valueOr(-1), 2);
+  EXPECT_EQ((*p)->schemaVersion(), Project::currentSchemaVersion());
+  EXPECT_EQ(queryInt64((*p)->handle(), "PRAGMA user_version").valueOr(-1),
+            Project::currentSchemaVersion());
   auto rec = (*p)->recordings().get(1);
   EW_ASSERT_OK(rec);
   EXPECT_EQ(rec->name, "old walk");
