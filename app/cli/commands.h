@@ -13,6 +13,7 @@ int runRecordings(const QStringList& args);
 int runBench(const QStringList& args);
 int runDemo(const QStringList& args);
 int runExport(const QStringList& args);
+int runImport(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

@@ -19,6 +19,7 @@ const char kUsage[] =
     "  record       record MQTT topics into a project\n"
     "  recordings   list the recordings of a project\n"
     "  export       export a recording to CSV\n"
+    "  import       import a dataset (IDX, CSV, image or WAV folders, digits.png)\n"
     "  bench        benchmarks (bench capture, bench live-view)\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
@@ -53,6 +54,7 @@ int main(int argc, char* argv[]) {
   if (command == u"recordings") return runRecordings(args);
   if (command == u"bench") return runBench(args);
   if (command == u"export") return runExport(args);
+  if (command == u"import") return runImport(args);
   if (command == u"demo") return runDemo(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));

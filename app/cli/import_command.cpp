@@ -1,0 +1,151 @@
+// edgewise-cli import: CSV, IDX (MNIST), image folders, WAV folders or OpenCV's digits.png into
+// a named dataset of a project (created when missing).
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "core/dataset/data/importers.h"
+#include "core/store/project.h"
+
+namespace edgewise::cli {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+void printRejected(const std::vector<dataset::Rejection>& rejected) {
+  if (rejected.empty()) return;
+  printOut(u"rejected %1:\n"_s.arg(rejected.size()));
+  for (const dataset::Rejection& r : rejected) {
+    printOut(u"  "_s + qs(r.source) + u": "_s + qs(r.reason) + u"\n"_s);
+  }
+}
+
+nlohmann::json rejectedJson(const std::vector<dataset::Rejection>& rejected) {
+  nlohmann::json a = nlohmann::json::array();
+  for (const dataset::Rejection& r : rejected)
+    a.push_back({{"source", r.source}, {"reason", r.reason}});
+  return a;
+}
+
+}  // namespace
+
+int runImport(const QStringList& args) {
+  CommandLine cl(u"import"_s, u"Imports a dataset into a project (created if missing)."_s);
+  cl.addOption({u"project"_s, u"Project file."_s, u"FILE"_s});
+  cl.addOption({u"name"_s, u"Name of the new dataset."_s, u"NAME"_s});
+  cl.addOption({u"format"_s, u"idx, csv, images, wav or digits."_s, u"FORMAT"_s});
+  cl.addOption({u"images"_s, u"idx: an images file (repeat with --labels)."_s, u"FILE"_s});
+  cl.addOption({u"labels"_s, u"idx: the labels file of the preceding --images."_s, u"FILE"_s});
+  cl.addOption({u"file"_s, u"csv: the CSV file; digits: digits.png."_s, u"FILE"_s});
+  cl.addOption({u"label-column"_s, u"csv: label column name or 0-based index."_s, u"COLUMN"_s});
+  cl.addOption({u"no-header"_s, u"csv: the first row is data, not a header."_s});
+  cl.addOption({u"dir"_s, u"images/wav: folder with one subfolder per class."_s, u"DIR"_s});
+  cl.addOption({u"json"_s, u"Print the result as JSON."_s});
+  if (auto exit = cl.parse(args)) return *exit;
+
+  const QString projectPath = cl.value(u"project"_s);
+  const QString name = cl.value(u"name"_s);
+  const QString format = cl.value(u"format"_s);
+  if (projectPath.isEmpty()) return cl.usageError(u"--project FILE is required"_s);
+  if (name.isEmpty()) return cl.usageError(u"--name NAME is required"_s);
+
+  Result<dataset::ParsedDataset> parsed = Error("no format");
+  if (format == u"idx") {
+    const QStringList images = cl.values(u"images"_s);
+    const QStringList labels = cl.values(u"labels"_s);
+    if (images.isEmpty() || images.size() != labels.size()) {
+      return cl.usageError(u"--format idx needs --images FILE --labels FILE pairs"_s);
+    }
+    std::vector<dataset::IdxPair> pairs;
+    for (qsizetype i = 0; i < images.size(); ++i) {
+      pairs.push_back({images[i].toStdString(), labels[i].toStdString()});
+    }
+    parsed = dataset::readIdx(pairs);
+  } else if (format == u"csv") {
+    if (cl.value(u"file"_s).isEmpty()) return cl.usageError(u"--format csv needs --file FILE"_s);
+    if (cl.value(u"label-column"_s).isEmpty()) {
+      return cl.usageError(u"--format csv needs --label-column NAME_OR_INDEX"_s);
+    }
+    dataset::CsvOptions o;
+    o.file = cl.value(u"file"_s).toStdString();
+    o.labelColumn = cl.value(u"label-column"_s).toStdString();
+    o.header = cl.isSet(u"no-header"_s) ? dataset::CsvOptions::Header::Absent
+                                        : dataset::CsvOptions::Header::Auto;
+    parsed = dataset::readCsv(o);
+  } else if (format == u"images" || format == u"wav") {
+    const QString dir = cl.value(u"dir"_s);
+    if (dir.isEmpty()) return cl.usageError(u"--format "_s + format + u" needs --dir DIR"_s);
+    parsed = format == u"images" ? dataset::readImageFolder(dir.toStdString())
+                                 : dataset::readWavFolder(dir.toStdString());
+  } else if (format == u"digits") {
+    if (cl.value(u"file"_s).isEmpty()) {
+      return cl.usageError(u"--format digits needs --file digits.png"_s);
+    }
+    parsed = dataset::readDigitsPng(cl.value(u"file"_s).toStdString());
+  } else {
+    return cl.usageError(u"--format must be idx, csv, images, wav or digits"_s);
+  }
+  if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
+
+  auto project = store::Project::open(projectPath.toStdString(), store::OpenMode::CreateIfMissing);
+  if (!project.ok()) return cl.failure(qs(project.error().toString()));
+  Result<dataset::ImportReport> report =
+      dataset::importDataset(**project, name.toStdString(), *parsed);
+  const bool json = cl.isSet(u"json"_s);
+  if (!report.ok()) {
+    if (json) {
+      nlohmann::json j = {{"error", report.error().toString()},
+                          {"rejected", rejectedJson(parsed->rejected)}};
+      printOut(qs(j.dump()) + u"\n"_s);
+    } else {
+      printRejected(parsed->rejected);
+    }
+    return cl.failure(qs(report.error().toString()));
+  }
+  const dataset::DatasetInfo& d = report->dataset;
+  if (json) {
+    nlohmann::json perClass = nlohmann::json::object();
+    for (size_t c = 0; c < d.classNames.size(); ++c)
+      perClass[d.classNames[c]] = report->samplesPerClass[c];
+    nlohmann::json j = {{"dataset_id", d.id},
+                        {"name", d.name},
+                        {"kind", dataset::kindName(d.kind)},
+                        {"samples", d.sampleCount},
+                        {"per_class", perClass},
+                        {"rejected", rejectedJson(report->rejected)}};
+    if (d.kind == dataset::DatasetKind::Image) {
+      j["image"] = {
+          {"height", d.imageHeight}, {"width", d.imageWidth}, {"channels", d.imageChannels}};
+    } else if (d.kind == dataset::DatasetKind::Audio) {
+      j["audio_rate_hz"] = d.audioRateHz;
+    } else {
+      j["feature_dims"] = d.featureDims;
+    }
+    printOut(qs(j.dump()) + u"\n"_s);
+    return kExitOk;
+  }
+  QString shape;
+  if (d.kind == dataset::DatasetKind::Image) {
+    shape = u"%1x%2x%3 images"_s.arg(d.imageHeight).arg(d.imageWidth).arg(d.imageChannels);
+  } else if (d.kind == dataset::DatasetKind::Audio) {
+    shape = u"audio at %1 Hz"_s.arg(d.audioRateHz);
+  } else {
+    shape = u"%1 features"_s.arg(d.featureDims);
+  }
+  printOut(u"imported %1 samples into dataset \"%2\" (id %3, %4, %5) of %6\n"_s.arg(d.sampleCount)
+               .arg(qs(d.name))
+               .arg(d.id)
+               .arg(qs(dataset::kindName(d.kind)))
+               .arg(shape)
+               .arg(projectPath));
+  printOut(u"samples per class:\n"_s);
+  for (size_t c = 0; c < d.classNames.size(); ++c) {
+    printOut(u"  "_s + qs(d.classNames[c]) + u": %1\n"_s.arg(report->samplesPerClass[c]));
+  }
+  printRejected(report->rejected);
+  return kExitOk;
+}
+
+}  // namespace edgewise::cli
