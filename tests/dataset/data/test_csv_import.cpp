@@ -61,6 +61,22 @@ TEST_F(CsvImport, ForcedNoHeaderRejectsTextRow) {
   EXPECT_EQ(r->samples.size(), 1u);
 }
 
+TEST_F(CsvImport, QuotedCellsCrLfAndNonFiniteValues) {
+  const std::string f = write("q.csv",
+                              "\"x, with comma\",y,label\r\n"
+                              "1,2,\"a,b\"\r\n"
+                              "nan,2,c\r\n"
+                              "1,inf,c\r\n");
+  auto r = readCsv({f, "label", CsvOptions::Header::Auto});
+  EW_ASSERT_OK(r);
+  ASSERT_EQ(r->samples.size(), 1u);
+  EXPECT_EQ(r->info.classNames, (std::vector<std::string>{"a,b"}));
+  EXPECT_EQ(floatsOf(r->samples[0].blob), (std::vector<float>{1.f, 2.f}));
+  EXPECT_EQ(rejectionText(r->rejected),
+            "q.csv row 3: column 'x, with comma' is not a number: 'nan'\n"
+            "q.csv row 4: column 'y' is not a number: 'inf'\n");
+}
+
 TEST_F(CsvImport, FatalErrors) {
   auto missing = readCsv({path("nope.csv"), "0", CsvOptions::Header::Auto});
   ASSERT_FALSE(missing.ok());

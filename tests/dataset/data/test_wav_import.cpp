@@ -43,5 +43,39 @@ TEST_F(WavImport, MonoStereoMixedUnknownChunksSkippedBadFilesRejected) {
             "yes/h.txt: not a .wav file\n");
 }
 
+TEST_F(WavImport, ChunkLevelDefects) {
+  // WAVE_FORMAT_EXTENSIBLE whose sub-format is PCM is accepted.
+  std::vector<uint8_t> ext = wavBytes(22050, 1, {7, -7});
+  ext[20] = 0xFE;
+  ext[21] = 0xFF;
+  ext[16] = 40;  // fmt chunk size 40: 16 + cbSize(2) + 22 bytes of extension
+  std::vector<uint8_t> extension(24, 0);
+  extension[0] = 22;  // cbSize
+  extension[8] = 1;   // sub-format GUID starts with 0x0001 (PCM)
+  ext.insert(ext.begin() + 36, extension.begin(), extension.end());
+  const uint32_t riffSize = static_cast<uint32_t>(ext.size() - 8);
+  for (int i = 0; i < 4; ++i) ext[4 + i] = static_cast<uint8_t>(riffSize >> (8 * i));
+  write("w/a/ext.wav", ext);
+  // A fmt chunk only: no data chunk.
+  std::vector<uint8_t> noData = wavBytes(22050, 1, {1});
+  noData.resize(36);
+  write("w/a/nodata.wav", noData);
+  // An unknown chunk that claims more bytes than the file holds.
+  std::vector<uint8_t> badList = wavBytes(22050, 1, {1}, true);
+  badList[40] = 0xFF;
+  badList.resize(48);
+  write("w/a/badlist.wav", badList);
+  write("w/a/three.wav", wavBytes(22050, 3, {1, 2, 3}));
+  auto r = readWavFolder(path("w"));
+  EW_ASSERT_OK(r);
+  ASSERT_EQ(r->samples.size(), 1u) << rejectionText(r->rejected);
+  EXPECT_EQ(r->info.audioRateHz, 22050);
+  EXPECT_EQ(int16Of(r->samples[0].blob), (std::vector<int16_t>{7, -7}));
+  EXPECT_EQ(rejectionText(r->rejected),
+            "a/badlist.wav: truncated: chunk 'LIST' declares 255 bytes, 4 present\n"
+            "a/nodata.wav: no data chunk\n"
+            "a/three.wav: 3 channels; only mono and stereo are supported\n");
+}
+
 }  // namespace
 }  // namespace edgewise::dataset::test
