@@ -1,7 +1,8 @@
 #pragma once
-// Internal helpers over the SQLite C API: RAII prepared statements, a per-connection
-// statement cache and a write scope that nests inside a caller's transaction. Not part of
-// the public store API (only core/store and its tests include this).
+// Helpers over the SQLite C API: RAII prepared statements, a per-connection statement cache
+// and a write scope that nests inside a caller's transaction. For repository classes only
+// (core/store and the repositories of other core modules, e.g. core/dataset), so that every
+// table is reached through a repository; panes, the CLI and the agent never include it.
 
 #include <sqlite3.h>
 
