@@ -3,13 +3,20 @@
 
 Run: /usr/bin/python3 tests/training/make_metrics_reference.py > tests/training/metrics_reference.json
 (Debian's python3-sklearn 1.2.1). Cases are seeded so the output is reproducible.
+With --check FILE it exits 1 when FILE differs from what it computes now (a ctest), and 77
+(skipped) when NumPy or scikit-learn is missing.
 """
+import io
 import json
 import sys
 
-import numpy as np
-from sklearn.metrics import (accuracy_score, confusion_matrix, f1_score,
-                             precision_recall_fscore_support)
+try:
+    import numpy as np
+    from sklearn.metrics import (accuracy_score, confusion_matrix, f1_score,
+                                 precision_recall_fscore_support)
+except ImportError as e:
+    print(f"skipped: {e}", file=sys.stderr)
+    sys.exit(77)
 
 
 def case(name, y_true, y_pred, num_classes):
@@ -48,10 +55,24 @@ def main():
     y = (rng.random(300) < 0.1).astype(int)
     pred = np.where(rng.random(300) < 0.9, y, 1 - y)
     cases.append(case("binary_imbalanced", y, pred, 2))
+    out = io.StringIO()
     json.dump({"generator": "tests/training/make_metrics_reference.py",
                "sklearn": __import__("sklearn").__version__, "cases": cases},
-              sys.stdout, indent=1)
-    sys.stdout.write("\n")
+              out, indent=1)
+    out.write("\n")
+    if len(sys.argv) == 3 and sys.argv[1] == "--check":
+        with open(sys.argv[2], encoding="utf-8") as f:
+            committed = json.load(f)
+        fresh = json.loads(out.getvalue())
+        # The sklearn version may differ; the numbers must not.
+        committed.pop("sklearn", None)
+        fresh.pop("sklearn", None)
+        if committed != fresh:
+            print(f"{sys.argv[2]} is stale: regenerate it with {sys.argv[0]}", file=sys.stderr)
+            sys.exit(1)
+        print(f"{sys.argv[2]} matches scikit-learn")
+        return
+    sys.stdout.write(out.getvalue())
 
 
 if __name__ == "__main__":

@@ -273,8 +273,10 @@ class SvmClassifier : public SingleModelClassifier<ml::SVM> {
   }
   int64_t countParameters() const override {
     int64_t n = static_cast<int64_t>(m_model->getSupportVectors().total());
-    // OpenCV's multi-class SVM is one-vs-one: k(k-1)/2 decision functions.
-    const int functions = numClasses() * (numClasses() - 1) / 2;
+    // One-vs-one over the classes present in the training data, which may be fewer than
+    // numClasses(); OpenCV only tells how many through its serialization.
+    cv::FileStorage fs(serialize(*m_model), cv::FileStorage::READ | cv::FileStorage::MEMORY);
+    const int functions = static_cast<int>(fs.getFirstTopLevelNode()["decision_functions"].size());
     for (int i = 0; i < functions; ++i) {
       cv::Mat alpha, svidx;
       m_model->getDecisionFunction(i, alpha, svidx);
