@@ -88,7 +88,7 @@ class CvClassifier : public Classifier {
   int predict(const float* x, int dims) const override {
     if (!m_trained || x == nullptr || dims != m_dims) return -1;
     const cv::Mat row(1, dims, CV_32F, const_cast<float*>(x));  // read only
-    return predictRows(row).front();
+    return predictBatch(row).front();
   }
 
   std::vector<int> predictBatch(const cv::Mat& X) const override {
