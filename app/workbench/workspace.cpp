@@ -33,14 +33,7 @@ Result<void> Workspace::openProject(const QString& path, bool createIfMissing) {
       createIfMissing ? store::OpenMode::CreateIfMissing : store::OpenMode::OpenExisting);
   if (!opened.ok()) return opened.error();
 
-  if (m_capture->isRecording()) {
-    auto stopped = m_capture->stopRecording();
-    if (!stopped.ok()) {
-      Q_EMIT statusMessage(Tr::tr("The recording could not be finished: %1")
-                               .arg(QString::fromStdString(stopped.error().toString())),
-                           8000);
-    }
-  }
+  finishRecording();
   m_project = std::move(opened.value());
   m_capture->setQuarantineProject(m_project->path());
   Q_EMIT projectChanged();
@@ -49,16 +42,19 @@ Result<void> Workspace::openProject(const QString& path, bool createIfMissing) {
   return okResult();
 }
 
+void Workspace::finishRecording() {
+  if (!m_capture->isRecording()) return;
+  auto stopped = m_capture->stopRecording();
+  if (!stopped.ok()) {
+    Q_EMIT statusMessage(Tr::tr("The recording could not be finished: %1")
+                             .arg(QString::fromStdString(stopped.error().toString())),
+                         8000);
+  }
+}
+
 void Workspace::closeProject() {
   if (!m_project) return;
-  if (m_capture->isRecording()) {
-    auto stopped = m_capture->stopRecording();
-    if (!stopped.ok()) {
-      Q_EMIT statusMessage(Tr::tr("The recording could not be finished: %1")
-                               .arg(QString::fromStdString(stopped.error().toString())),
-                           8000);
-    }
-  }
+  finishRecording();
   m_capture->setQuarantineProject({});
   m_project.reset();
   Q_EMIT projectChanged();

@@ -39,6 +39,9 @@ class Workspace : public QObject {
   void statusMessage(const QString& message, int timeoutMs);
 
  private:
+  // A running recording belongs to the project being left: commit and finish it first.
+  void finishRecording();
+
   std::unique_ptr<capture::CaptureSession> m_capture;
   std::unique_ptr<store::Project> m_project;
 };
