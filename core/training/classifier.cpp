@@ -1,6 +1,68 @@
 #include "core/training/classifier.h"
 
+#include <chrono>
+#include <cmath>
+#include <cstdlib>
+#include <limits>
+
 namespace edgewise::training {
+
+Result<double> paramDouble(const HyperParams& params, const std::string& key, double fallback) {
+  auto it = params.find(key);
+  if (it == params.end()) return fallback;
+  const char* begin = it->second.c_str();
+  char* end = nullptr;
+  double value = std::strtod(begin, &end);
+  if (end == begin || *end != '\0' || !std::isfinite(value))
+    return Error("hyper-parameter " + key + " must be a number, got \"" + it->second + "\"");
+  return value;
+}
+
+Result<int> paramInt(const HyperParams& params, const std::string& key, int fallback) {
+  Result<double> parsed = paramDouble(params, key, fallback);
+  if (!parsed.ok()) return parsed.error();
+  const double value = *parsed;
+  if (value != std::floor(value) || std::abs(value) > 2e9)
+    return Error("hyper-parameter " + key + " must be an integer, got " + params.at(key));
+  return static_cast<int>(value);
+}
+
+std::string paramString(const HyperParams& params, const std::string& key,
+                        const std::string& fallback) {
+  auto it = params.find(key);
+  return it == params.end() ? fallback : it->second;
+}
+
+Result<void> Classifier::train(const cv::Mat& X, const std::vector<int>& y, int numClasses,
+                               const TrainContext& context) {
+  if (context.cancelled()) return Error(kCancelledMessage);
+  const auto start = std::chrono::steady_clock::now();
+  EW_TRY(train(X, y, numClasses));
+  if (context.cancelled()) {
+    // The caller discards a classifier whose train() failed (see classifier.h).
+    return Error(kCancelledMessage);
+  }
+  if (context.progress) {
+    TrainProgress step;
+    step.epoch = step.epochs = 1;
+    step.trainLoss = step.valLoss = std::numeric_limits<double>::quiet_NaN();
+    std::vector<int> predicted = predictBatch(X);
+    int64_t correct = 0;
+    for (size_t i = 0; i < y.size(); ++i) correct += predicted[i] == y[i];
+    step.trainAccuracy = y.empty() ? 0.0 : static_cast<double>(correct) / y.size();
+    step.valAccuracy = std::numeric_limits<double>::quiet_NaN();
+    if (context.valX && context.valY && !context.valY->empty()) {
+      std::vector<int> valPredicted = predictBatch(*context.valX);
+      int64_t valCorrect = 0;
+      for (size_t i = 0; i < context.valY->size(); ++i)
+        valCorrect += valPredicted[i] == (*context.valY)[i];
+      step.valAccuracy = static_cast<double>(valCorrect) / context.valY->size();
+    }
+    step.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    context.progress(step);
+  }
+  return okResult();
+}
 
 Result<void> validateTrainingData(const cv::Mat& X, const std::vector<int>& y, int numClasses) {
   if (X.empty()) return Error("no training samples");

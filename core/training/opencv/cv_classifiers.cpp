@@ -68,6 +68,7 @@ class CvClassifier : public Classifier {
   int64_t parameterCount() const override { return m_parameterCount; }
   int64_t sizeBytes() const override { return m_sizeBytes; }
 
+  using Classifier::train;
   Result<void> train(const cv::Mat& X, const std::vector<int>& y, int numClasses) override {
     EW_TRY(validateTrainingData(X, y, numClasses));
     m_trained = false;
