@@ -453,6 +453,13 @@ Result<std::unique_ptr<Classifier>> createOpenCvClassifier(const std::string& id
   return c;
 }
 
+Result<std::unique_ptr<Classifier>> createOpenCvClassifier(const std::string& id,
+                                                           const HyperParams& params,
+                                                           uint64_t seed) {
+  if (!params.empty()) return Error("OpenCV hyper-parameters: not implemented yet");
+  return createOpenCvClassifier(id, seed);
+}
+
 Result<std::unique_ptr<Classifier>> loadOpenCvClassifier(const std::string& path) {
   auto file = readModelFile(path);
   if (!file.ok()) return file.error();

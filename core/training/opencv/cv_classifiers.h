@@ -27,6 +27,16 @@ std::vector<std::string> openCvClassifierIds();
 Result<std::unique_ptr<Classifier>> createOpenCvClassifier(const std::string& id,
                                                            uint64_t seed = 42);
 
+// The same with hyper-parameters (text values, see HyperParams). Per family:
+//   knn: k | svm-linear: C | svm-rbf: C, gamma ("scale" or a number) |
+//   rf: trees, max_depth, min_samples | logreg: iterations, lr, reg |
+//   boost: rounds, depth
+// A key the family does not know, a non-number or an out-of-range value is an error;
+// hyperParams() of the classifier returns the effective values (defaults merged in).
+Result<std::unique_ptr<Classifier>> createOpenCvClassifier(const std::string& id,
+                                                           const HyperParams& params,
+                                                           uint64_t seed);
+
 // Reads the family from the file's header, creates that classifier and loads it.
 Result<std::unique_ptr<Classifier>> loadOpenCvClassifier(const std::string& path);
 

@@ -1,0 +1,1 @@
+#include "core/training/ensemble/search.h"
