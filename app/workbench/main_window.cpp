@@ -23,6 +23,7 @@
 #include "app/workbench/about.h"
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/datasets/import_dataset_dialog.h"
 #include "app/workbench/recent_projects.h"
 #include "app/workbench/tr.h"
 #include "app/workbench/widgets/status_dot.h"
@@ -118,6 +119,15 @@ void MainWindow::createActions() {
   m_openAction->setIcon(QIcon::fromTheme(QStringLiteral("document-open")));
   connect(m_openAction, &QAction::triggered, this, &MainWindow::openProjectDialog);
 
+  m_importDatasetAction = new QAction(this);
+  m_importDatasetAction->setObjectName(QStringLiteral("importDatasetAction"));
+  m_importDatasetAction->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_I));
+  connect(m_importDatasetAction, &QAction::triggered, this, [this] {
+    auto* dialog = new ImportDatasetDialog(m_workspace, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+  });
+
   m_closeAction = new QAction(this);
   m_closeAction->setShortcut(QKeySequence::Close);
   connect(m_closeAction, &QAction::triggered, this, &MainWindow::closeProject);
@@ -192,6 +202,7 @@ void MainWindow::createMenus() {
   m_fileMenu->addAction(m_openAction);
   m_recentMenu = m_fileMenu->addMenu(QString());
   m_recentMenu->setObjectName(QStringLiteral("recentMenu"));
+  m_fileMenu->addAction(m_importDatasetAction);
   m_fileMenu->addAction(m_closeAction);
   m_fileMenu->addSeparator();
   m_fileMenu->addAction(m_quitAction);
@@ -503,6 +514,7 @@ void MainWindow::updateTitle() {
     m_projectLabel->setToolTip(Tr::tr("The open project file"));
   }
   m_closeAction->setEnabled(!path.isEmpty());
+  m_importDatasetAction->setEnabled(!path.isEmpty());
 }
 
 QString MainWindow::brokerStatusText() const {
@@ -545,6 +557,7 @@ void MainWindow::retranslateUi() {
   m_openAction->setText(Tr::tr("&Open Project..."));
   m_recentMenu->setTitle(Tr::tr("Open &Recent"));
   m_clearRecentAction->setText(Tr::tr("Clear Menu"));
+  m_importDatasetAction->setText(Tr::tr("&Import Dataset..."));
   m_closeAction->setText(Tr::tr("&Close Project"));
   m_quitAction->setText(Tr::tr("&Quit"));
 

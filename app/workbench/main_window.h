@@ -109,6 +109,7 @@ class MainWindow : public QMainWindow {
   QMenu* m_helpMenu = nullptr;
   QAction* m_newAction = nullptr;
   QAction* m_openAction = nullptr;
+  QAction* m_importDatasetAction = nullptr;
   QAction* m_closeAction = nullptr;
   QAction* m_quitAction = nullptr;
   QAction* m_clearRecentAction = nullptr;

@@ -1,0 +1,90 @@
+#pragma once
+// File > Import dataset...: pick a format (digits.png, IDX, CSV with a label column, image
+// folder, WAV folder) and its files, name the dataset, and import it as a JobManager job.
+// The core writes a dataset in one transaction, so a failed or cancelled import leaves
+// nothing behind; the dialog then shows the report (samples per class, rejected files).
+
+#include <QDialog>
+#include <QString>
+#include <memory>
+#include <optional>
+
+#include "core/dataset/data/dataset_types.h"
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QStackedWidget;
+class QTableWidget;
+
+namespace edgewise::gui {
+
+class Workspace;
+
+class ImportDatasetDialog : public QDialog {
+  Q_OBJECT
+ public:
+  enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder };
+
+  explicit ImportDatasetDialog(Workspace& workspace, QWidget* parent = nullptr);
+
+  // For tests and scripted use: fill the form without the file pickers.
+  void setFormat(Format format);
+  void setSource(const QString& pathOrDir);  // digits, CSV, image/WAV folder
+  void setIdxFiles(const QString& images, const QString& labels);
+  void setCsvLabelColumn(const QString& column);
+  void setDatasetName(const QString& name);
+
+  // Starts the import job; false (with the reason shown) when the form is incomplete.
+  bool startImport();
+  bool isRunning() const { return m_jobId != 0; }
+  // The last successful import, if any.
+  const std::optional<dataset::ImportReport>& report() const { return m_report; }
+  QString lastError() const { return m_lastError; }
+
+ Q_SIGNALS:
+  void importFinished(bool ok);
+
+ protected:
+  void changeEvent(QEvent* event) override;
+
+ private:
+  void retranslateUi();
+  void updateForm();
+  void browse(QLineEdit* edit, bool directory, const QString& filter);
+  void showReport(const dataset::ImportReport& report);
+  void finished(int id, bool ok, const QString& message);
+
+  Workspace& m_workspace;
+  QComboBox* m_format = nullptr;
+  QLabel* m_formatLabel = nullptr;
+  QLabel* m_sourceLabel = nullptr;
+  QLineEdit* m_source = nullptr;
+  QPushButton* m_browse = nullptr;
+  QLabel* m_labelsLabel = nullptr;
+  QLineEdit* m_labels = nullptr;  // IDX labels file
+  QPushButton* m_browseLabels = nullptr;
+  QLabel* m_columnLabel = nullptr;
+  QLineEdit* m_column = nullptr;  // CSV label column
+  QLabel* m_nameLabel = nullptr;
+  QLineEdit* m_name = nullptr;
+  QLabel* m_hint = nullptr;
+  QProgressBar* m_progress = nullptr;
+  QLabel* m_status = nullptr;
+  QTableWidget* m_classes = nullptr;
+  QTableWidget* m_rejected = nullptr;
+  QLabel* m_classesTitle = nullptr;
+  QLabel* m_rejectedTitle = nullptr;
+  QDialogButtonBox* m_buttons = nullptr;
+  QPushButton* m_import = nullptr;
+
+  int m_jobId = 0;
+  std::optional<dataset::ImportReport> m_report;
+  std::shared_ptr<std::optional<dataset::ImportReport>> m_pending;
+  QString m_lastError;
+};
+
+}  // namespace edgewise::gui
