@@ -209,7 +209,7 @@ TEST_F(ModelFileTest, FlippedByteRefusedByChecksum) {
   std::string bad = m_bytes;
   bad[bad.size() / 2] = static_cast<char>(bad[bad.size() / 2] ^ 0x5a);
   writeBytes(path("flip.ewm"), bad);
-  expectRefused(path("flip.ewm"), "checksum mismatch in model part 1 of 1");
+  expectRefused(path("flip.ewm"), "checksum mismatch in model part 1 of 2");
 }
 
 TEST_F(ModelFileTest, ForeignAndTrailingBytesRefused) {
