@@ -116,6 +116,39 @@ CREATE TABLE dataset_versions(
   UNIQUE(dataset_id, snapshot_id)
 );
 )sql"},
+      {4, "time series dataset columns, trained models with lineage",
+       R"sql(
+ALTER TABLE datasets ADD COLUMN series_channels INTEGER NOT NULL DEFAULT 0;  -- timeseries
+ALTER TABLE datasets ADD COLUMN series_length INTEGER NOT NULL DEFAULT 0;    -- samples/window
+ALTER TABLE datasets ADD COLUMN series_rate_hz REAL NOT NULL DEFAULT 0;
+
+CREATE TABLE models(
+  id             INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL,
+  family         TEXT NOT NULL,               -- Classifier::id()
+  created_us     INTEGER NOT NULL,
+  dataset_id     INTEGER REFERENCES datasets(id) ON DELETE SET NULL,
+  dataset_name   TEXT NOT NULL DEFAULT '',    -- kept when the dataset is removed
+  snapshot_id    TEXT NOT NULL DEFAULT '',    -- dataset_versions.snapshot_id
+  feature_spec   TEXT NOT NULL DEFAULT '{}',  -- JSON {"block": "...", "params": {...}}
+  input_shape    TEXT NOT NULL DEFAULT '[]',  -- JSON array, per-sample shape
+  class_names    TEXT NOT NULL DEFAULT '[]',  -- JSON array, the model's output classes
+  hyper_params   TEXT NOT NULL DEFAULT '{}',  -- JSON object of strings
+  seed           INTEGER NOT NULL DEFAULT 0,
+  metrics        TEXT NOT NULL DEFAULT '{}',  -- JSON test metrics (accuracy, macro_f1, ...)
+  history        TEXT NOT NULL DEFAULT '[]',  -- JSON per-epoch progress
+  params         INTEGER NOT NULL DEFAULT 0,
+  size_bytes     INTEGER NOT NULL DEFAULT 0,
+  train_seconds  REAL NOT NULL DEFAULT 0,
+  latency_p50_us REAL NOT NULL DEFAULT 0,
+  latency_p99_us REAL NOT NULL DEFAULT 0,
+  parent_id      INTEGER REFERENCES models(id) ON DELETE SET NULL,
+  origin         TEXT NOT NULL DEFAULT 'trained',
+  file           BLOB NOT NULL               -- the model file as Classifier::save wrote it
+);
+CREATE INDEX models_dataset ON models(dataset_id);
+CREATE INDEX models_parent ON models(parent_id);
+)sql"},
   };
   return kMigrations;
 }

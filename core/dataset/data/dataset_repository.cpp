@@ -22,7 +22,8 @@ namespace {
 constexpr const char* kSelectDataset =
     "SELECT d.id, d.name, d.created_us, d.kind, d.feature_dims, d.image_height, d.image_width, "
     "d.image_channels, d.audio_rate_hz, d.class_names, d.source, "
-    "(SELECT count(*) FROM dataset_samples s WHERE s.dataset_id = d.id) FROM datasets d ";
+    "(SELECT count(*) FROM dataset_samples s WHERE s.dataset_id = d.id), d.series_channels, "
+    "d.series_length, d.series_rate_hz FROM datasets d ";
 
 Result<DatasetInfo> readDataset(Statement& q) {
   DatasetInfo d;
@@ -42,6 +43,9 @@ Result<DatasetInfo> readDataset(Statement& q) {
   for (const auto& n : names) d.classNames.push_back(n.is_string() ? n.get<std::string>() : "");
   d.source = q.text(10);
   d.sampleCount = q.int64(11);
+  d.seriesChannels = static_cast<int>(q.int64(12));
+  d.seriesLength = static_cast<int>(q.int64(13));
+  d.seriesRateHz = q.real(14);
   return d;
 }
 
@@ -99,6 +103,10 @@ Result<int64_t> DatasetRepository::create(const DatasetInfo& info,
   if (info.name.empty()) return Error("a dataset needs a name", ctx);
   if (samples.empty()) return Error("no usable samples to store", ctx);
   if (info.classNames.empty()) return Error("a dataset needs at least one class", ctx);
+  if (info.kind == DatasetKind::Timeseries &&
+      (info.seriesChannels < 1 || info.seriesLength < 1 || !(info.seriesRateHz > 0.0))) {
+    return Error("a timeseries dataset needs channels, window length and rate above 0", ctx);
+  }
   const size_t blobSize = expectedBlobSize(info);
 
   store::detail::WriteScope scope(m_impl->project.handle());
@@ -110,8 +118,8 @@ Result<int64_t> DatasetRepository::create(const DatasetInfo& info,
   }
   Result<StatementLease> ins = m_impl->cache.acquire(
       "INSERT INTO datasets(name, created_us, kind, feature_dims, image_height, image_width, "
-      "image_channels, audio_rate_hz, class_names, source) "
-      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10)");
+      "image_channels, audio_rate_hz, class_names, source, series_channels, series_length, "
+      "series_rate_hz) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)");
   if (!ins.ok()) return ins.error();
   const std::string names = nlohmann::json(info.classNames).dump();
   (*ins)
@@ -124,7 +132,10 @@ Result<int64_t> DatasetRepository::create(const DatasetInfo& info,
       .bind(7, info.imageChannels)
       .bind(8, info.audioRateHz)
       .bind(9, std::string_view(names))
-      .bind(10, std::string_view(info.source));
+      .bind(10, std::string_view(info.source))
+      .bind(11, info.seriesChannels)
+      .bind(12, info.seriesLength)
+      .bind(13, info.seriesRateHz);
   if (Result<void> r = (*ins)->run(); !r.ok()) return r.error().wrap(ctx);
   const int64_t id = sqlite3_last_insert_rowid(m_impl->project.handle());
 
@@ -186,8 +197,8 @@ Result<void> DatasetRepository::remove(int64_t id) {
 
 Result<std::vector<StoredSample>> DatasetRepository::samples(int64_t datasetId) const {
   Result<StatementLease> s = m_impl->cache.acquire(
-      "SELECT id, idx, label, source, blob FROM dataset_samples WHERE dataset_id = ?1 "
-      "ORDER BY idx");
+      "SELECT id, idx, label, source, blob, dataset_id FROM dataset_samples "
+      "WHERE dataset_id = ?1 ORDER BY idx");
   if (!s.ok()) return s.error();
   StatementLease& q = *s;
   q->bind(1, datasetId);
@@ -203,9 +214,30 @@ Result<std::vector<StoredSample>> DatasetRepository::samples(int64_t datasetId) 
     m.source = q->text(3);
     const uint8_t* p = q->blobData(4);
     m.blob.assign(p, p + q->blobSize(4));
+    m.datasetId = q->int64(5);
     out.push_back(std::move(m));
   }
   return out;
+}
+
+Result<StoredSample> DatasetRepository::sample(int64_t sampleId) const {
+  Result<StatementLease> s = m_impl->cache.acquire(
+      "SELECT id, idx, label, source, blob, dataset_id FROM dataset_samples WHERE id = ?1");
+  if (!s.ok()) return s.error();
+  StatementLease& q = *s;
+  q->bind(1, sampleId);
+  Result<bool> row = q->step();
+  if (!row.ok()) return row.error().wrap("reading a dataset sample");
+  if (!row.value()) return Error("no dataset sample with id " + std::to_string(sampleId));
+  StoredSample m;
+  m.id = q->int64(0);
+  m.idx = q->int64(1);
+  m.label = static_cast<int>(q->int64(2));
+  m.source = q->text(3);
+  const uint8_t* p = q->blobData(4);
+  m.blob.assign(p, p + q->blobSize(4));
+  m.datasetId = q->int64(5);
+  return m;
 }
 
 Result<std::vector<SampleLabel>> DatasetRepository::labels(int64_t datasetId) const {

@@ -22,6 +22,7 @@ struct StoredSample {
   int label = 0;
   std::string source;
   std::vector<uint8_t> blob;
+  int64_t datasetId = 0;
 };
 
 struct SampleLabel {
@@ -65,6 +66,8 @@ class DatasetRepository {
   Result<void> remove(int64_t id);
 
   Result<std::vector<StoredSample>> samples(int64_t datasetId) const;
+  // One sample by its id (any dataset).
+  Result<StoredSample> sample(int64_t sampleId) const;
   Result<std::vector<SampleLabel>> labels(int64_t datasetId) const;  // in idx order
 
   // Stores a version unless one with the same snapshot id exists; returns the stored one.

@@ -30,8 +30,9 @@ size_t expectedBlobSize(const DatasetInfo& info) {
       return static_cast<size_t>(info.featureDims) * sizeof(float);
     case DatasetKind::Image:
       return static_cast<size_t>(info.imageHeight) * info.imageWidth * info.imageChannels;
-    case DatasetKind::Audio:
     case DatasetKind::Timeseries:
+      return static_cast<size_t>(info.seriesLength) * info.seriesChannels * sizeof(float);
+    case DatasetKind::Audio:
       return 0;
   }
   return 0;

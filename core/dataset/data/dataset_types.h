@@ -1,7 +1,8 @@
 #pragma once
 // The vocabulary of imported datasets: what a dataset holds, what an import produced and what
 // it refused. A sample's blob is compact and typed by the dataset's kind: float32 features
-// (tabular), 8-bit pixels H x W x C in OpenCV's BGR order (image), int16 mono PCM (audio).
+// (tabular), 8-bit pixels H x W x C in OpenCV's BGR order (image), int16 mono PCM (audio),
+// a float32 window of seriesLength samples x seriesChannels values, sample-major (timeseries).
 
 #include <cstdint>
 #include <optional>
@@ -26,6 +27,9 @@ struct DatasetInfo {
   int imageWidth = 0;
   int imageChannels = 0;
   int audioRateHz = 0;
+  int seriesChannels = 0;               // timeseries: values per time step
+  int seriesLength = 0;                 // timeseries: time steps per window
+  double seriesRateHz = 0.0;            // timeseries: time steps per second
   std::vector<std::string> classNames;  // a sample's label is an index into this
   std::string source;                   // what it was imported from
   int64_t sampleCount = 0;              // filled when read back

@@ -28,7 +28,8 @@ struct TrainRequest {
   HyperParams params;  // overrides of defaultHyperParams(family)
   uint64_t seed = 42;
   PrepareOptions prepare;
-  std::string name;  // empty: "<family> on <dataset>"
+  std::string name;             // empty: "<family> on <dataset>"
+  double latencySeconds = 1.0;  // measureLatency's minSeconds on the test split
 };
 
 // fraction in 0..1 over the whole pipeline; message says which step ("preparing data",

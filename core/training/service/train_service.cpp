@@ -1,0 +1,284 @@
+#include "core/training/service/train_service.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QString>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cmath>
+#include <numeric>
+
+#include "core/dataset/data/dataset_repository.h"
+#include "core/store/project.h"
+#include "core/training/service/model_factory.h"
+#include "core/training/torch/torch_models.h"
+#include "core/util/percentile.h"
+
+namespace edgewise::training {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+bool cancelled(const std::atomic<bool>* cancel) {
+  return cancel && cancel->load(std::memory_order_relaxed);
+}
+
+// The split metrics are reported on: test, or val / train when the dataset is too small.
+const SplitMatrix& evaluationSplit(const PreparedData& data) {
+  if (data.test.rows() > 0) return data.test;
+  if (data.val.rows() > 0) return data.val;
+  return data.train;
+}
+
+// Saves the model to a temporary file and stores it with the record (one transaction).
+Result<ModelRecord> storeModel(store::Project& project, const Classifier& model,
+                               ModelRecord record) {
+  QTemporaryDir dir;
+  if (!dir.isValid()) return Error("cannot create a temporary directory", "saving the model");
+  const std::string path = dir.filePath(QStringLiteral("model.bin")).toStdString();
+  if (Result<void> r = model.save(path); !r.ok()) return r.error().wrap("saving the model");
+  record.sizeBytes = QFileInfo(QString::fromStdString(path)).size();
+  ModelRegistry registry(project);
+  Result<int64_t> id = registry.add(record, path);
+  if (!id.ok()) return id.error();
+  return registry.get(id.value());
+}
+
+void fillLineage(ModelRecord& record, const PreparedData& data) {
+  record.datasetId = data.dataset.id;
+  record.datasetName = data.dataset.name;
+  record.snapshotId = data.version.snapshotId;
+  record.features = data.features;
+  record.inputShape = data.inputShape;
+  record.classNames = data.dataset.classNames;
+}
+
+}  // namespace
+
+LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, double minSeconds,
+                            int minRuns) {
+  LatencyStats s;
+  if (X.rows == 0 || X.type() != CV_32F) return s;
+  const int dims = X.cols;
+  // Warm-up: first calls pay for lazy allocations and cold caches.
+  const int warm = std::min(10, std::max(1, X.rows));
+  for (int i = 0; i < warm; ++i) (void)classifier.predict(X.ptr<float>(i % X.rows), dims);
+  std::vector<double> us;
+  us.reserve(static_cast<size_t>(std::max(minRuns, 1024)));
+  const auto start = Clock::now();
+  const auto budget = std::chrono::duration<double>(minSeconds);
+  // A hard cap keeps a very fast model from filling memory with timings.
+  constexpr size_t kMaxRuns = 2'000'000;
+  for (size_t i = 0; us.size() < kMaxRuns; ++i) {
+    const float* row = X.ptr<float>(static_cast<int>(i % static_cast<size_t>(X.rows)));
+    const auto t0 = Clock::now();
+    volatile int y = classifier.predict(row, dims);
+    (void)y;
+    const auto t1 = Clock::now();
+    us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
+    if (static_cast<int>(us.size()) >= minRuns && t1 - start >= budget) break;
+  }
+  s.runs = static_cast<int>(us.size());
+  s.p50Us = util::percentile(us, 50);
+  s.p90Us = util::percentile(us, 90);
+  s.p99Us = util::percentile(us, 99);
+  s.maxUs = *std::max_element(us.begin(), us.end());
+  s.meanUs = std::accumulate(us.begin(), us.end(), 0.0) / static_cast<double>(us.size());
+  double var = 0.0;
+  for (double v : us) var += (v - s.meanUs) * (v - s.meanUs);
+  s.stdUs = std::sqrt(var / static_cast<double>(us.size()));
+  s.cv = s.meanUs > 0 ? s.stdUs / s.meanUs : 0.0;
+  return s;
+}
+
+Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest& request,
+                                     const TrainProgressFn& progress,
+                                     const std::atomic<bool>* cancel) {
+  const std::string ctx = "training " + request.family + " on '" + request.datasetName + "'";
+  auto report = [&](double f, const std::string& msg, const TrainProgress* e) {
+    if (progress) progress(f, msg, e);
+  };
+  report(0.0, "preparing data", nullptr);
+  Result<PreparedData> data = prepareData(
+      project, request.datasetName, request.prepare,
+      [&](double f) { report(0.2 * f, "preparing data", nullptr); }, cancel);
+  if (!data.ok()) {
+    if (data.error().message == kCancelledMessage) return data.error();
+    return data.error().wrap(ctx);
+  }
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  Result<std::unique_ptr<Classifier>> made =
+      createClassifier(request.family, request.params, request.seed, data->inputShape);
+  if (!made.ok()) return made.error().wrap(ctx);
+  Classifier& model = *made.value();
+
+  ModelRecord record;
+  record.family = request.family;
+  record.seed = request.seed;
+  record.origin = "trained";
+  record.name = request.name.empty() ? request.family + " on " + request.datasetName : request.name;
+  fillLineage(record, *data);
+
+  report(0.2, "training", nullptr);
+  TrainContext context;
+  if (data->val.rows() > 0) {
+    context.valX = &data->val.X;
+    context.valY = &data->val.y;
+  }
+  context.cancel = cancel;
+  const bool epochs = isEpochFamily(request.family);
+  context.progress = [&](const TrainProgress& p) {
+    record.history.push_back(p);
+    const double frac = p.epochs > 0 ? static_cast<double>(p.epoch) / p.epochs : 1.0;
+    std::string msg =
+        (epochs ? "epoch " : "step ") + std::to_string(p.epoch) + "/" + std::to_string(p.epochs);
+    if (!p.message.empty()) msg += ": " + p.message;
+    report(0.2 + 0.6 * std::min(frac, 1.0), msg, epochs ? &p : nullptr);
+  };
+  const auto t0 = Clock::now();
+  Result<void> trained = model.train(data->train.X, data->train.y, data->numClasses(), context);
+  record.trainSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (!trained.ok()) {
+    if (trained.error().message == kCancelledMessage || cancelled(cancel))
+      return Error(kCancelledMessage);
+    return trained.error().wrap(ctx);
+  }
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  record.hyperParams = model.hyperParams();
+  if (record.hyperParams.empty()) record.hyperParams = request.params;
+  record.parameterCount = model.parameterCount();
+
+  report(0.8, "evaluating on the test split", nullptr);
+  const SplitMatrix& eval = evaluationSplit(*data);
+  Result<Metrics> metrics = computeMetrics(eval.y, model.predictBatch(eval.X), data->numClasses());
+  if (!metrics.ok()) return metrics.error().wrap(ctx);
+  record.metrics = metrics.value();
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  report(0.85, "measuring latency", nullptr);
+  const LatencyStats latency = measureLatency(model, eval.X, request.latencySeconds);
+  record.latencyP50Us = latency.p50Us;
+  record.latencyP99Us = latency.p99Us;
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  report(0.95, "saving", nullptr);
+  Result<ModelRecord> stored = storeModel(project, model, record);
+  if (!stored.ok()) return stored.error().wrap(ctx);
+  report(1.0, "done", nullptr);
+  return stored;
+}
+
+Result<Evaluation> evaluateModel(store::Project& project, int64_t modelId,
+                                 const std::function<void(double)>& progress,
+                                 const std::atomic<bool>* cancel, double latencySeconds) {
+  const std::string ctx = "evaluating model " + std::to_string(modelId);
+  ModelRegistry registry(project);
+  Result<ModelRecord> record = registry.get(modelId);
+  if (!record.ok()) return record.error();
+  if (record->snapshotId.empty())
+    return Error("the model has no dataset version to evaluate on", ctx);
+  Result<PreparedData> data = prepareVersion(
+      project, record->snapshotId, record->features,
+      [&](double f) {
+        if (progress) progress(0.8 * f);
+      },
+      cancel);
+  if (!data.ok()) {
+    if (data.error().message == kCancelledMessage) return data.error();
+    return data.error().wrap(ctx);
+  }
+  if (data->inputShape != record->inputShape)
+    return Error("the dataset's features no longer have the model's input shape", ctx);
+  if (data->dataset.classNames != record->classNames)
+    return Error("the dataset's classes changed since the model was trained", ctx);
+  Result<std::unique_ptr<Classifier>> model = registry.load(modelId);
+  if (!model.ok()) return model.error();
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  Evaluation ev;
+  ev.record = record.value();
+  ev.classNames = record->classNames;
+  const SplitMatrix& split = evaluationSplit(*data);
+  ev.truth = split.y;
+  ev.sampleIds = split.sampleIds;
+  ev.predicted = (*model)->predictBatch(split.X);
+  Result<Metrics> metrics = computeMetrics(ev.truth, ev.predicted, data->numClasses());
+  if (!metrics.ok()) return metrics.error().wrap(ctx);
+  ev.metrics = metrics.value();
+  if (progress) progress(0.85);
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  ev.latency = measureLatency(**model, split.X, latencySeconds);
+  if (progress) progress(1.0);
+  return ev;
+}
+
+Result<ModelRecord> importTorchScriptModel(store::Project& project, const ImportRequest& request,
+                                           const TrainProgressFn& progress,
+                                           const std::atomic<bool>* cancel) {
+  const std::string ctx = "importing " + request.file;
+  auto report = [&](double f, const std::string& msg) {
+    if (progress) progress(f, msg, nullptr);
+  };
+  report(0.0, "preparing data");
+  Result<PreparedData> data = prepareData(
+      project, request.datasetName, request.prepare,
+      [&](double f) { report(0.5 * f, "preparing data"); }, cancel);
+  if (!data.ok()) {
+    if (data.error().message == kCancelledMessage) return data.error();
+    return data.error().wrap(ctx);
+  }
+  report(0.5, "loading the TorchScript module");
+  Result<std::unique_ptr<Classifier>> model =
+      importTorchScript(request.file, data->numClasses(), data->inputShape);
+  if (!model.ok()) return model.error().wrap(ctx);
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  ModelRecord record;
+  record.family = (*model)->id();
+  record.origin = "imported";
+  record.name = request.name.empty()
+                    ? QFileInfo(QString::fromStdString(request.file)).fileName().toStdString()
+                    : request.name;
+  fillLineage(record, *data);
+  record.hyperParams = (*model)->hyperParams();
+  record.hyperParams["source_file"] = request.file;
+  record.parameterCount = (*model)->parameterCount();
+
+  report(0.6, "evaluating on the test split");
+  const SplitMatrix& eval = evaluationSplit(*data);
+  Result<Metrics> metrics =
+      computeMetrics(eval.y, (*model)->predictBatch(eval.X), data->numClasses());
+  if (!metrics.ok()) return metrics.error().wrap(ctx);
+  record.metrics = metrics.value();
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  report(0.8, "measuring latency");
+  const LatencyStats latency = measureLatency(**model, eval.X, 0.5);
+  record.latencyP50Us = latency.p50Us;
+  record.latencyP99Us = latency.p99Us;
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  report(0.95, "saving");
+  Result<ModelRecord> stored = storeModel(project, **model, record);
+  if (!stored.ok()) return stored.error().wrap(ctx);
+  report(1.0, "done");
+  return stored;
+}
+
+Result<void> exportModel(store::Project& project, int64_t modelId, const std::string& format,
+                         const std::string& path) {
+  ModelRegistry registry(project);
+  if (format == "native") return registry.exportFile(modelId, path);
+  if (format == "torchscript") {
+    Result<std::unique_ptr<Classifier>> model = registry.load(modelId);
+    if (!model.ok()) return model.error();
+    if (!isEpochFamily((*model)->id()))
+      return Error("only torch families (mlp, cnn1d, cnn2d) export to TorchScript; model " +
+                   std::to_string(modelId) + " is " + (*model)->id() + "; use --format native");
+    return exportTorchScript(**model, path);
+  }
+  return Error("unknown export format '" + format + "'; use native or torchscript");
+}
+
+}  // namespace edgewise::training
