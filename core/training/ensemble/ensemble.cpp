@@ -175,6 +175,54 @@ std::vector<int> Ensemble::predictBatch(const cv::Mat& X) const {
   return out;
 }
 
+std::vector<int> Ensemble::selectByValidation(const cv::Mat& valX, const std::vector<int>& valY) {
+  std::unique_lock lock(m_mutex);
+  std::vector<int> all(m_members.size());
+  for (size_t i = 0; i < all.size(); ++i) all[i] = static_cast<int>(i);
+  if (m_members.empty() || valY.empty() || valX.rows != static_cast<int>(valY.size())) return all;
+  std::vector<std::vector<int>> answers;
+  for (const Member& m : m_members) answers.push_back(m.model->predictBatch(valX));
+  auto score = [&](const std::vector<int>& chosen) {
+    std::vector<int> votes(chosen.size());
+    std::vector<double> w(chosen.size());
+    size_t correct = 0;
+    for (size_t r = 0; r < valY.size(); ++r) {
+      for (size_t i = 0; i < chosen.size(); ++i) {
+        const auto& a = answers[static_cast<size_t>(chosen[i])];
+        votes[i] = a.size() == valY.size() ? a[r] : -1;
+        w[i] = m_members[static_cast<size_t>(chosen[i])].weight;
+      }
+      correct += vote(votes, w) == valY[r];
+    }
+    return static_cast<double>(correct) / static_cast<double>(valY.size());
+  };
+  std::vector<int> chosen;
+  double best = -1.0;
+  while (chosen.size() < m_members.size()) {
+    int pick = -1;
+    double pickScore = best;
+    for (int i : all) {
+      if (std::find(chosen.begin(), chosen.end(), i) != chosen.end()) continue;
+      std::vector<int> trial = chosen;
+      trial.push_back(i);
+      std::sort(trial.begin(), trial.end());
+      const double s = score(trial);
+      if (s > pickScore) {  // strictly better; the first such member on ties
+        pickScore = s;
+        pick = i;
+      }
+    }
+    if (pick < 0) break;
+    chosen.push_back(pick);
+    std::sort(chosen.begin(), chosen.end());
+    best = pickScore;
+  }
+  std::vector<Member> kept;
+  for (int i : chosen) kept.push_back(std::move(m_members[static_cast<size_t>(i)]));
+  m_members = std::move(kept);
+  return chosen;
+}
+
 Result<void> Ensemble::train(const cv::Mat& X, const std::vector<int>& y, int numClasses) {
   return train(X, y, numClasses, TrainContext{});
 }

@@ -56,6 +56,13 @@ class Ensemble : public Classifier {
   // Each member's answer for x (-1 where it cannot), in member order.
   std::vector<int> memberVotes(const float* x, int dims) const;
 
+  // Greedy forward selection on validation data (Caruana et al. 2004, without replacement):
+  // starts from the member with the best validation accuracy, adds the member that raises
+  // the vote's validation accuracy most, stops when none raises it; the others are dropped.
+  // Weights are kept. Returns the indices kept (in the old numbering, member order kept) and
+  // leaves the ensemble unchanged when it has no members or no validation data.
+  std::vector<int> selectByValidation(const cv::Mat& valX, const std::vector<int>& valY);
+
   // Retrains every present member on (X, y); with validation data in the context the weights
   // become the members' validation accuracies, otherwise they are kept.
   using Classifier::train;
