@@ -9,6 +9,9 @@
 #ifdef EDGEWISE_HAVE_CAPTURE_PANE
 #include "app/workbench/panes/capture/capture_pane.h"
 #endif
+#ifdef EDGEWISE_HAVE_TRAINING_PANE
+#include "app/workbench/panes/training/training_pane.h"
+#endif
 
 namespace edgewise::gui {
 
@@ -63,6 +66,9 @@ void registerWorkbenchPanes() {
                         Tr::tr("Let active learning pick the most informative windows"),
                         Tr::tr("Measure agreement between annotators")};
                   }});
+#ifdef EDGEWISE_HAVE_TRAINING_PANE
+  registerTrainingPane();
+#else
   addPlaceholder(QStringLiteral("training"), 30, Qt::RightDockWidgetArea,
                  {QStringLiteral(":/icons/training.svg"), [] { return Tr::tr("Training"); },
                   [] { return Tr::tr("Training arrives with the model training capability."); },
@@ -72,6 +78,7 @@ void registerWorkbenchPanes() {
                         Tr::tr("Compare runs by their metrics and confusion matrices"),
                         Tr::tr("Keep the lineage from data to model")};
                   }});
+#endif
   addPlaceholder(
       QStringLiteral("compression"), 40, Qt::RightDockWidgetArea,
       {QStringLiteral(":/icons/compression.svg"), [] { return Tr::tr("Compression"); },

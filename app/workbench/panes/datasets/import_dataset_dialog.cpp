@@ -268,7 +268,12 @@ bool ImportDatasetDialog::startImport() {
   if (format == Format::Idx && labels.isEmpty()) return fail(tr("Choose the IDX labels file."));
   if (name.isEmpty()) return fail(tr("Give the dataset a name."));
 
-  const std::string projectPath = m_workspace.project()->path();
+  // The worker gets its own connection, opened here while the GUI's project is surely alive
+  // (a project switch during the import cannot pull it away) and used only by the worker.
+  // Not Project::open(): that marks a running recording of this project as interrupted.
+  auto opened = m_workspace.project()->openAnotherConnection();
+  if (!opened.ok()) return fail(QString::fromStdString(opened.error().toString()));
+  std::shared_ptr<store::Project> connection = std::move(opened.value());
   const std::string src = source.toStdString();
   const std::string lab = labels.toStdString();
   const std::string column = m_column->text().trimmed().toStdString();
@@ -304,11 +309,8 @@ bool ImportDatasetDialog::startImport() {
     if (context.isCancelled()) return JobContext::cancelledError();
     context.setProgress(
         0.6, tr("Writing %n samples", nullptr, static_cast<int>(parsed.value().samples.size())));
-    // The GUI thread's connection stays on the GUI thread: the worker opens its own.
-    auto project = store::Project::open(projectPath, store::OpenMode::OpenExisting);
-    if (!project.ok()) return project.error();
     Result<dataset::ImportReport> report =
-        dataset::importDataset(*project.value(), datasetName, parsed.value());
+        dataset::importDataset(*connection, datasetName, parsed.value());
     if (!report.ok()) return report.error();
     const auto count = static_cast<int>(report.value().dataset.sampleCount);
     const auto rejected = static_cast<int>(report.value().rejected.size());
