@@ -14,6 +14,11 @@ int runBench(const QStringList& args);
 int runDemo(const QStringList& args);
 int runExport(const QStringList& args);
 int runImport(const QStringList& args);
+int runTrain(const QStringList& args);
+int runEval(const QStringList& args);
+int runModels(const QStringList& args);
+int runExportModel(const QStringList& args);
+int runImportModel(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

@@ -6,6 +6,7 @@
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 
 namespace edgewise::cli {
@@ -35,13 +36,17 @@ int runImport(const QStringList& args) {
   CommandLine cl(u"import"_s, u"Imports a dataset into a project (created if missing)."_s);
   cl.addOption({u"project"_s, u"Project file."_s, u"FILE"_s});
   cl.addOption({u"name"_s, u"Name of the new dataset."_s, u"NAME"_s});
-  cl.addOption({u"format"_s, u"idx, csv, images, wav or digits."_s, u"FORMAT"_s});
+  cl.addOption({u"format"_s, u"idx, csv, images, wav, digits or imu-sim."_s, u"FORMAT"_s});
   cl.addOption({u"images"_s, u"idx: an images file (repeat with --labels)."_s, u"FILE"_s});
   cl.addOption({u"labels"_s, u"idx: the labels file of the preceding --images."_s, u"FILE"_s});
   cl.addOption({u"file"_s, u"csv: the CSV file; digits: digits.png."_s, u"FILE"_s});
   cl.addOption({u"label-column"_s, u"csv: label column name or 0-based index."_s, u"COLUMN"_s});
   cl.addOption({u"no-header"_s, u"csv: the first row is data, not a header."_s});
   cl.addOption({u"dir"_s, u"images/wav: folder with one subfolder per class."_s, u"DIR"_s});
+  cl.addOption({u"per-class"_s, u"imu-sim: windows per class (200)."_s, u"N"_s});
+  cl.addOption({u"window-ms"_s, u"imu-sim: window length in ms (2000)."_s, u"MS"_s});
+  cl.addOption({u"rate"_s, u"imu-sim: sample rate in Hz (50)."_s, u"HZ"_s});
+  cl.addOption({u"seed"_s, u"imu-sim: seed (42)."_s, u"SEED"_s});
   cl.addOption({u"json"_s, u"Print the result as JSON."_s});
   if (auto exit = cl.parse(args)) return *exit;
 
@@ -84,8 +89,20 @@ int runImport(const QStringList& args) {
       return cl.usageError(u"--format digits needs --file digits.png"_s);
     }
     parsed = dataset::readDigitsPng(cl.value(u"file"_s).toStdString());
+  } else if (format == u"imu-sim") {
+    auto perClass = cl.intValue(u"per-class"_s, 200, 1, 1000000);
+    if (!perClass.ok()) return cl.usageError(qs(perClass.error().toString()));
+    auto windowMs = cl.intValue(u"window-ms"_s, 2000, 1, 600000);
+    if (!windowMs.ok()) return cl.usageError(qs(windowMs.error().toString()));
+    auto rate = cl.doubleValue(u"rate"_s, 50.0, 0.001, 10000.0);
+    if (!rate.ok()) return cl.usageError(qs(rate.error().toString()));
+    auto seed = cl.intValue(u"seed"_s, 42, 0, INT64_MAX);
+    if (!seed.ok()) return cl.usageError(qs(seed.error().toString()));
+    parsed = dataset::simulateImuActivityDataset(static_cast<int>(*perClass),
+                                                 static_cast<double>(*windowMs) / 1000.0, *rate,
+                                                 static_cast<uint64_t>(*seed));
   } else {
-    return cl.usageError(u"--format must be idx, csv, images, wav or digits"_s);
+    return cl.usageError(u"--format must be idx, csv, images, wav, digits or imu-sim"_s);
   }
   if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
 
@@ -120,6 +137,9 @@ int runImport(const QStringList& args) {
           {"height", d.imageHeight}, {"width", d.imageWidth}, {"channels", d.imageChannels}};
     } else if (d.kind == dataset::DatasetKind::Audio) {
       j["audio_rate_hz"] = d.audioRateHz;
+    } else if (d.kind == dataset::DatasetKind::Timeseries) {
+      j["series"] = {
+          {"channels", d.seriesChannels}, {"length", d.seriesLength}, {"rate_hz", d.seriesRateHz}};
     } else {
       j["feature_dims"] = d.featureDims;
     }
@@ -131,6 +151,10 @@ int runImport(const QStringList& args) {
     shape = u"%1x%2x%3 images"_s.arg(d.imageHeight).arg(d.imageWidth).arg(d.imageChannels);
   } else if (d.kind == dataset::DatasetKind::Audio) {
     shape = u"audio at %1 Hz"_s.arg(d.audioRateHz);
+  } else if (d.kind == dataset::DatasetKind::Timeseries) {
+    shape = u"windows of %1 x %2 channels at %3 Hz"_s.arg(d.seriesLength)
+                .arg(d.seriesChannels)
+                .arg(d.seriesRateHz);
   } else {
     shape = u"%1 features"_s.arg(d.featureDims);
   }

@@ -19,7 +19,12 @@ const char kUsage[] =
     "  record       record MQTT topics into a project\n"
     "  recordings   list the recordings of a project\n"
     "  export       export a recording to CSV\n"
-    "  import       import a dataset (IDX, CSV, image or WAV folders, digits.png)\n"
+    "  import       import a dataset (IDX, CSV, image or WAV folders, digits.png, imu-sim)\n"
+    "  train        train a model on a dataset and store it in the project\n"
+    "  eval         evaluate a stored model on its test split (metrics, latency)\n"
+    "  models       list (or remove) the models of a project\n"
+    "  export-model write a stored model to a file (native or TorchScript)\n"
+    "  import-model import a TorchScript model, evaluated on a dataset\n"
     "  bench        benchmarks (bench capture, bench live-view)\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
@@ -55,6 +60,11 @@ int main(int argc, char* argv[]) {
   if (command == u"bench") return runBench(args);
   if (command == u"export") return runExport(args);
   if (command == u"import") return runImport(args);
+  if (command == u"train") return runTrain(args);
+  if (command == u"eval") return runEval(args);
+  if (command == u"models") return runModels(args);
+  if (command == u"export-model") return runExportModel(args);
+  if (command == u"import-model") return runImportModel(args);
   if (command == u"demo") return runDemo(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));
