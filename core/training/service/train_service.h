@@ -45,7 +45,7 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
                                      const std::atomic<bool>* cancel = nullptr);
 
 // Single-sample predict() latency over the rows of X (cycled), after a warm-up: runs until
-// both minSeconds have passed and minRuns predictions were made.
+// both minSeconds have passed and minRuns predictions were made. An empty X gives runs = 0.
 struct LatencyStats {
   double p50Us = 0.0;
   double p90Us = 0.0;
