@@ -369,6 +369,10 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>About &amp;Qt</source>
         <translation>Über &amp;Qt</translation>
     </message>
+    <message>
+        <source>&amp;Import Dataset...</source>
+        <translation>&amp;Datensatz importieren...</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::BrokerSettingsDialog</name>
@@ -548,6 +552,24 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
 </context>
 <context>
+    <name>edgewise::gui::ConfusionMatrixWidget</name>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s). Click to list them.</source>
+        <translation>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiel. Klicken, um es aufzulisten.</numerusform>
+            <numerusform>Wahr %1, vorhergesagt %2: %n Beispiele. Klicken, um sie aufzulisten.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>vorhergesagt</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>wahr</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ConnectionBar</name>
     <message>
         <source>Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port</source>
@@ -580,6 +602,194 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Disconnect</source>
         <translation>Trennen</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ImportDatasetDialog</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV-Dateien (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz)</source>
+        <translation>IDX-Dateien (*-ubyte *-ubyte.gz *.idx *.gz)</translation>
+    </message>
+    <message>
+        <source>Import Dataset</source>
+        <translation>Datensatz importieren</translation>
+    </message>
+    <message>
+        <source>OpenCV digits.png (20x20 digits)</source>
+        <translation>OpenCV digits.png (Ziffern 20x20)</translation>
+    </message>
+    <message>
+        <source>IDX (MNIST) image and label files</source>
+        <translation>IDX (MNIST): Bild- und Label-Datei</translation>
+    </message>
+    <message>
+        <source>CSV with a label column</source>
+        <translation>CSV mit einer Label-Spalte</translation>
+    </message>
+    <message>
+        <source>Image folder (one subfolder per class)</source>
+        <translation>Bildordner (ein Unterordner je Klasse)</translation>
+    </message>
+    <message>
+        <source>WAV folder (one subfolder per class)</source>
+        <translation>WAV-Ordner (ein Unterordner je Klasse)</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>&amp;Format:</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation>&amp;Name des Datensatzes:</translation>
+    </message>
+    <message>
+        <source>&amp;Labels file:</source>
+        <translation>&amp;Label-Datei:</translation>
+    </message>
+    <message>
+        <source>Label &amp;column:</source>
+        <translation>Label-&amp;Spalte:</translation>
+    </message>
+    <message>
+        <source>A header name or a 0-based column index; -1 is the last column.</source>
+        <translation>Ein Spaltenname oder ein Spaltenindex ab 0; -1 ist die letzte Spalte.</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>&amp;Importieren</translation>
+    </message>
+    <message>
+        <source>Samples per class</source>
+        <translation>Beispiele je Klasse</translation>
+    </message>
+    <message>
+        <source>Rejected files and rows</source>
+        <translation>Abgelehnte Dateien und Zeilen</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Quelle</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+    <message>
+        <source>&amp;Image file:</source>
+        <translation>&amp;Bilddatei:</translation>
+    </message>
+    <message>
+        <source>OpenCV&apos;s samples/data/digits.png: 5000 handwritten digits, 500 per class.</source>
+        <translation>samples/data/digits.png aus OpenCV: 5000 handgeschriebene Ziffern, 500 je Klasse.</translation>
+    </message>
+    <message>
+        <source>&amp;Images file:</source>
+        <translation>&amp;Bilderdatei:</translation>
+    </message>
+    <message>
+        <source>An idx3-ubyte images file and its idx1-ubyte labels file, plain or gzip-compressed.</source>
+        <translation>Eine idx3-ubyte-Bilderdatei und ihre idx1-ubyte-Label-Datei, unkomprimiert oder mit gzip komprimiert.</translation>
+    </message>
+    <message>
+        <source>&amp;CSV file:</source>
+        <translation>&amp;CSV-Datei:</translation>
+    </message>
+    <message>
+        <source>One sample per row: numeric feature columns and one label column. Rows that cannot be read are listed, not imported.</source>
+        <translation>Ein Beispiel je Zeile: numerische Merkmalsspalten und eine Label-Spalte. Unlesbare Zeilen werden aufgelistet, nicht importiert.</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>&amp;Ordner:</translation>
+    </message>
+    <message>
+        <source>FOLDER/&lt;class&gt;/*.png|jpg: every image must have the size of the first one.</source>
+        <translation>ORDNER/&lt;Klasse&gt;/*.png|jpg: jedes Bild muss die Größe des ersten haben.</translation>
+    </message>
+    <message>
+        <source>FOLDER/&lt;class&gt;/*.wav: 16-bit PCM, mono or stereo, one sample rate.</source>
+        <translation>ORDNER/&lt;Klasse&gt;/*.wav: 16-Bit-PCM, mono oder stereo, eine Abtastrate.</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>Ordner wählen</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>Datei wählen</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File &gt; Open).</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen (Datei &gt; Öffnen).</translation>
+    </message>
+    <message>
+        <source>Choose what to import.</source>
+        <translation>Wählen Sie, was importiert werden soll.</translation>
+    </message>
+    <message>
+        <source>Choose the IDX labels file.</source>
+        <translation>Wählen Sie die IDX-Label-Datei.</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>Geben Sie dem Datensatz einen Namen.</translation>
+    </message>
+    <message>
+        <source>Import dataset %1</source>
+        <translation>Datensatz %1 importieren</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>Lese %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n samples</source>
+        <translation>
+            <numerusform>Schreibe %n Beispiel</numerusform>
+            <numerusform>Schreibe %n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n samples</source>
+        <translation>
+            <numerusform>%1 importiert: %n Beispiel</numerusform>
+            <numerusform>%1 importiert: %n Beispiele</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rejected</source>
+        <translation>
+            <numerusform>, %n abgelehnt</numerusform>
+            <numerusform>, %n abgelehnt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>Importiere...</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -651,6 +861,101 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Resume</source>
         <translation>Fortsetzen</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ModelsTableModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 (%2), trained on %3 (version %4) with seed %5</source>
+        <translation>%1 (%2), trainiert auf %3 (Version %4) mit Seed %5</translation>
+    </message>
+    <message>
+        <source>Its dataset has been removed.</source>
+        <translation>Sein Datensatz wurde gelöscht.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 µs</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>Accuracy on the test split</source>
+        <translation>Genauigkeit auf dem Testanteil</translation>
+    </message>
+    <message>
+        <source>Unweighted mean of the per-class F1 scores (test split)</source>
+        <translation>Ungewichteter Mittelwert der F1-Werte je Klasse (Testanteil)</translation>
+    </message>
+    <message>
+        <source>Learned numbers the model holds</source>
+        <translation>Gelernte Zahlen, die das Modell enthält</translation>
+    </message>
+    <message>
+        <source>Size of the model file</source>
+        <translation>Größe der Modelldatei</translation>
+    </message>
+    <message>
+        <source>Median single-sample prediction time on this machine</source>
+        <translation>Median der Vorhersagezeit für ein Beispiel auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>Trainingsdauer</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Train time</source>
+        <translation>Trainingszeit</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1314,322 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Last payload</source>
         <translation>Letzte Nutzdaten</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::TrainingPane</name>
+    <message>
+        <source>Training</source>
+        <translation>Training</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Daten</translation>
+    </message>
+    <message>
+        <source>Import...</source>
+        <translation>Importieren...</translation>
+    </message>
+    <message>
+        <source>Import a dataset into the project (Ctrl+I)</source>
+        <translation>Einen Datensatz in das Projekt importieren (Strg+I)</translation>
+    </message>
+    <message>
+        <source>The dataset to train on; it is split 70/15/15 into train, validation and test (stratified, by the seed)</source>
+        <translation>Der Datensatz zum Trainieren; er wird 70/15/15 in Training, Validierung und Test geteilt (stratifiziert, nach dem Seed)</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>Block:</translation>
+    </message>
+    <message>
+        <source>The feature block that turns each sample into the model&apos;s input</source>
+        <translation>Der Merkmalsblock, der jedes Beispiel in die Eingabe des Modells umwandelt</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>Familie:</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>Epochen:</translation>
+    </message>
+    <message>
+        <source>Passes over the training split</source>
+        <translation>Durchläufe über den Trainingsanteil</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>Lernrate:</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>Batchgröße:</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>Seed:</translation>
+    </message>
+    <message>
+        <source>Seeds the split and the model: the same seed trains the same model</source>
+        <translation>Startwert für Aufteilung und Modell: derselbe Seed trainiert dasselbe Modell</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>&lt;family&gt; on &lt;dataset&gt;</source>
+        <translation>&lt;Familie&gt; auf &lt;Datensatz&gt;</translation>
+    </message>
+    <message>
+        <source>Advanced hyper-parameters</source>
+        <translation>Weitere Hyperparameter</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>Trainieren</translation>
+    </message>
+    <message>
+        <source>Train a model with this setup and add it to the project (Ctrl+Return)</source>
+        <translation>Ein Modell mit dieser Einstellung trainieren und dem Projekt hinzufügen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing is stored</source>
+        <translation>Training beenden; nichts wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>Trainingskurven</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>Epoche</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>Verlust</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>Trainingsverlust</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>Validierungsverlust</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>Trainingsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>No models yet. Pick a dataset and a model family, then press Train (Ctrl+Return).</source>
+        <translation>Noch keine Modelle. Wählen Sie einen Datensatz und eine Modellfamilie und drücken Sie dann Trainieren (Strg+Eingabe).</translation>
+    </message>
+    <message>
+        <source>Selected model</source>
+        <translation>Ausgewähltes Modell</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>Präzision</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>Recall</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>Anzahl</translation>
+    </message>
+    <message>
+        <source>Select a model above to see its confusion matrix.</source>
+        <translation>Wählen Sie oben ein Modell, um seine Konfusionsmatrix zu sehen.</translation>
+    </message>
+    <message>
+        <source>Click a cell of the confusion matrix to see its samples.</source>
+        <translation>Klicken Sie auf eine Zelle der Konfusionsmatrix, um ihre Beispiele zu sehen.</translation>
+    </message>
+    <message>
+        <source>images %1 x %2 x %3</source>
+        <translation>Bilder %1 x %2 x %3</translation>
+    </message>
+    <message>
+        <source>audio at %1 Hz</source>
+        <translation>Audio mit %1 Hz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) per row</source>
+        <translation>
+            <numerusform>%n Merkmal je Zeile</numerusform>
+            <numerusform>%n Merkmale je Zeile</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>time series</source>
+        <translation>Zeitreihen</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 classes; %3</source>
+        <translation>%1 Beispiele, %2 Klassen; %3</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>Importiert aus %1</translation>
+    </message>
+    <message>
+        <source>default for this data</source>
+        <translation>Standard für diese Daten</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>Beispiele</translation>
+    </message>
+    <message>
+        <source>No sample to preview</source>
+        <translation>Kein Beispiel für die Vorschau</translation>
+    </message>
+    <message>
+        <source>This sample is empty</source>
+        <translation>Dieses Beispiel ist leer</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>Pixel</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>Merkmale</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>No project is open. Create or open one with File &gt; New Project... or File &gt; Open Project...</source>
+        <translation>Kein Projekt geöffnet. Legen Sie eines an oder öffnen Sie eines mit Datei &gt; Neues Projekt... oder Datei &gt; Projekt öffnen...</translation>
+    </message>
+    <message>
+        <source>This project has no datasets yet. Import one with File &gt; Import Dataset... (Ctrl+I), e.g. OpenCV&apos;s digits.png.</source>
+        <translation>Dieses Projekt hat noch keine Datensätze. Importieren Sie einen mit Datei &gt; Datensatz importieren... (Strg+I), z. B. digits.png aus OpenCV.</translation>
+    </message>
+    <message>
+        <source>A training run is already going.</source>
+        <translation>Ein Training läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen.</translation>
+    </message>
+    <message>
+        <source>Import a dataset first (File &gt; Import Dataset...).</source>
+        <translation>Zuerst einen Datensatz importieren (Datei &gt; Datensatz importieren...).</translation>
+    </message>
+    <message>
+        <source>Train %1 on %2</source>
+        <translation>%1 auf %2 trainieren</translation>
+    </message>
+    <message>
+        <source>Trained %1: test accuracy %2%, macro-F1 %3</source>
+        <translation>%1 trainiert: Testgenauigkeit %2 %, Makro-F1 %3</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was stored.</source>
+        <translation>Training abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>Training fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>Starte...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Breche ab...</translation>
+    </message>
+    <message>
+        <source>%1: test accuracy %2%, macro-F1 %3, %4 test samples</source>
+        <translation>%1: Testgenauigkeit %2 %, Makro-F1 %3, %4 Testbeispiele</translation>
+    </message>
+    <message>
+        <source>Evaluate %1</source>
+        <translation>%1 auswerten</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1%</source>
+        <translation>Testgenauigkeit %1 %</translation>
+    </message>
+    <message>
+        <source>Could not evaluate: %1</source>
+        <translation>Auswertung nicht möglich: %1</translation>
+    </message>
+    <message>
+        <source>Evaluating the model on its test split...</source>
+        <translation>Werte das Modell auf seinem Testanteil aus...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test sample(s) of %1 classified correctly</source>
+        <translation>
+            <numerusform>%n Testbeispiel von %1 richtig klassifiziert</numerusform>
+            <numerusform>%n Testbeispiele von %1 richtig klassifiziert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test sample(s) of %1 predicted as %2</source>
+        <translation>
+            <numerusform>%n Testbeispiel von %1 als %2 vorhergesagt</numerusform>
+            <numerusform>%n Testbeispiele von %1 als %2 vorhergesagt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample %1 from %2</source>
+        <translation>Beispiel %1 aus %2</translation>
+    </message>
+    <message>
+        <source>(the first %1 shown)</source>
+        <translation>(die ersten %1 gezeigt)</translation>
     </message>
 </context>
 </TS>

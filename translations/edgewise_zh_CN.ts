@@ -369,6 +369,10 @@ Long work such as exports, training and deployments appears here with its progre
         <source>About &amp;Qt</source>
         <translation>关于 &amp;Qt</translation>
     </message>
+    <message>
+        <source>&amp;Import Dataset...</source>
+        <translation>导入数据集(&amp;I)...</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::BrokerSettingsDialog</name>
@@ -548,6 +552,23 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::ConfusionMatrixWidget</name>
+    <message numerus="yes">
+        <source>True %1, predicted %2: %n sample(s). Click to list them.</source>
+        <translation>
+            <numerusform>真实 %1，预测 %2：%n 个样本。点击列出。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>真实</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ConnectionBar</name>
     <message>
         <source>Broker address: tcp://, mqtt://, ssl:// or mqtts://host:port</source>
@@ -580,6 +601,191 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Disconnect</source>
         <translation>断开</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ImportDatasetDialog</name>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV 文件 (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>IDX files (*-ubyte *-ubyte.gz *.idx *.gz)</source>
+        <translation>IDX 文件 (*-ubyte *-ubyte.gz *.idx *.gz)</translation>
+    </message>
+    <message>
+        <source>Import Dataset</source>
+        <translation>导入数据集</translation>
+    </message>
+    <message>
+        <source>OpenCV digits.png (20x20 digits)</source>
+        <translation>OpenCV digits.png（20x20 数字）</translation>
+    </message>
+    <message>
+        <source>IDX (MNIST) image and label files</source>
+        <translation>IDX (MNIST) 图像和标签文件</translation>
+    </message>
+    <message>
+        <source>CSV with a label column</source>
+        <translation>带标签列的 CSV</translation>
+    </message>
+    <message>
+        <source>Image folder (one subfolder per class)</source>
+        <translation>图像文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>WAV folder (one subfolder per class)</source>
+        <translation>WAV 文件夹（每个类别一个子文件夹）</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>格式(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>Dataset &amp;name:</source>
+        <translation>数据集名称(&amp;N)：</translation>
+    </message>
+    <message>
+        <source>&amp;Labels file:</source>
+        <translation>标签文件(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>Label &amp;column:</source>
+        <translation>标签列(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>A header name or a 0-based column index; -1 is the last column.</source>
+        <translation>列名或从 0 开始的列索引；-1 表示最后一列。</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>导入(&amp;I)</translation>
+    </message>
+    <message>
+        <source>Samples per class</source>
+        <translation>每个类别的样本数</translation>
+    </message>
+    <message>
+        <source>Rejected files and rows</source>
+        <translation>被拒绝的文件和行</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>原因</translation>
+    </message>
+    <message>
+        <source>&amp;Image file:</source>
+        <translation>图像文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>OpenCV&apos;s samples/data/digits.png: 5000 handwritten digits, 500 per class.</source>
+        <translation>OpenCV 的 samples/data/digits.png：5000 个手写数字，每类 500 个。</translation>
+    </message>
+    <message>
+        <source>&amp;Images file:</source>
+        <translation>图像文件(&amp;I)：</translation>
+    </message>
+    <message>
+        <source>An idx3-ubyte images file and its idx1-ubyte labels file, plain or gzip-compressed.</source>
+        <translation>一个 idx3-ubyte 图像文件及其 idx1-ubyte 标签文件，未压缩或 gzip 压缩。</translation>
+    </message>
+    <message>
+        <source>&amp;CSV file:</source>
+        <translation>CSV 文件(&amp;C)：</translation>
+    </message>
+    <message>
+        <source>One sample per row: numeric feature columns and one label column. Rows that cannot be read are listed, not imported.</source>
+        <translation>每行一个样本：数值特征列和一个标签列。无法读取的行会被列出，不会导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Folder:</source>
+        <translation>文件夹(&amp;F)：</translation>
+    </message>
+    <message>
+        <source>FOLDER/&lt;class&gt;/*.png|jpg: every image must have the size of the first one.</source>
+        <translation>文件夹/&lt;类别&gt;/*.png|jpg：所有图像的尺寸必须与第一张相同。</translation>
+    </message>
+    <message>
+        <source>FOLDER/&lt;class&gt;/*.wav: 16-bit PCM, mono or stereo, one sample rate.</source>
+        <translation>文件夹/&lt;类别&gt;/*.wav：16 位 PCM，单声道或立体声，采样率一致。</translation>
+    </message>
+    <message>
+        <source>Choose a folder</source>
+        <translation>选择文件夹</translation>
+    </message>
+    <message>
+        <source>Choose a file</source>
+        <translation>选择文件</translation>
+    </message>
+    <message>
+        <source>Open or create a project first (File &gt; Open).</source>
+        <translation>请先打开或创建项目（文件 &gt; 打开）。</translation>
+    </message>
+    <message>
+        <source>Choose what to import.</source>
+        <translation>请选择要导入的内容。</translation>
+    </message>
+    <message>
+        <source>Choose the IDX labels file.</source>
+        <translation>请选择 IDX 标签文件。</translation>
+    </message>
+    <message>
+        <source>Give the dataset a name.</source>
+        <translation>请为数据集命名。</translation>
+    </message>
+    <message>
+        <source>Import dataset %1</source>
+        <translation>导入数据集 %1</translation>
+    </message>
+    <message>
+        <source>Reading %1</source>
+        <translation>正在读取 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Writing %n samples</source>
+        <translation>
+            <numerusform>正在写入 %n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Imported %1: %n samples</source>
+        <translation>
+            <numerusform>已导入 %1：%n 个样本</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>, %n rejected</source>
+        <translation>
+            <numerusform>，%n 个被拒绝</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Importing...</source>
+        <translation>正在导入...</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>导入失败：%1</translation>
     </message>
 </context>
 <context>
@@ -651,6 +857,101 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Resume</source>
         <translation>继续</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ModelsTableModel</name>
+    <message>
+        <source>%1 B</source>
+        <translation>%1 B</translation>
+    </message>
+    <message>
+        <source>%1 KB</source>
+        <translation>%1 KB</translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation>%1 MB</translation>
+    </message>
+    <message>
+        <source>%1 (%2), trained on %3 (version %4) with seed %5</source>
+        <translation>%1 (%2)，在 %3（版本 %4）上以种子 %5 训练</translation>
+    </message>
+    <message>
+        <source>Its dataset has been removed.</source>
+        <translation>其数据集已被删除。</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 毫秒</translation>
+    </message>
+    <message>
+        <source>%1 µs</source>
+        <translation>%1 微秒</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>Accuracy on the test split</source>
+        <translation>测试集上的准确率</translation>
+    </message>
+    <message>
+        <source>Unweighted mean of the per-class F1 scores (test split)</source>
+        <translation>各类别 F1 分数的算术平均（测试集）</translation>
+    </message>
+    <message>
+        <source>Learned numbers the model holds</source>
+        <translation>模型包含的学习参数数量</translation>
+    </message>
+    <message>
+        <source>Size of the model file</source>
+        <translation>模型文件大小</translation>
+    </message>
+    <message>
+        <source>Median single-sample prediction time on this machine</source>
+        <translation>本机上单个样本预测时间的中位数</translation>
+    </message>
+    <message>
+        <source>Training time</source>
+        <translation>训练时间</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>模型族</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>Params</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>延迟 p50</translation>
+    </message>
+    <message>
+        <source>Train time</source>
+        <translation>训练时间</translation>
     </message>
 </context>
 <context>
@@ -1009,6 +1310,319 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Last payload</source>
         <translation>最近负载</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::TrainingPane</name>
+    <message>
+        <source>Training</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>数据</translation>
+    </message>
+    <message>
+        <source>Import...</source>
+        <translation>导入...</translation>
+    </message>
+    <message>
+        <source>Import a dataset into the project (Ctrl+I)</source>
+        <translation>将数据集导入项目 (Ctrl+I)</translation>
+    </message>
+    <message>
+        <source>The dataset to train on; it is split 70/15/15 into train, validation and test (stratified, by the seed)</source>
+        <translation>用于训练的数据集；按种子分层划分为 70/15/15 的训练集、验证集和测试集</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>Block:</source>
+        <translation>特征块：</translation>
+    </message>
+    <message>
+        <source>The feature block that turns each sample into the model&apos;s input</source>
+        <translation>将每个样本转换为模型输入的特征块</translation>
+    </message>
+    <message>
+        <source>Parameter</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>Family:</source>
+        <translation>模型族：</translation>
+    </message>
+    <message>
+        <source>Epochs:</source>
+        <translation>轮数：</translation>
+    </message>
+    <message>
+        <source>Passes over the training split</source>
+        <translation>遍历训练集的次数</translation>
+    </message>
+    <message>
+        <source>Learning rate:</source>
+        <translation>学习率：</translation>
+    </message>
+    <message>
+        <source>Batch size:</source>
+        <translation>批大小：</translation>
+    </message>
+    <message>
+        <source>Seed:</source>
+        <translation>种子：</translation>
+    </message>
+    <message>
+        <source>Seeds the split and the model: the same seed trains the same model</source>
+        <translation>用于数据划分和模型的随机种子：相同的种子训练出相同的模型</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>&lt;family&gt; on &lt;dataset&gt;</source>
+        <translation>&lt;模型族&gt; on &lt;数据集&gt;</translation>
+    </message>
+    <message>
+        <source>Advanced hyper-parameters</source>
+        <translation>高级超参数</translation>
+    </message>
+    <message>
+        <source>Train</source>
+        <translation>训练</translation>
+    </message>
+    <message>
+        <source>Train a model with this setup and add it to the project (Ctrl+Return)</source>
+        <translation>用此设置训练模型并添加到项目 (Ctrl+Return)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing is stored</source>
+        <translation>停止训练；不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Training curves</source>
+        <translation>训练曲线</translation>
+    </message>
+    <message>
+        <source>epoch</source>
+        <translation>轮</translation>
+    </message>
+    <message>
+        <source>loss</source>
+        <translation>损失</translation>
+    </message>
+    <message>
+        <source>accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>train loss</source>
+        <translation>训练损失</translation>
+    </message>
+    <message>
+        <source>validation loss</source>
+        <translation>验证损失</translation>
+    </message>
+    <message>
+        <source>train accuracy</source>
+        <translation>训练准确率</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>模型</translation>
+    </message>
+    <message>
+        <source>No models yet. Pick a dataset and a model family, then press Train (Ctrl+Return).</source>
+        <translation>还没有模型。选择数据集和模型族，然后按“训练”(Ctrl+Return)。</translation>
+    </message>
+    <message>
+        <source>Selected model</source>
+        <translation>所选模型</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Precision</source>
+        <translation>精确率</translation>
+    </message>
+    <message>
+        <source>Recall</source>
+        <translation>召回率</translation>
+    </message>
+    <message>
+        <source>F1</source>
+        <translation>F1</translation>
+    </message>
+    <message>
+        <source>Support</source>
+        <translation>样本数</translation>
+    </message>
+    <message>
+        <source>Select a model above to see its confusion matrix.</source>
+        <translation>在上方选择一个模型以查看其混淆矩阵。</translation>
+    </message>
+    <message>
+        <source>Click a cell of the confusion matrix to see its samples.</source>
+        <translation>点击混淆矩阵的单元格以查看其样本。</translation>
+    </message>
+    <message>
+        <source>images %1 x %2 x %3</source>
+        <translation>图像 %1 x %2 x %3</translation>
+    </message>
+    <message>
+        <source>audio at %1 Hz</source>
+        <translation>音频 %1 Hz</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n feature(s) per row</source>
+        <translation>
+            <numerusform>每行 %n 个特征</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>time series</source>
+        <translation>时间序列</translation>
+    </message>
+    <message>
+        <source>%1 samples, %2 classes; %3</source>
+        <translation>%1 个样本，%2 个类别；%3</translation>
+    </message>
+    <message>
+        <source>Imported from %1</source>
+        <translation>导入自 %1</translation>
+    </message>
+    <message>
+        <source>default for this data</source>
+        <translation>此数据的默认值</translation>
+    </message>
+    <message>
+        <source>samples</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>No sample to preview</source>
+        <translation>没有可预览的样本</translation>
+    </message>
+    <message>
+        <source>This sample is empty</source>
+        <translation>此样本为空</translation>
+    </message>
+    <message>
+        <source>pixels</source>
+        <translation>像素</translation>
+    </message>
+    <message>
+        <source>features</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>No project is open. Create or open one with File &gt; New Project... or File &gt; Open Project...</source>
+        <translation>没有打开的项目。请通过“文件 &gt; 新建项目...”或“文件 &gt; 打开项目...”创建或打开项目。</translation>
+    </message>
+    <message>
+        <source>This project has no datasets yet. Import one with File &gt; Import Dataset... (Ctrl+I), e.g. OpenCV&apos;s digits.png.</source>
+        <translation>此项目还没有数据集。请通过“文件 &gt; 导入数据集...”(Ctrl+I) 导入，例如 OpenCV 的 digits.png。</translation>
+    </message>
+    <message>
+        <source>A training run is already going.</source>
+        <translation>已有训练正在进行。</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建项目。</translation>
+    </message>
+    <message>
+        <source>Import a dataset first (File &gt; Import Dataset...).</source>
+        <translation>请先导入数据集（文件 &gt; 导入数据集...）。</translation>
+    </message>
+    <message>
+        <source>Train %1 on %2</source>
+        <translation>在 %2 上训练 %1</translation>
+    </message>
+    <message>
+        <source>Trained %1: test accuracy %2%, macro-F1 %3</source>
+        <translation>已训练 %1：测试准确率 %2%，宏 F1 %3</translation>
+    </message>
+    <message>
+        <source>Training cancelled; nothing was stored.</source>
+        <translation>训练已取消；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Training failed: %1</source>
+        <translation>训练失败：%1</translation>
+    </message>
+    <message>
+        <source>Starting...</source>
+        <translation>正在启动...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+    <message>
+        <source>%1: test accuracy %2%, macro-F1 %3, %4 test samples</source>
+        <translation>%1：测试准确率 %2%，宏 F1 %3，%4 个测试样本</translation>
+    </message>
+    <message>
+        <source>Evaluate %1</source>
+        <translation>评估 %1</translation>
+    </message>
+    <message>
+        <source>Test accuracy %1%</source>
+        <translation>测试准确率 %1%</translation>
+    </message>
+    <message>
+        <source>Could not evaluate: %1</source>
+        <translation>无法评估：%1</translation>
+    </message>
+    <message>
+        <source>Evaluating the model on its test split...</source>
+        <translation>正在测试集上评估模型...</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test sample(s) of %1 classified correctly</source>
+        <translation>
+            <numerusform>%1 的 %n 个测试样本分类正确</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test sample(s) of %1 predicted as %2</source>
+        <translation>
+            <numerusform>%1 的 %n 个测试样本被预测为 %2</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Sample %1 from %2</source>
+        <translation>样本 %1，来自 %2</translation>
+    </message>
+    <message>
+        <source>(the first %1 shown)</source>
+        <translation>（显示前 %1 个）</translation>
     </message>
 </context>
 </TS>

@@ -5,13 +5,18 @@
 
 namespace edgewise::gui {
 
-QString formatBytes(int64_t bytes) {
+namespace {
+
+// "12.3 KB", "4.1 MB" (SI, as file managers print them).
+QString modelSizeText(int64_t bytes) {
   const QLocale locale;
   if (bytes < 1000) return ModelsTableModel::tr("%1 B").arg(bytes);
   if (bytes < 1000 * 1000)
     return ModelsTableModel::tr("%1 KB").arg(locale.toString(bytes / 1e3, 'f', 1));
   return ModelsTableModel::tr("%1 MB").arg(locale.toString(bytes / 1e6, 'f', 1));
 }
+
+}  // namespace
 
 ModelsTableModel::ModelsTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 
@@ -97,7 +102,7 @@ QVariant ModelsTableModel::data(const QModelIndex& index, int role) const {
     case ParamsColumn:
       return locale.toString(qlonglong(m->parameterCount));
     case SizeColumn:
-      return formatBytes(m->sizeBytes);
+      return modelSizeText(m->sizeBytes);
     case LatencyColumn:
       return m->latencyP50Us >= 1000
                  ? tr("%1 ms").arg(locale.toString(m->latencyP50Us / 1e3, 'f', 2))

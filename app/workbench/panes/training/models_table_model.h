@@ -44,7 +44,4 @@ class ModelsTableModel : public QAbstractTableModel {
   std::vector<training::ModelRecord> m_models;
 };
 
-// "12.3 KB", "4.1 MB" (SI, as file managers print them).
-QString formatBytes(int64_t bytes);
-
 }  // namespace edgewise::gui

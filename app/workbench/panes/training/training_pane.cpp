@@ -169,6 +169,7 @@ void TrainingPane::buildUi() {
   m_blockParams = makeKeyValueTable(m_featuresBox);
   m_blockParams->setObjectName(QStringLiteral("trainingBlockParams"));
   m_blockParams->setMaximumHeight(120);
+  m_blockParams->hide();  // shown for blocks that have parameters
   m_previewPlot = new QCustomPlot(m_featuresBox);
   m_previewPlot->setObjectName(QStringLiteral("trainingPreviewPlot"));
   m_previewPlot->setMinimumHeight(130);
@@ -275,12 +276,16 @@ void TrainingPane::buildUi() {
   m_curvesBox = new QGroupBox(this);
   m_curves = new QCustomPlot(m_curvesBox);
   m_curves->setObjectName(QStringLiteral("trainingCurves"));
-  m_curves->setMinimumHeight(140);
+  m_curves->setMinimumHeight(200);
   setupPlot(m_curves);
   m_curves->yAxis2->setVisible(true);
   m_curves->yAxis2->setRange(0, 1.02);
+  // The legend sits in a row under the plot: inside, it hides the first epochs' points.
   m_curves->legend->setVisible(true);
-  m_curves->axisRect()->insetLayout()->setInsetAlignment(0, Qt::AlignRight | Qt::AlignVCenter);
+  m_curves->legend->setBorderPen(Qt::NoPen);
+  m_curves->legend->setFillOrder(QCPLayoutGrid::foColumnsFirst);
+  m_curves->plotLayout()->addElement(1, 0, m_curves->legend);
+  m_curves->plotLayout()->setRowStretchFactor(1, 0.001);
   const QColor trainColor(31, 119, 180), valColor(255, 127, 14);
   auto addGraph = [this](QCPAxis* y, QColor color, Qt::PenStyle style) {
     QCPGraph* g = m_curves->addGraph(m_curves->xAxis, y);
@@ -340,6 +345,9 @@ void TrainingPane::buildUi() {
   m_perClass->setSortingEnabled(false);
   m_perClass->verticalHeader()->setDefaultSectionSize(m_perClass->fontMetrics().height() + 4);
   m_perClass->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  m_perClass->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+  m_perClass->setSizeAdjustPolicy(QAbstractScrollArea::AdjustToContents);
+  m_perClass->setSizePolicy(QSizePolicy::Maximum, QSizePolicy::Expanding);
   m_confusion = new ConfusionMatrixWidget(m_detailsBox);
   connect(m_confusion, &ConfusionMatrixWidget::cellClicked, this, &TrainingPane::listSamples);
   m_samplesTitle = new QLabel(m_detailsBox);
@@ -357,8 +365,8 @@ void TrainingPane::buildUi() {
   samplesCol->addWidget(m_samplesTitle);
   samplesCol->addWidget(m_samples, 1);
   auto* detailsSplit = new QHBoxLayout;
-  detailsSplit->addWidget(m_perClass, 3);
-  detailsSplit->addWidget(m_confusion, 4);
+  detailsSplit->addWidget(m_perClass, 0);
+  detailsSplit->addWidget(m_confusion, 5);
   detailsSplit->addLayout(samplesCol, 3);
   auto* detailsLayout = new QVBoxLayout(m_detailsBox);
   detailsLayout->setContentsMargins(4, 4, 4, 4);
@@ -369,9 +377,9 @@ void TrainingPane::buildUi() {
   right->addWidget(m_curvesBox);
   right->addWidget(m_resultsBox);
   right->addWidget(m_detailsBox);
-  right->setStretchFactor(0, 2);
+  right->setStretchFactor(0, 3);
   right->setStretchFactor(1, 2);
-  right->setStretchFactor(2, 3);
+  right->setStretchFactor(2, 4);
   right->setChildrenCollapsible(false);
 
   auto* split = new QSplitter(Qt::Horizontal, this);
@@ -446,8 +454,8 @@ void TrainingPane::retranslateUi() {
   m_cancel->setToolTip(tr("Stop training; nothing is stored"));
   m_curvesBox->setTitle(tr("Training curves"));
   m_curves->xAxis->setLabel(tr("epoch"));
-  m_curves->yAxis->setLabel(tr("loss (solid)"));
-  m_curves->yAxis2->setLabel(tr("accuracy (dashed)"));
+  m_curves->yAxis->setLabel(tr("loss"));
+  m_curves->yAxis2->setLabel(tr("accuracy"));
   m_curves->graph(0)->setName(tr("train loss"));
   m_curves->graph(1)->setName(tr("validation loss"));
   m_curves->graph(2)->setName(tr("train accuracy"));
@@ -636,6 +644,7 @@ void TrainingPane::blockChanged() {
   m_blockParams->setRowCount(0);
   std::string id = m_block->currentData().toString().toStdString();
   if (id.empty() || !m_datasetInfoValue) {
+    m_blockParams->hide();
     blocker.unblock();
     updatePreview();
     return;
@@ -657,6 +666,7 @@ void TrainingPane::blockChanged() {
       m_blockParams->setItem(row, 1, new QTableWidgetItem(QString::number(value, 'g', 8)));
     }
   }
+  m_blockParams->setVisible(m_blockParams->rowCount() > 0);
   blocker.unblock();
   updatePreview();
 }

@@ -1,0 +1,520 @@
+// Qt Test for the Training pane and the dataset import dialog, against real project files in
+// a QTemporaryDir: digits.png imported through the dialog's job, real training runs (kNN and
+// a 2-epoch MLP) through the pane's job, the model table, the confusion matrix and the
+// samples listed for a clicked cell, checked against an independent evaluation of the stored
+// model (registry load + prepareVersion + predictBatch + computeMetrics).
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QListWidget>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QStandardPaths>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <set>
+
+#include "app/workbench/builtin_panes.h"
+#include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/main_window.h"
+#include "app/workbench/panes/datasets/import_dataset_dialog.h"
+#include "app/workbench/panes/training/confusion_matrix_widget.h"
+#include "app/workbench/panes/training/models_table_model.h"
+#include "app/workbench/panes/training/training_pane.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
+#include "app/workbench/workspace.h"
+#include "core/dataset/data/dataset_repository.h"
+#include "core/dataset/data/importers.h"
+#include "core/store/project.h"
+#include "core/training/metrics.h"
+#include "core/training/service/data_prep.h"
+#include "core/training/service/model_registry.h"
+
+using namespace edgewise;
+using namespace edgewise::gui;
+
+namespace {
+
+QString digitsPath() {
+  QString dir = qEnvironmentVariable("EDGEWISE_TEST_DATA");
+  if (dir.isEmpty()) dir = QStringLiteral(EDGEWISE_TEST_DATA_DIR);
+  return dir + QStringLiteral("/digits.png");
+}
+
+QString screenshotDir() {
+  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
+  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
+  QDir().mkpath(dir);
+  return dir;
+}
+
+// A small tabular dataset written as CSV (3 classes, 2 features, one bad row).
+QString writeCsv(const QString& dir) {
+  const QString path = dir + QStringLiteral("/blobs.csv");
+  QFile file(path);
+  if (!file.open(QIODevice::WriteOnly)) return {};
+  file.write("x,y,label\n");
+  for (int i = 0; i < 60; ++i) {
+    const int c = i % 3;
+    file.write(QByteArray::number(c * 3 + (i % 5) * 0.1) + ',' +
+               QByteArray::number(c * -2 + (i % 7) * 0.1) + ",c" + QByteArray::number(c) + '\n');
+  }
+  file.write("oops,1,c0\n");
+  return path;
+}
+
+// What the stored model predicts on the test split of its own version, computed without the
+// pane: the reference the pane's matrix and sample lists must match.
+struct Reference {
+  training::Metrics metrics;
+  std::vector<int> truth, predicted;
+  std::vector<int64_t> ids;
+};
+
+Reference evaluateIndependently(store::Project& project, int64_t modelId) {
+  Reference ref;
+  training::ModelRegistry registry(project);
+  auto record = registry.get(modelId);
+  if (!record.ok()) return ref;
+  auto model = registry.load(modelId);
+  if (!model.ok()) return ref;
+  auto data = training::prepareVersion(project, record.value().snapshotId, record.value().features);
+  if (!data.ok()) return ref;
+  ref.truth = data.value().test.y;
+  ref.ids = data.value().test.sampleIds;
+  ref.predicted = model.value()->predictBatch(data.value().test.X);
+  auto metrics = training::computeMetrics(ref.truth, ref.predicted, record.value().numClasses());
+  if (metrics.ok()) ref.metrics = metrics.value();
+  return ref;
+}
+
+}  // namespace
+
+class TrainingPaneTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void init();
+  void importDialogDigits();
+  void importDialogErrors();
+  void paneListsDatasets();
+  void knnTrainingFillsTableAndConfusion();
+  void mlpTwoEpochsCurves();
+  void screenshot();
+
+ private:
+  QString projectFile(const QString& name) const { return m_dir->filePath(name); }
+  std::unique_ptr<QTemporaryDir> m_dir;
+  std::unique_ptr<QTemporaryDir> m_settingsDir;
+};
+
+void TrainingPaneTest::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  m_settingsDir = std::make_unique<QTemporaryDir>();
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+  QCoreApplication::setOrganizationName(QStringLiteral("Edgewise"));
+  QCoreApplication::setApplicationName(QStringLiteral("Edgewise"));
+  QVERIFY2(QFileInfo::exists(digitsPath()), qPrintable(digitsPath()));
+}
+
+void TrainingPaneTest::init() {
+  m_dir = std::make_unique<QTemporaryDir>();
+  QVERIFY(m_dir->isValid());
+}
+
+void TrainingPaneTest::importDialogDigits() {
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(projectFile(QStringLiteral("p.edgewise")), true).ok());
+  QSignalSpy changed(&workspace, &Workspace::recordingsChanged);
+
+  ImportDatasetDialog dialog(workspace);
+  QSignalSpy finished(&dialog, &ImportDatasetDialog::importFinished);
+  dialog.setFormat(ImportDatasetDialog::Format::Digits);
+  dialog.setSource(digitsPath());
+  // The name follows the file until the user types one.
+  QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("importName"))->text(),
+           QStringLiteral("digits"));
+  dialog.setDatasetName(QStringLiteral("handwritten"));
+  QVERIFY(dialog.startImport());
+  QVERIFY(dialog.isRunning());
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.at(0).at(0).toBool(), true);
+  QCOMPARE(changed.count(), 1);
+
+  QVERIFY(dialog.report().has_value());
+  const dataset::ImportReport& report = *dialog.report();
+  QCOMPARE(report.dataset.classNames.size(), size_t(10));
+  QCOMPARE(report.samplesPerClass, std::vector<int64_t>(10, 500));
+  QVERIFY(report.rejected.empty());
+  // The report as the user sees it: ten rows of "<class> 500".
+  auto* classes = dialog.findChild<QTableWidget*>(QStringLiteral("importClasses"));
+  QCOMPARE(classes->rowCount(), 10);
+  for (int r = 0; r < 10; ++r) {
+    QCOMPARE(classes->item(r, 0)->text(), QString::number(r));
+    QCOMPARE(classes->item(r, 1)->text(), QStringLiteral("500"));
+  }
+  QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("importRejected"))->rowCount(), 0);
+  QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("importStatus"))
+              ->text()
+              .contains(QStringLiteral("5000")));
+
+  // It is really in the project file.
+  dataset::DatasetRepository repo(*workspace.project());
+  auto stored = repo.findByName("handwritten");
+  QVERIFY(stored.ok());
+  QCOMPARE(stored.value().sampleCount, int64_t(5000));
+  QCOMPARE(stored.value().imageWidth, 20);
+}
+
+void TrainingPaneTest::importDialogErrors() {
+  JobManager jobs;
+  Workspace workspace;
+  ImportDatasetDialog noProject(workspace);
+  noProject.setSource(digitsPath());
+  QVERIFY(!noProject.startImport());
+  QVERIFY(noProject.lastError().contains(QStringLiteral("project")));
+
+  QVERIFY(workspace.openProject(projectFile(QStringLiteral("e.edgewise")), true).ok());
+  ImportDatasetDialog dialog(workspace);
+  QSignalSpy finished(&dialog, &ImportDatasetDialog::importFinished);
+  dialog.setFormat(ImportDatasetDialog::Format::Digits);
+  dialog.setSource(m_dir->filePath(QStringLiteral("missing.png")));
+  QVERIFY(dialog.startImport());
+  QVERIFY(finished.wait(30000));
+  QCOMPARE(finished.at(0).at(0).toBool(), false);
+  QVERIFY(!dialog.lastError().isEmpty());
+  QVERIFY(!dialog.report().has_value());
+  QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("importStatus"))
+              ->text()
+              .startsWith(QStringLiteral("Import failed")));
+
+  // IDX without its labels file is refused before any job starts.
+  dialog.setFormat(ImportDatasetDialog::Format::Idx);
+  dialog.setIdxFiles(m_dir->filePath(QStringLiteral("x-idx3-ubyte")), QString());
+  QVERIFY(!dialog.startImport());
+
+  // CSV: the bad row is reported with its reason, the rest imported.
+  const QString csv = writeCsv(m_dir->path());
+  dialog.setFormat(ImportDatasetDialog::Format::Csv);
+  dialog.setSource(csv);
+  dialog.setCsvLabelColumn(QStringLiteral("label"));
+  dialog.setDatasetName(QStringLiteral("blobs"));
+  finished.clear();
+  QVERIFY(dialog.startImport());
+  QVERIFY(finished.wait(30000));
+  QCOMPARE(finished.at(0).at(0).toBool(), true);
+  QCOMPARE(dialog.report()->samplesPerClass, std::vector<int64_t>(3, 20));
+  auto* rejected = dialog.findChild<QTableWidget*>(QStringLiteral("importRejected"));
+  QCOMPARE(rejected->rowCount(), 1);
+  QVERIFY(!rejected->item(0, 1)->text().isEmpty());
+
+  // Importing the same name again fails and leaves the first import as it was.
+  finished.clear();
+  QVERIFY(dialog.startImport());
+  QVERIFY(finished.wait(30000));
+  QCOMPARE(finished.at(0).at(0).toBool(), false);
+  dataset::DatasetRepository repo(*workspace.project());
+  auto list = repo.list();
+  QVERIFY(list.ok());
+  QCOMPARE(list.value().size(), size_t(1));
+  QCOMPARE(list.value()[0].sampleCount, int64_t(60));
+}
+
+void TrainingPaneTest::paneListsDatasets() {
+  // A real project file made outside the GUI, then opened by the workspace.
+  const QString path = projectFile(QStringLiteral("two.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(digits.ok());
+    QVERIFY(dataset::importDataset(*project.value(), "digits", digits.value()).ok());
+    dataset::CsvOptions csv;
+    csv.file = writeCsv(m_dir->path()).toStdString();
+    csv.labelColumn = "label";
+    auto blobs = dataset::readCsv(csv);
+    QVERIFY(blobs.ok());
+    QVERIFY(dataset::importDataset(*project.value(), "blobs", blobs.value()).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  TrainingPane pane(workspace);
+  auto* combo = pane.findChild<QComboBox*>(QStringLiteral("trainingDataset"));
+  auto* train = pane.findChild<QPushButton*>(QStringLiteral("trainButton"));
+  auto* empty = pane.findChild<QLabel*>(QStringLiteral("trainingEmptyState"));
+  QCOMPARE(combo->count(), 0);
+  QVERIFY(!train->isEnabled());
+  QVERIFY(empty->text().contains(QStringLiteral("No project")));
+
+  QVERIFY(workspace.openProject(path, false).ok());
+  QCOMPARE(combo->count(), 2);
+  QStringList names;
+  for (int i = 0; i < combo->count(); ++i) names << combo->itemText(i);
+  names.sort();
+  QCOMPARE(names, (QStringList{QStringLiteral("blobs"), QStringLiteral("digits")}));
+  QVERIFY(train->isEnabled());
+  QVERIFY(empty->isHidden());
+
+  // The class balance and the dataset line follow the selection.
+  combo->setCurrentIndex(combo->findText(QStringLiteral("digits")));
+  auto* info = pane.findChild<QLabel*>(QStringLiteral("trainingDatasetInfo"));
+  QVERIFY2(info->text().contains(QLocale().toString(5000)), qPrintable(info->text()));
+  auto* balance = pane.findChild<QCustomPlot*>(QStringLiteral("trainingBalancePlot"));
+  QCOMPARE(balance->plottableCount(), 1);
+  auto* bars = qobject_cast<QCPBars*>(balance->plottable(0));
+  QVERIFY(bars);
+  QCOMPARE(bars->data()->size(), 10);
+  for (auto it = bars->data()->constBegin(); it != bars->data()->constEnd(); ++it)
+    QCOMPARE(it->value, 500.0);
+  // The preview of one digit is a 20 x 20 picture.
+  auto* preview = pane.findChild<QCustomPlot*>(QStringLiteral("trainingPreviewPlot"));
+  QCOMPARE(preview->plottableCount(), 1);
+  auto* map = qobject_cast<QCPColorMap*>(preview->plottable(0));
+  QVERIFY(map);
+  QCOMPARE(map->data()->keySize(), 20);
+  QCOMPARE(map->data()->valueSize(), 20);
+
+  combo->setCurrentIndex(combo->findText(QStringLiteral("blobs")));
+  QVERIFY(info->text().contains(QStringLiteral("60")));
+  bars = qobject_cast<QCPBars*>(balance->plottable(0));
+  QCOMPARE(bars->data()->size(), 3);
+
+  // A dataset imported while the pane is open shows up (import announces a data change).
+  {
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(dataset::importDataset(*workspace.project(), "digits-2", digits.value()).ok());
+  }
+  workspace.notifyRecordingsChanged();
+  QCOMPARE(combo->count(), 3);
+  QCOMPARE(combo->currentText(), QStringLiteral("blobs"));  // the selection stays
+
+  workspace.closeProject();
+  QCOMPARE(combo->count(), 0);
+}
+
+void TrainingPaneTest::knnTrainingFillsTableAndConfusion() {
+  const QString path = projectFile(QStringLiteral("knn.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(dataset::importDataset(*project.value(), "digits", digits.value()).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  TrainingPane pane(workspace);
+  pane.resize(1400, 900);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  auto* family = pane.findChild<QComboBox*>(QStringLiteral("trainingFamily"));
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  QCOMPARE(family->currentData().toString(), QStringLiteral("knn"));
+  QCOMPARE(pane.modelsModel()->rowCount(), 0);
+  QVERIFY(pane.findChild<QLabel*>(QStringLiteral("trainingModelsEmpty"))->isVisible());
+
+  QSignalSpy done(&pane, &TrainingPane::trainingFinished);
+  QTest::mouseClick(pane.findChild<QPushButton*>(QStringLiteral("trainButton")), Qt::LeftButton);
+  QVERIFY(pane.isTraining());
+  QCOMPARE(jobs.snapshot().size(), size_t(1));  // the run shows in the Jobs pane
+  QVERIFY(done.wait(120000));
+  QVERIFY2(done.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  const int64_t modelId = done.at(0).at(1).toLongLong();
+  QVERIFY(modelId > 0);
+  QVERIFY(pane.statusText().contains(QStringLiteral("accuracy")));
+
+  // A new row, selected, with the registry's numbers.
+  QCOMPARE(pane.modelsModel()->rowCount(), 1);
+  const training::ModelRecord* record = pane.modelsModel()->record(0);
+  QCOMPARE(record->id, modelId);
+  QCOMPARE(record->family, std::string("knn"));
+  QCOMPARE(record->datasetName, std::string("digits"));
+  QCOMPARE(pane.selectedModelId(), modelId);
+  auto* view = pane.findChild<QTableView*>(QStringLiteral("trainingModelsView"));
+  QVERIFY(view->isVisible());
+  QCOMPARE(view->model()->rowCount(), 1);
+
+  // The confusion matrix and per-class table equal an independent evaluation.
+  const Reference ref = evaluateIndependently(*workspace.project(), modelId);
+  QVERIFY(!ref.ids.empty());
+  QCOMPARE(ref.ids.size(), size_t(750));  // 15 % of 5000
+  QCOMPARE(pane.confusionMatrix()->matrix(), ref.metrics.confusion);
+  QCOMPARE(record->metrics.confusion, ref.metrics.confusion);
+  QVERIFY(std::abs(record->metrics.accuracy - ref.metrics.accuracy) < 1e-12);
+  QVERIFY(ref.metrics.accuracy > 0.85);  // kNN on digits (OpenCV's sample reports ~93 %)
+  auto* perClass = pane.findChild<QTableWidget*>(QStringLiteral("trainingPerClass"));
+  QCOMPARE(perClass->rowCount(), 10);
+  for (int c = 0; c < 10; ++c) {
+    QCOMPARE(perClass->item(c, 1)->text(),
+             QLocale().toString(ref.metrics.perClass[size_t(c)].precision, 'f', 3));
+    QCOMPARE(perClass->item(c, 4)->text().toLongLong(), ref.metrics.perClass[size_t(c)].support);
+  }
+
+  // The off-diagonal cell with the most errors: click it, its samples are listed.
+  int bestT = -1, bestP = -1;
+  int64_t bestCount = 0;
+  for (int t = 0; t < 10; ++t)
+    for (int p = 0; p < 10; ++p)
+      if (t != p && ref.metrics.confusion[t][p] > bestCount) {
+        bestCount = ref.metrics.confusion[t][p];
+        bestT = t;
+        bestP = p;
+      }
+  QVERIFY(bestCount > 0);
+  std::vector<int64_t> expected;
+  for (size_t i = 0; i < ref.ids.size(); ++i)
+    if (ref.truth[i] == bestT && ref.predicted[i] == bestP) expected.push_back(ref.ids[i]);
+  QCOMPARE(int64_t(expected.size()), bestCount);
+
+  QSignalSpy listed(&pane, &TrainingPane::samplesListed);
+  ConfusionMatrixWidget* matrix = pane.confusionMatrix();
+  const QRect cell = matrix->cellRect(bestT, bestP);
+  QVERIFY(!cell.isEmpty());
+  QTest::mouseClick(matrix, Qt::LeftButton, {}, cell.center());
+  QCOMPARE(matrix->selectedTrue(), bestT);
+  QCOMPARE(matrix->selectedPredicted(), bestP);
+  QVERIFY(listed.wait(60000));  // the first click evaluates the model in a job
+  QCOMPARE(listed.at(0).at(0).toInt(), bestT);
+  QCOMPARE(listed.at(0).at(1).toInt(), bestP);
+  std::vector<int64_t> got = pane.listedSampleIds();
+  std::sort(got.begin(), got.end());
+  std::sort(expected.begin(), expected.end());
+  QCOMPARE(got, expected);
+  auto* samples = pane.findChild<QListWidget*>(QStringLiteral("trainingSamples"));
+  QCOMPARE(samples->count(), int(expected.size()));
+  QVERIFY(!samples->item(0)->icon().isNull());
+
+  // A second cell is answered at once from the cached evaluation: the diagonal of class 0.
+  listed.clear();
+  matrix->selectCell(0, 0);
+  QCOMPARE(listed.count(), 1);
+  QCOMPARE(int64_t(pane.listedSampleIds().size()), ref.metrics.confusion[0][0]);
+  QVERIFY(jobs.waitForAll(30000));
+}
+
+void TrainingPaneTest::mlpTwoEpochsCurves() {
+  const QString path = projectFile(QStringLiteral("mlp.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(dataset::importDataset(*project.value(), "digits", digits.value()).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  TrainingPane pane(workspace);
+  auto* family = pane.findChild<QComboBox*>(QStringLiteral("trainingFamily"));
+  family->setCurrentIndex(family->findData(QStringLiteral("mlp")));
+  auto* epochs = pane.findChild<QSpinBox*>(QStringLiteral("trainingEpochs"));
+  QVERIFY(epochs->isVisibleTo(&pane));
+  epochs->setValue(2);
+  QSignalSpy done(&pane, &TrainingPane::trainingFinished);
+  QVERIFY(pane.startTraining());
+  QVERIFY(!pane.startTraining());  // one run at a time
+  QVERIFY(done.wait(180000));
+  QVERIFY2(done.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  const int64_t id = done.at(0).at(1).toLongLong();
+  const training::ModelRecord* record = pane.modelsModel()->record(pane.modelsModel()->rowOf(id));
+  QVERIFY(record);
+  QCOMPARE(record->family, std::string("mlp"));
+  QCOMPARE(record->hyperParams.at("epochs"), std::string("2"));
+  QCOMPARE(record->history.size(), size_t(2));
+  // Curves: two epochs of train/validation loss and accuracy, the stored history's values.
+  auto* curves = pane.findChild<QCustomPlot*>(QStringLiteral("trainingCurves"));
+  QCOMPARE(curves->graph(0)->dataCount(), 2);
+  QCOMPARE(curves->graph(3)->dataCount(), 2);
+  QCOMPARE(curves->graph(0)->data()->at(1)->value, record->history[1].trainLoss);
+  QCOMPARE(curves->graph(3)->data()->at(1)->value, record->history[1].valAccuracy);
+  QVERIFY(record->metrics.accuracy > 0.5);
+
+  // Cancel: a long run stopped from the pane stores nothing.
+  epochs->setValue(500);
+  done.clear();
+  QVERIFY(pane.startTraining());
+  QTest::qWait(300);
+  pane.findChild<QPushButton*>(QStringLiteral("trainCancelButton"))->click();
+  QVERIFY(done.wait(60000));
+  QCOMPARE(done.at(0).at(0).toBool(), false);
+  QVERIFY(pane.statusText().contains(QStringLiteral("cancelled")));
+  QCOMPARE(pane.modelsModel()->rowCount(), 1);
+  training::ModelRegistry registry(*workspace.project());
+  QCOMPARE(registry.list().value().size(), size_t(1));
+}
+
+void TrainingPaneTest::screenshot() {
+  // The main window with the Training pane raised on a project with digits and two models.
+  const QString path = projectFile(QStringLiteral("shot.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(dataset::importDataset(*project.value(), "digits", digits.value()).ok());
+  }
+  registerWorkbenchPanes();
+  Workspace workspace;
+  MainWindow window(workspace);
+  window.setMessageHandler([](MainWindow::MessageKind, const QString&, const QString&) {});
+  QVERIFY(window.openProject(path, false));
+  auto* pane = window.findChild<TrainingPane*>();
+  QVERIFY(pane);
+  auto* family = pane->findChild<QComboBox*>(QStringLiteral("trainingFamily"));
+  QSignalSpy done(pane, &TrainingPane::trainingFinished);
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  QVERIFY(pane->startTraining());
+  QVERIFY(done.wait(120000));
+  family->setCurrentIndex(family->findData(QStringLiteral("mlp")));
+  pane->findChild<QSpinBox*>(QStringLiteral("trainingEpochs"))->setValue(6);
+  QVERIFY(pane->startTraining());
+  QVERIFY(done.wait(180000));
+  QVERIFY(done.at(1).at(0).toBool());
+
+  window.resize(1600, 1000);
+  window.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&window));
+  window.resetLayout();
+  // The Training pane gets the width the Capture pane has by default.
+  if (QDockWidget* capture = window.dock(QStringLiteral("capture"))) capture->hide();
+  QDockWidget* dock = window.dock(QStringLiteral("training"));
+  QVERIFY(dock);
+  dock->show();
+  dock->raise();
+  QTest::qWait(200);
+  // Show the samples of the largest error of the selected (newest) model.
+  const auto& confusion = pane->confusionMatrix()->matrix();
+  int bestT = 0, bestP = 1;
+  for (int t = 0; t < int(confusion.size()); ++t)
+    for (int p = 0; p < int(confusion.size()); ++p)
+      if (t != p && confusion[t][p] > confusion[bestT][bestP]) {
+        bestT = t;
+        bestP = p;
+      }
+  QSignalSpy listed(pane, &TrainingPane::samplesListed);
+  pane->confusionMatrix()->selectCell(bestT, bestP);
+  QVERIFY(listed.wait(60000));
+  QVERIFY(window.jobManager().waitForAll(30000));
+  QTest::qWait(300);
+
+  const QString file = screenshotDir() + QStringLiteral("/training.png");
+  const QImage image = window.grab().toImage();
+  QVERIFY(image.save(file, "PNG"));
+  std::set<QRgb> colours;
+  for (int y = 0; y < image.height(); y += 7)
+    for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
+  QVERIFY(colours.size() > 20);
+  qInfo("screenshot: %s", qPrintable(file));
+}
+
+QTEST_MAIN(TrainingPaneTest)
+#include "training_pane_test.moc"
