@@ -1,0 +1,154 @@
+// edgewise-cli import (imu-sim), train, eval, models, export-model as child processes on a
+// real project file: JSON fields present, eval agrees with train, SIGTERM cancels cleanly.
+
+#include <gtest/gtest.h>
+#include <signal.h>
+#include <sqlite3.h>
+
+#include <QFileInfo>
+#include <QTemporaryDir>
+
+#include <nlohmann/json.hpp>
+
+#include "tests/cli/cli_test_util.h"
+
+namespace edgewise::cli::test {
+namespace {
+
+using namespace Qt::StringLiterals;
+using nlohmann::json;
+
+int64_t countModels(const QString& project) {
+  sqlite3* db = nullptr;
+  if (sqlite3_open(project.toUtf8().constData(), &db) != SQLITE_OK) return -1;
+  sqlite3_stmt* st = nullptr;
+  int64_t n = -1;
+  if (sqlite3_prepare_v2(db, "SELECT count(*) FROM models", -1, &st, nullptr) == SQLITE_OK &&
+      sqlite3_step(st) == SQLITE_ROW)
+    n = sqlite3_column_int64(st, 0);
+  sqlite3_finalize(st);
+  sqlite3_close(db);
+  return n;
+}
+
+class CliTrain : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_TRUE(m_dir.isValid());
+    m_project = m_dir.filePath(u"t.edgewise"_s);
+    RunResult r =
+        runCli({u"import"_s, u"--project"_s, m_project, u"--name"_s, u"imu"_s, u"--format"_s,
+                u"imu-sim"_s, u"--per-class"_s, u"40"_s, u"--seed"_s, u"5"_s, u"--json"_s});
+    ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+    const json j = json::parse(r.out.toStdString());
+    ASSERT_EQ(j.at("kind"), "timeseries");
+    ASSERT_EQ(j.at("samples"), 200);
+    ASSERT_EQ(j.at("series").at("channels"), 6);
+    ASSERT_EQ(j.at("series").at("length"), 100);
+  }
+  QTemporaryDir m_dir;
+  QString m_project;
+};
+
+TEST_F(CliTrain, TrainEvalAndModelsAgree) {
+  RunResult t = runCli({u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s,
+                        u"--model"_s, u"rf"_s, u"--param"_s, u"trees=25"_s, u"--seed"_s, u"3"_s,
+                        u"--latency-seconds"_s, u"0.1"_s, u"--json"_s});
+  ASSERT_EQ(t.exitCode, 0) << t.err.toStdString();
+  EXPECT_TRUE(t.err.contains("[100%] done")) << t.err.toStdString();
+  const json tj = json::parse(t.out.toStdString());
+  for (const char* key : {"model_id", "accuracy", "macro_f1", "train_seconds", "params",
+                          "size_bytes", "hyper_params", "snapshot_id", "input_shape"})
+    EXPECT_TRUE(tj.contains(key)) << key;
+  EXPECT_EQ(tj.at("hyper_params").at("trees"), "25");
+  EXPECT_EQ(tj.at("input_shape"), json::array({6, 100}));
+  EXPECT_GT(tj.at("accuracy").get<double>(), 0.6);
+  EXPECT_GT(tj.at("params").get<int64_t>(), 0);
+  const int64_t id = tj.at("model_id");
+
+  RunResult e = runCli({u"eval"_s, u"--project"_s, m_project, u"--model"_s, QString::number(id),
+                        u"--latency-seconds"_s, u"0.1"_s, u"--json"_s});
+  ASSERT_EQ(e.exitCode, 0) << e.err.toStdString();
+  const json ej = json::parse(e.out.toStdString());
+  EXPECT_DOUBLE_EQ(ej.at("accuracy").get<double>(), tj.at("accuracy").get<double>());
+  EXPECT_DOUBLE_EQ(ej.at("macro_f1").get<double>(), tj.at("macro_f1").get<double>());
+  const int64_t n = ej.at("test_samples");
+  EXPECT_EQ(n, 30);  // 40 per class: 28 train, 6 val, 6 test
+  int64_t total = 0, diag = 0;
+  const json& conf = ej.at("confusion");
+  ASSERT_EQ(conf.size(), 5u);
+  for (size_t i = 0; i < 5; ++i)
+    for (size_t k = 0; k < 5; ++k) {
+      total += conf[i][k].get<int64_t>();
+      if (i == k) diag += conf[i][k].get<int64_t>();
+    }
+  EXPECT_EQ(total, n);
+  EXPECT_DOUBLE_EQ(static_cast<double>(diag) / n, ej.at("accuracy").get<double>());
+  ASSERT_EQ(ej.at("per_class").size(), 5u);
+  EXPECT_EQ(ej.at("per_class")[0].at("support"), 6);
+  const json& l = ej.at("latency_us");
+  EXPECT_GT(l.at("p50").get<double>(), 0.0);
+  EXPECT_LE(l.at("p50").get<double>(), l.at("p90").get<double>());
+  EXPECT_LE(l.at("p90").get<double>(), l.at("p99").get<double>());
+  EXPECT_LE(l.at("p99").get<double>(), l.at("max").get<double>());
+
+  RunResult m = runCli({u"models"_s, u"--project"_s, m_project, u"--json"_s});
+  ASSERT_EQ(m.exitCode, 0) << m.err.toStdString();
+  const json mj = json::parse(m.out.toStdString());
+  ASSERT_EQ(mj.size(), 1u);
+  EXPECT_EQ(mj[0].at("model_id"), id);
+  EXPECT_EQ(mj[0].at("family"), "rf");
+  EXPECT_EQ(mj[0].at("dataset"), "imu");
+
+  const QString out = m_dir.filePath(u"rf.model"_s);
+  RunResult x = runCli({u"export-model"_s, u"--project"_s, m_project, u"--model"_s,
+                        QString::number(id), u"--out"_s, out});
+  ASSERT_EQ(x.exitCode, 0) << x.err.toStdString();
+  EXPECT_EQ(QFileInfo(out).size(), tj.at("size_bytes").get<int64_t>());
+  RunResult ts = runCli({u"export-model"_s, u"--project"_s, m_project, u"--model"_s,
+                         QString::number(id), u"--format"_s, u"torchscript"_s, u"--out"_s, out});
+  EXPECT_EQ(ts.exitCode, 1);
+  EXPECT_TRUE(ts.err.contains("only torch families")) << ts.err.toStdString();
+}
+
+TEST_F(CliTrain, BadRequestsFailWithMessages) {
+  RunResult r = runCli({u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s,
+                        u"--model"_s, u"xgboost"_s, u"--quiet"_s});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("unknown model family 'xgboost'")) << r.err.toStdString();
+  r = runCli({u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+              u"cnn2d"_s, u"--quiet"_s});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("cnn2d takes samples shaped {channels, height, width}"))
+      << r.err.toStdString();
+  r = runCli({u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"nope"_s, u"--model"_s,
+              u"knn"_s, u"--quiet"_s});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("no dataset named 'nope'")) << r.err.toStdString();
+  r = runCli({u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+              u"knn"_s, u"--param"_s, u"k"_s});
+  EXPECT_EQ(r.exitCode, 2);
+  r = runCli({u"eval"_s, u"--project"_s, m_project, u"--model"_s, u"99"_s});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("no model with id 99")) << r.err.toStdString();
+  EXPECT_EQ(countModels(m_project), 0);
+}
+
+TEST_F(CliTrain, SigtermDuringTrainingStoresNothing) {
+  auto p = startProcess(
+      cliPath(), {u"train"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+                  u"mlp"_s, u"--epochs"_s, u"100000"_s, u"--param"_s, u"hidden=8"_s});
+  ASSERT_TRUE(p);
+  QByteArray err;
+  ASSERT_TRUE(waitForStderr(*p, &err, "epoch 2/", 60000)) << err.toStdString();
+  ::kill(static_cast<pid_t>(p->processId()), SIGTERM);
+  ASSERT_TRUE(p->waitForFinished(30000));
+  err += p->readAllStandardError();
+  EXPECT_EQ(p->exitStatus(), QProcess::NormalExit);
+  EXPECT_EQ(p->exitCode(), 1);
+  EXPECT_TRUE(err.contains("cancelled; nothing was stored")) << err.toStdString();
+  EXPECT_EQ(countModels(m_project), 0);
+}
+
+}  // namespace
+}  // namespace edgewise::cli::test
