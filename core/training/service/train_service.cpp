@@ -231,8 +231,15 @@ Result<ModelRecord> importTorchScriptModel(store::Project& project, const Import
     return data.error().wrap(ctx);
   }
   report(0.5, "loading the TorchScript module");
+  // A module may take rows shaped like the samples ({C, H, W}) or flat rows ({D}): modules
+  // exported from an Edgewise mlp take flat rows whatever the dataset's shape.
   Result<std::unique_ptr<Classifier>> model =
       importTorchScript(request.file, data->numClasses(), data->inputShape);
+  if (!model.ok() && data->inputShape.size() > 1) {
+    Result<std::unique_ptr<Classifier>> flat =
+        importTorchScript(request.file, data->numClasses(), {data->dims()});
+    if (flat.ok()) model = std::move(flat);
+  }
   if (!model.ok()) return model.error().wrap(ctx);
   if (cancelled(cancel)) return Error(kCancelledMessage);
 

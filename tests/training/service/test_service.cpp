@@ -621,3 +621,49 @@ TEST(ServiceJson, MetricsAndFeatureSpecRoundTrip) {
 
 }  // namespace
 }  // namespace edgewise::training
+
+namespace edgewise::training {
+namespace {
+
+TEST_F(Service, TorchScriptExportImportKeepsPredictions) {
+  importImu(20);
+  TrainRequest req;
+  req.datasetName = "imu";
+  req.family = "mlp";
+  req.params = {{"epochs", "3"}, {"hidden", "16"}};
+  req.latencySeconds = 0.02;
+  auto rec = trainAndRegister(*m_project, req);
+  EW_ASSERT_OK(rec);
+  const std::string pt = path("mlp.pt");
+  EW_ASSERT_OK(exportModel(*m_project, rec->id, "torchscript", pt));
+  auto bad = exportModel(*m_project, rec->id, "onnx", pt);
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("unknown export format 'onnx'"), std::string::npos);
+
+  ImportRequest imp;
+  imp.file = pt;
+  imp.datasetName = "imu";
+  auto imported = importTorchScriptModel(*m_project, imp);
+  EW_ASSERT_OK(imported);
+  EXPECT_EQ(imported->origin, "imported");
+  EXPECT_EQ(imported->family, "torchscript");
+  EXPECT_EQ(imported->name, "mlp.pt");
+  EXPECT_EQ(imported->hyperParams.at("source_file"), pt);
+  EXPECT_EQ(imported->snapshotId, rec->snapshotId);
+  EXPECT_EQ(imported->metrics.confusion, rec->metrics.confusion);
+
+  auto a = evaluateModel(*m_project, rec->id, {}, nullptr, 0.01);
+  auto b = evaluateModel(*m_project, imported->id, {}, nullptr, 0.01);
+  EW_ASSERT_OK(a);
+  EW_ASSERT_OK(b);
+  EXPECT_EQ(a->predicted, b->predicted);
+  EXPECT_EQ(a->sampleIds, b->sampleIds);
+
+  ImportRequest missing = imp;
+  missing.file = path("nothing.pt");
+  EXPECT_FALSE(importTorchScriptModel(*m_project, missing).ok());
+  EXPECT_EQ(ModelRegistry(*m_project).list()->size(), 2u);
+}
+
+}  // namespace
+}  // namespace edgewise::training
