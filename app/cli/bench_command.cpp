@@ -617,9 +617,10 @@ int runBenchLiveView(const QStringList& args) {
 
 int runBench(const QStringList& args) {
   const char usage[] =
-      "Usage: edgewise-cli bench <capture|live-view> [options]\n"
+      "Usage: edgewise-cli bench <capture|live-view|train> [options]\n"
       "  capture     capture throughput against a mosquitto_sub baseline\n"
-      "  live-view   the GUI's live plot stall benchmark\n";
+      "  live-view   the GUI's live plot stall benchmark\n"
+      "  train       model families against scikit-learn / PyTorch references\n";
   if (args.isEmpty()) {
     printErr(QString::fromLatin1(usage));
     return kExitUsage;
@@ -628,6 +629,7 @@ int runBench(const QStringList& args) {
   const QString which = rest.takeFirst();
   if (which == u"capture") return runBenchCapture(rest);
   if (which == u"live-view") return runBenchLiveView(rest);
+  if (which == u"train") return runBenchTrain(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(usage));
     return kExitOk;

@@ -19,6 +19,8 @@ int runEval(const QStringList& args);
 int runModels(const QStringList& args);
 int runExportModel(const QStringList& args);
 int runImportModel(const QStringList& args);
+// bench train (bench_train.cpp), dispatched by runBench.
+int runBenchTrain(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

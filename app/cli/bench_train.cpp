@@ -1,0 +1,424 @@
+// edgewise-cli bench train: Edgewise's model families against reference trainers in Python
+// (bench/ref_torch.py for the LibTorch families, bench/ref_sklearn.py for the OpenCV ones) on
+// the same prepared splits, in the same run; plus the ensemble against its members and
+// two-stage against one-stage serving. Numbers go to bench/BENCHMARKS.md.
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QTemporaryDir>
+
+#include <chrono>
+#include <cmath>
+#include <cstring>
+#include <limits>
+
+#include <nlohmann/json.hpp>
+
+#include "app/cli/cli_common.h"
+#include "app/cli/commands.h"
+#include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
+#include "core/store/project.h"
+#include "core/training/ensemble/two_stage.h"
+#include "core/training/metrics.h"
+#include "core/training/service/data_prep.h"
+#include "core/training/service/model_factory.h"
+#include "core/training/torch/torch_models.h"
+
+#ifndef EDGEWISE_SOURCE_DIR
+#define EDGEWISE_SOURCE_DIR "."
+#endif
+
+namespace edgewise::cli {
+
+using namespace Qt::StringLiterals;
+using nlohmann::json;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// NumPy .npy version 1.0: magic, header length, a Python dict literal padded to 64 bytes.
+bool writeNpy(const QString& path, const char* descr, const std::vector<int64_t>& shape,
+              const void* data, size_t bytes) {
+  std::string dims;
+  for (size_t i = 0; i < shape.size(); ++i) dims += std::to_string(shape[i]) + ",";
+  if (shape.size() > 1) dims.pop_back();
+  std::string header =
+      std::string("{'descr': '") + descr + "', 'fortran_order': False, 'shape': (" + dims + "), }";
+  const size_t unpadded = 10 + header.size() + 1;
+  header += std::string((64 - unpadded % 64) % 64, ' ') + "\n";
+  QFile f(path);
+  if (!f.open(QIODevice::WriteOnly)) return false;
+  const char magic[] = {'\x93', 'N', 'U', 'M', 'P', 'Y', 1, 0};
+  const uint16_t len = static_cast<uint16_t>(header.size());
+  const char lenBytes[2] = {static_cast<char>(len & 0xff), static_cast<char>(len >> 8)};
+  return f.write(magic, 8) == 8 && f.write(lenBytes, 2) == 2 &&
+         f.write(header.data(), static_cast<qint64>(header.size())) ==
+             static_cast<qint64>(header.size()) &&
+         f.write(static_cast<const char*>(data), static_cast<qint64>(bytes)) ==
+             static_cast<qint64>(bytes);
+}
+
+bool writeSplit(const QString& dir, const std::string& name, const training::SplitMatrix& m) {
+  cv::Mat X = m.X.isContinuous() ? m.X : m.X.clone();
+  std::vector<int64_t> y(m.y.begin(), m.y.end());
+  return writeNpy(dir + u"/"_s + qs(name) + u"_X.npy"_s, "<f4", {X.rows, X.cols}, X.data,
+                  X.total() * sizeof(float)) &&
+         writeNpy(dir + u"/"_s + qs(name) + u"_y.npy"_s, "<i8", {static_cast<int64_t>(y.size())},
+                  y.data(), y.size() * sizeof(int64_t));
+}
+
+struct RunStats {
+  double accuracy = std::numeric_limits<double>::quiet_NaN();
+  double macroF1 = std::numeric_limits<double>::quiet_NaN();
+  double trainSeconds = std::numeric_limits<double>::quiet_NaN();
+  std::string error;
+};
+
+json statsJson(const std::vector<RunStats>& runs) {
+  double acc = 0, f1 = 0, sec = 0;
+  int n = 0;
+  json errors = json::array();
+  for (const RunStats& r : runs) {
+    if (!r.error.empty()) {
+      errors.push_back(r.error);
+      continue;
+    }
+    acc += r.accuracy;
+    f1 += r.macroF1;
+    sec += r.trainSeconds;
+    ++n;
+  }
+  json j;
+  if (n > 0) {
+    j["accuracy"] = acc / n;
+    j["macro_f1"] = f1 / n;
+    j["train_seconds"] = sec / n;
+  } else {
+    j["accuracy"] = nullptr;
+    j["macro_f1"] = nullptr;
+    j["train_seconds"] = nullptr;
+  }
+  j["runs"] = n;
+  if (!errors.empty()) j["errors"] = errors;
+  return j;
+}
+
+// Trains one Edgewise model; accuracy on test. Torch families: train_seconds is the last
+// epoch's TrainProgress::seconds (the epoch loop, the scope ref_torch.py times); others: the
+// wall time of train().
+RunStats trainEdgewise(const training::PreparedData& data, const std::string& family,
+                       const training::HyperParams& params, uint64_t seed,
+                       training::HyperParams* effective,
+                       std::unique_ptr<training::Classifier>* keep = nullptr) {
+  RunStats s;
+  auto model = training::createClassifier(family, params, seed, data.inputShape);
+  if (!model.ok()) {
+    s.error = model.error().toString();
+    return s;
+  }
+  if (effective) *effective = (*model)->hyperParams();
+  training::TrainContext ctx;
+  ctx.valX = &data.val.X;
+  ctx.valY = &data.val.y;
+  double lastEpochSeconds = std::numeric_limits<double>::quiet_NaN();
+  ctx.progress = [&](const training::TrainProgress& p) { lastEpochSeconds = p.seconds; };
+  const auto t0 = Clock::now();
+  Result<void> r = (*model)->train(data.train.X, data.train.y, data.numClasses(), ctx);
+  const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (!r.ok()) {
+    s.error = r.error().toString();
+    return s;
+  }
+  s.trainSeconds =
+      training::isEpochFamily(family) && std::isfinite(lastEpochSeconds) ? lastEpochSeconds : wall;
+  auto m =
+      training::computeMetrics(data.test.y, (*model)->predictBatch(data.test.X), data.numClasses());
+  if (!m.ok()) {
+    s.error = m.error().toString();
+    return s;
+  }
+  s.accuracy = m->accuracy;
+  s.macroF1 = m->macroF1;
+  if (keep) *keep = std::move(model.value());
+  return s;
+}
+
+RunStats runReference(const QString& python, const QString& script, const QString& dir,
+                      const training::PreparedData& data, const std::string& family,
+                      const training::HyperParams& params, uint64_t seed, int threads) {
+  RunStats s;
+  json meta = {{"family", family},
+               {"input_shape", data.inputShape},
+               {"num_classes", data.numClasses()},
+               {"params", params},
+               {"seed", seed},
+               {"threads", threads}};
+  QFile f(dir + u"/meta.json"_s);
+  if (!f.open(QIODevice::WriteOnly)) {
+    s.error = "cannot write meta.json";
+    return s;
+  }
+  f.write(QByteArray::fromStdString(meta.dump()));
+  f.close();
+  QProcess p;
+  p.start(python, {script, dir});
+  if (!p.waitForStarted(10000) || !p.waitForFinished(3600 * 1000)) {
+    s.error = "reference did not run: " + p.errorString().toStdString();
+    p.kill();
+    return s;
+  }
+  const QByteArray out = p.readAllStandardOutput();
+  if (p.exitCode() != 0) {
+    s.error = "reference failed: " + p.readAllStandardError().right(400).toStdString();
+    return s;
+  }
+  const json j = json::parse(out.trimmed().split('\n').last().toStdString(), nullptr, false);
+  if (!j.is_object() || !j.contains("accuracy")) {
+    s.error = "reference printed no JSON: " + out.right(200).toStdString();
+    return s;
+  }
+  s.accuracy = j.value("accuracy", s.accuracy);
+  s.macroF1 = j.value("macro_f1", s.macroF1);
+  s.trainSeconds = j.value("train_seconds", s.trainSeconds);
+  return s;
+}
+
+QStringList splitList(const QString& text) {
+  QStringList out;
+  for (const QString& s : text.split(u','))
+    if (!s.trimmed().isEmpty()) out.push_back(s.trimmed());
+  return out;
+}
+
+}  // namespace
+
+int runBenchTrain(const QStringList& args) {
+  CommandLine cl(u"bench train"_s,
+                 u"Edgewise's model families against scikit-learn / PyTorch reference trainers "
+                 "on the same splits; ensemble vs members; two-stage vs one-stage serving."_s);
+  cl.addOption({u"dataset"_s, u"digits (default) or imu."_s, u"NAME"_s});
+  cl.addOption({u"families"_s, u"Comma-separated families (default per dataset)."_s, u"LIST"_s});
+  cl.addOption({u"seeds"_s, u"Seeds per family (default 1)."_s, u"N"_s});
+  cl.addOption({u"epochs"_s, u"Epochs of the torch families (default 10)."_s, u"N"_s});
+  cl.addOption({u"threads"_s, u"Torch threads on both sides (default 1)."_s, u"N"_s});
+  cl.addOption({u"per-class"_s, u"imu: windows per class (default 200)."_s, u"N"_s});
+  cl.addOption({u"digits"_s, u"digits.png (default: the source tree's tests/data)."_s, u"FILE"_s});
+  cl.addOption({u"bench-dir"_s, u"Folder with ref_torch.py / ref_sklearn.py."_s, u"DIR"_s});
+  cl.addOption(
+      {u"python"_s, u"Interpreter with numpy/sklearn/torch (/usr/bin/python3)."_s, u"EXE"_s});
+  cl.addOption({u"no-reference"_s, u"Skip the Python references."_s});
+  cl.addOption({u"no-ensemble"_s, u"Skip ensemble and two-stage comparisons."_s});
+  cl.addOption({u"keep"_s, u"Keep the interchange folder at this path."_s, u"DIR"_s});
+  cl.addOption({u"json"_s, u"Print JSON."_s});
+  if (auto exit = cl.parse(args)) return *exit;
+
+  const QString datasetName = cl.isSet(u"dataset"_s) ? cl.value(u"dataset"_s) : u"digits"_s;
+  if (datasetName != u"digits" && datasetName != u"imu")
+    return cl.usageError(u"--dataset must be digits or imu"_s);
+  QStringList families = splitList(cl.value(u"families"_s));
+  if (families.isEmpty())
+    families = datasetName == u"digits"
+                   ? QStringList{u"knn"_s, u"svm-rbf"_s, u"rf"_s, u"logreg"_s, u"mlp"_s, u"cnn2d"_s}
+                   : QStringList{u"knn"_s, u"svm-rbf"_s, u"rf"_s, u"mlp"_s, u"cnn1d"_s};
+  auto seeds = cl.intValue(u"seeds"_s, 1, 1, 100);
+  auto epochs = cl.intValue(u"epochs"_s, 10, 1, 10000);
+  auto threads = cl.intValue(u"threads"_s, 1, 0, 256);
+  auto perClass = cl.intValue(u"per-class"_s, 200, 5, 100000);
+  for (const auto* r : {&seeds, &epochs, &threads, &perClass})
+    if (!r->ok()) return cl.usageError(qs(r->error().toString()));
+  const QString benchDir = cl.isSet(u"bench-dir"_s) ? cl.value(u"bench-dir"_s)
+                                                    : QStringLiteral(EDGEWISE_SOURCE_DIR "/bench");
+  const QString python = cl.isSet(u"python"_s) ? cl.value(u"python"_s) : u"/usr/bin/python3"_s;
+  const bool reference = !cl.isSet(u"no-reference"_s);
+  training::setTorchThreads(static_cast<int>(*threads));
+
+  QTemporaryDir tmp;
+  if (!tmp.isValid()) return cl.failure(u"cannot create a temporary folder"_s);
+  const QString xdir = cl.isSet(u"keep"_s) ? cl.value(u"keep"_s) : tmp.filePath(u"split"_s);
+  QDir().mkpath(xdir);
+  auto project = store::Project::open(tmp.filePath(u"bench.edgewise"_s).toStdString());
+  if (!project.ok()) return cl.failure(qs(project.error().toString()));
+  Result<dataset::ParsedDataset> parsed = Error("no dataset");
+  if (datasetName == u"digits") {
+    const QString file = cl.isSet(u"digits"_s)
+                             ? cl.value(u"digits"_s)
+                             : QStringLiteral(EDGEWISE_SOURCE_DIR "/tests/data/digits.png");
+    parsed = dataset::readDigitsPng(file.toStdString());
+  } else {
+    parsed = dataset::simulateImuActivityDataset(static_cast<int>(*perClass), 2.0, 50.0, 42);
+  }
+  if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
+  auto imported = dataset::importDataset(**project, datasetName.toStdString(), *parsed);
+  if (!imported.ok()) return cl.failure(qs(imported.error().toString()));
+  auto data = training::prepareData(**project, datasetName.toStdString(), {});
+  if (!data.ok()) return cl.failure(qs(data.error().toString()));
+  if (!writeSplit(xdir, "train", data->train) || !writeSplit(xdir, "val", data->val) ||
+      !writeSplit(xdir, "test", data->test))
+    return cl.failure(u"cannot write the interchange files to "_s + xdir);
+
+  const bool quiet = cl.isSet(u"json"_s);
+  auto say = [&](const QString& s) { printErr(u"bench train: "_s + s + u"\n"_s); };
+  json results = json::array();
+  std::map<std::string, double> edgewiseAccuracy;
+  for (const QString& fq : families) {
+    const std::string family = fq.toStdString();
+    training::HyperParams params;
+    if (training::isEpochFamily(family)) {
+      params["epochs"] = std::to_string(*epochs);
+      params["threads"] = std::to_string(*threads);
+    }
+    std::vector<RunStats> ours, theirs;
+    for (int64_t s = 0; s < *seeds; ++s) {
+      const uint64_t seed = 42 + static_cast<uint64_t>(s);
+      training::HyperParams effective;
+      say(u"%1 seed %2: edgewise"_s.arg(fq).arg(seed));
+      ours.push_back(trainEdgewise(*data, family, params, seed, &effective));
+      if (reference && ours.back().error.empty()) {
+        const QString script = benchDir + (training::isEpochFamily(family) ? u"/ref_torch.py"_s
+                                                                           : u"/ref_sklearn.py"_s);
+        say(u"%1 seed %2: reference %3"_s.arg(fq).arg(seed).arg(QFileInfo(script).fileName()));
+        theirs.push_back(runReference(python, script, xdir, *data, family, effective, seed,
+                                      static_cast<int>(*threads)));
+      }
+      if (stopRequested()) return cl.failure(u"interrupted"_s);
+    }
+    json j;
+    j["family"] = family;
+    j["edgewise"] = statsJson(ours);
+    if (reference) {
+      j["reference"] = statsJson(theirs);
+      const json& a = j["edgewise"];
+      const json& b = j["reference"];
+      if (a["accuracy"].is_number() && b["accuracy"].is_number()) {
+        j["accuracy_delta_points"] =
+            100.0 * (a["accuracy"].get<double>() - b["accuracy"].get<double>());
+        j["time_ratio"] =
+            b["train_seconds"].get<double>() > 0
+                ? json(a["train_seconds"].get<double>() / b["train_seconds"].get<double>())
+                : json(nullptr);
+      }
+    }
+    if (j["edgewise"]["accuracy"].is_number())
+      edgewiseAccuracy[family] = j["edgewise"]["accuracy"].get<double>();
+    results.push_back(j);
+  }
+
+  json out;
+  out["benchmark"] = "train";
+  out["date"] = isoDateUtc();
+  out["dataset"] = datasetName.toStdString();
+  out["samples"] = {
+      {"train", data->train.rows()}, {"val", data->val.rows()}, {"test", data->test.rows()}};
+  out["input_shape"] = data->inputShape;
+  out["seeds"] = *seeds;
+  out["torch_epochs"] = *epochs;
+  out["threads"] = *threads;
+  out["families"] = results;
+
+  if (!cl.isSet(u"no-ensemble"_s)) {
+    // Ensemble of the default members against each member trained alone (same defaults).
+    say(u"ensemble (knn, svm-rbf, rf, mlp)"_s);
+    const std::string members = "knn,svm-rbf,rf,mlp";
+    training::HyperParams ep = {{"members", members},
+                                {"mlp.epochs", std::to_string(*epochs)},
+                                {"mlp.threads", std::to_string(*threads)}};
+    RunStats ens = trainEdgewise(*data, "ensemble", ep, 42, nullptr);
+    json memberAcc = json::object();
+    double best = -1;
+    std::string bestName;
+    for (const std::string m : {"knn", "svm-rbf", "rf", "mlp"}) {
+      double acc;
+      if (edgewiseAccuracy.count(m)) {
+        acc = edgewiseAccuracy[m];
+      } else {
+        training::HyperParams mp;
+        if (m == "mlp")
+          mp = {{"epochs", std::to_string(*epochs)}, {"threads", std::to_string(*threads)}};
+        RunStats r = trainEdgewise(*data, m, mp, 42, nullptr);
+        acc = r.error.empty() ? r.accuracy : std::numeric_limits<double>::quiet_NaN();
+      }
+      memberAcc[m] = std::isfinite(acc) ? json(acc) : json(nullptr);
+      if (std::isfinite(acc) && acc > best) {
+        best = acc;
+        bestName = m;
+      }
+    }
+    json e = {{"members", memberAcc},
+              {"best_member", bestName},
+              {"best_member_accuracy", best},
+              {"ensemble", statsJson({ens})}};
+    if (ens.error.empty()) e["delta_points_vs_best"] = 100.0 * (ens.accuracy - best);
+    out["ensemble"] = e;
+
+    // Two-stage: a logreg gate (class 0 = background vs the rest) in front of svm-rbf, against
+    // svm-rbf alone, on a stream that is 90 % background drawn from the test split.
+    say(u"two-stage (logreg gate + svm-rbf) vs svm-rbf"_s);
+    auto gate = training::createClassifier("logreg", {}, 42, data->inputShape);
+    auto main = training::createClassifier("svm-rbf", {}, 42, data->inputShape);
+    auto one = training::createClassifier("svm-rbf", {}, 42, data->inputShape);
+    json t;
+    if (gate.ok() && main.ok() && one.ok()) {
+      training::TwoStageClassifier two(std::move(gate.value()), std::move(main.value()), 0);
+      Result<void> a = two.train(data->train.X, data->train.y, data->numClasses());
+      Result<void> b = (*one)->train(data->train.X, data->train.y, data->numClasses());
+      auto stream =
+          training::makeBackgroundHeavyStream(data->test.X, data->test.y, 0, 0.9, 3000, 42);
+      if (a.ok() && b.ok() && stream.ok()) {
+        const training::ServingComparison c =
+            training::compareServing(**one, two, stream->X, stream->y);
+        auto sj = [](const training::ServingStats& s) {
+          return json{{"accuracy", s.accuracy},
+                      {"mean_us", s.meanUs},
+                      {"p50_us", s.p50Us},
+                      {"p99_us", s.p99Us}};
+        };
+        t = {{"background_class", data->dataset.classNames[0]},
+             {"background_fraction", 0.9},
+             {"samples", c.samples},
+             {"one_stage", sj(c.oneStage)},
+             {"two_stage", sj(c.twoStage)},
+             {"to_main_fraction", two.samplesSeen() > 0
+                                      ? static_cast<double>(two.samplesToMain()) / two.samplesSeen()
+                                      : 0.0},
+             {"speedup_mean", c.twoStage.meanUs > 0 ? c.oneStage.meanUs / c.twoStage.meanUs : 0.0}};
+      } else {
+        t = {{"error", !a.ok()   ? a.error().toString()
+                       : !b.ok() ? b.error().toString()
+                                 : stream.error().toString()}};
+      }
+    } else {
+      t = {{"error", "cannot create the models"}};
+    }
+    out["two_stage"] = t;
+  }
+
+  if (cl.isSet(u"json"_s)) {
+    printOut(qs(out.dump(2)) + u"\n"_s);
+    return kExitOk;
+  }
+  (void)quiet;
+  printOut(u"family       edgewise acc  ref acc  delta pts  edgewise s    ref s  ratio\n"_s);
+  for (const json& j : results) {
+    auto num = [](const json& v, int prec) {
+      return v.is_number() ? QString::number(v.get<double>(), 'f', prec) : u"-"_s;
+    };
+    const json empty = json::object();
+    const json& r = j.contains("reference") ? j["reference"] : empty;
+    printOut(u"%1 %2 %3 %4 %5 %6 %7\n"_s.arg(qs(j["family"].get<std::string>()), -12)
+                 .arg(num(j["edgewise"]["accuracy"], 4), 12)
+                 .arg(num(r.value("accuracy", json()), 4), 8)
+                 .arg(num(j.value("accuracy_delta_points", json()), 2), 10)
+                 .arg(num(j["edgewise"]["train_seconds"], 2), 11)
+                 .arg(num(r.value("train_seconds", json()), 2), 8)
+                 .arg(num(j.value("time_ratio", json()), 2), 6));
+  }
+  if (out.contains("ensemble")) printOut(u"ensemble: "_s + qs(out["ensemble"].dump()) + u"\n"_s);
+  if (out.contains("two_stage")) printOut(u"two-stage: "_s + qs(out["two_stage"].dump()) + u"\n"_s);
+  return kExitOk;
+}
+
+}  // namespace edgewise::cli
