@@ -325,8 +325,10 @@ void TrainingPaneTest::knnTrainingFillsTableAndConfusion() {
   QVERIFY(pane.findChild<QLabel*>(QStringLiteral("trainingModelsEmpty"))->isVisible());
 
   QSignalSpy done(&pane, &TrainingPane::trainingFinished);
-  QTest::mouseClick(pane.findChild<QPushButton*>(QStringLiteral("trainButton")), Qt::LeftButton);
-  QVERIFY(pane.isTraining());
+  auto* train = pane.findChild<QPushButton*>(QStringLiteral("trainButton"));
+  QVERIFY(train->isEnabled());
+  train->click();
+  QVERIFY2(pane.isTraining(), qPrintable(pane.statusText()));
   QCOMPARE(jobs.snapshot().size(), size_t(1));  // the run shows in the Jobs pane
   QVERIFY(done.wait(120000));
   QVERIFY2(done.at(0).at(0).toBool(), qPrintable(pane.statusText()));
@@ -514,6 +516,23 @@ void TrainingPaneTest::screenshot() {
     for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
   QVERIFY(colours.size() > 20);
   qInfo("screenshot: %s", qPrintable(file));
+
+  // The same window in the dark theme and German: every text retranslated, plots recoloured.
+  window.setTheme(Theme::Dark);
+  QVERIFY(window.setLanguage(QStringLiteral("de")));
+  QTest::qWait(300);
+  QCOMPARE(pane->findChild<QPushButton*>(QStringLiteral("trainButton"))->text(),
+           QStringLiteral("Trainieren"));
+  QCOMPARE(dock->windowTitle(), QStringLiteral("Training"));
+  const QString darkFile = screenshotDir() + QStringLiteral("/training_dark_de.png");
+  const QImage dark = window.grab().toImage();
+  QVERIFY(dark.save(darkFile, "PNG"));
+  // The curves plot follows the theme: its background is dark now.
+  auto* curves = pane->findChild<QCustomPlot*>(QStringLiteral("trainingCurves"));
+  const QImage plotImage = curves->grab().toImage();
+  QVERIFY(qGray(plotImage.pixel(plotImage.width() / 2, 4)) < 100);
+  window.setTheme(Theme::Light);
+  QVERIFY(window.setLanguage(QStringLiteral("en")));
 }
 
 QTEST_MAIN(TrainingPaneTest)

@@ -73,10 +73,12 @@ QTableWidget* makeKeyValueTable(QWidget* parent) {
   return table;
 }
 
-void setupPlot(QCustomPlot* plot) {
+// Colours from the pane's palette: on a theme switch the pane hears of it before its
+// children have theirs.
+void setupPlot(QCustomPlot* plot, const QPalette& palette) {
   plot->setNoAntialiasingOnDrag(true);
-  plot->setBackground(plot->palette().base());
-  const QColor text = plot->palette().color(QPalette::Text);
+  plot->setBackground(palette.base());
+  const QColor text = palette.color(QPalette::Text);
   for (QCPAxis* axis : {plot->xAxis, plot->yAxis, plot->xAxis2, plot->yAxis2}) {
     axis->setBasePen(QPen(text));
     axis->setTickPen(QPen(text));
@@ -84,7 +86,12 @@ void setupPlot(QCustomPlot* plot) {
     axis->setTickLabelColor(text);
     axis->setLabelColor(text);
   }
-  plot->legend->setBrush(plot->palette().base());
+  plot->legend->setBrush(palette.base());
+  if (plot->axisRect()) {
+    for (QCPAxis* axis : {plot->xAxis, plot->yAxis}) {
+      axis->grid()->setPen(QPen(palette.color(QPalette::Mid), 0, Qt::DotLine));
+    }
+  }
   plot->legend->setTextColor(text);
 }
 
@@ -109,7 +116,9 @@ TrainingPane::TrainingPane(Workspace& workspace, QWidget* parent)
   retranslateUi();
 
   connect(&m_workspace, &Workspace::projectChanged, this, [this] {
+    ++m_generation;
     m_evaluations.clear();
+    m_evaluationJobs.clear();
     refresh();
   });
   // Dataset imports announce themselves as a change of the project's data.
@@ -153,7 +162,7 @@ void TrainingPane::buildUi() {
   m_balancePlot->setObjectName(QStringLiteral("trainingBalancePlot"));
   m_balancePlot->setMinimumHeight(110);
   m_balancePlot->setMaximumHeight(140);
-  setupPlot(m_balancePlot);
+  setupPlot(m_balancePlot, palette());
   auto* dataRow = new QHBoxLayout;
   dataRow->addWidget(m_dataset, 1);
   dataRow->addWidget(m_importButton);
@@ -173,7 +182,7 @@ void TrainingPane::buildUi() {
   m_previewPlot = new QCustomPlot(m_featuresBox);
   m_previewPlot->setObjectName(QStringLiteral("trainingPreviewPlot"));
   m_previewPlot->setMinimumHeight(130);
-  setupPlot(m_previewPlot);
+  setupPlot(m_previewPlot, palette());
   auto* blockRow = new QHBoxLayout;
   blockRow->addWidget(m_blockLabel);
   blockRow->addWidget(m_block, 1);
@@ -277,7 +286,7 @@ void TrainingPane::buildUi() {
   m_curves = new QCustomPlot(m_curvesBox);
   m_curves->setObjectName(QStringLiteral("trainingCurves"));
   m_curves->setMinimumHeight(200);
-  setupPlot(m_curves);
+  setupPlot(m_curves, palette());
   m_curves->yAxis2->setVisible(true);
   m_curves->yAxis2->setRange(0, 1.02);
   // The legend sits in a row under the plot: inside, it hides the first epochs' points.
@@ -422,6 +431,14 @@ void TrainingPane::buildUi() {
 
 void TrainingPane::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
+    // A theme switch: the plots paint with colours taken from the palette at set-up.
+    for (QCustomPlot* plot : {m_balancePlot, m_previewPlot, m_curves}) {
+      setupPlot(plot, palette());
+      plot->replot(QCustomPlot::rpQueuedReplot);
+    }
+    updatePreview();
+  }
   QWidget::changeEvent(event);
 }
 
@@ -472,6 +489,12 @@ void TrainingPane::retranslateUi() {
   m_samplesTitle->setText(tr("Click a cell of the confusion matrix to see its samples."));
   if (m_datasetInfoValue) datasetChanged();
   updateEnabled();
+  // Texts made from the selected model and the clicked cell.
+  if (m_selectedId) {
+    const int t = m_confusion->selectedTrue(), p = m_confusion->selectedPredicted();
+    showModel(m_selectedId);
+    if (t >= 0 && p >= 0) m_confusion->selectCell(t, p);
+  }
 }
 
 QString TrainingPane::statusText() const {
@@ -921,24 +944,27 @@ bool TrainingPane::startTraining() {
             .arg(record.value().metrics.macroF1, 0, 'f', 3);
       });
   const int jobId = m_jobId;
+  const int generation = m_generation;
   auto connectionHandle = std::make_shared<QMetaObject::Connection>();
-  *connectionHandle = connect(
-      &JobManager::jobs(), &JobManager::jobFinished, this,
-      [this, jobId, newId, connectionHandle](int id, JobState state, const QString& message) {
-        if (id != jobId) return;
-        disconnect(*connectionHandle);
-        m_jobId = 0;
-        m_cancelFlag.reset();
-        const bool ok = state == JobState::Succeeded;
-        m_status->setText(ok ? message
-                          : state == JobState::Cancelled
-                              ? tr("Training cancelled; nothing was stored.")
-                              : tr("Training failed: %1").arg(message));
-        updateEnabled();
-        const int64_t modelId = newId->load();
-        if (ok) reloadModels(modelId);
-        Q_EMIT trainingFinished(ok, ok ? modelId : 0);
-      });
+  *connectionHandle =
+      connect(&JobManager::jobs(), &JobManager::jobFinished, this,
+              [this, jobId, generation, newId, connectionHandle](int id, JobState state,
+                                                                 const QString& message) {
+                if (id != jobId) return;
+                disconnect(*connectionHandle);
+                m_jobId = 0;
+                m_cancelFlag.reset();
+                const bool ok = state == JobState::Succeeded;
+                m_status->setText(ok ? message
+                                  : state == JobState::Cancelled
+                                      ? tr("Training cancelled; nothing was stored.")
+                                      : tr("Training failed: %1").arg(message));
+                updateEnabled();
+                const int64_t modelId = newId->load();
+                // The model went into the project the run started in; another one may be open now.
+                if (ok) reloadModels(generation == m_generation ? modelId : 0);
+                Q_EMIT trainingFinished(ok, ok ? modelId : 0);
+              });
   m_progress->setValue(0);
   m_status->setText(tr("Starting..."));
   updateEnabled();
@@ -1058,23 +1084,25 @@ void TrainingPane::startEvaluation(int64_t id) {
         return tr("Test accuracy %1%").arg(accuracy * 100.0, 0, 'f', 1);
       });
   m_evaluationJobs[id] = jobId;
+  const int generation = m_generation;
   auto handle = std::make_shared<QMetaObject::Connection>();
-  *handle =
-      connect(&JobManager::jobs(), &JobManager::jobFinished, this,
-              [this, jobId, id, result, handle](int job, JobState state, const QString& message) {
-                if (job != jobId) return;
-                disconnect(*handle);
-                m_evaluationJobs.erase(id);
-                if (state != JobState::Succeeded || !result->has_value()) {
-                  if (id == m_selectedId)
-                    m_samplesTitle->setText(tr("Could not evaluate: %1").arg(message));
-                  return;
-                }
-                m_evaluations[id] = std::move(**result);
-                Q_EMIT evaluationReady(id);
-                if (id == m_selectedId && m_pendingTrue >= 0)
-                  listSamples(m_pendingTrue, m_pendingPred);
-              });
+  *handle = connect(&JobManager::jobs(), &JobManager::jobFinished, this,
+                    [this, jobId, generation, id, result, handle](int job, JobState state,
+                                                                  const QString& message) {
+                      if (job != jobId) return;
+                      disconnect(*handle);
+                      if (generation != m_generation) return;  // another project is open now
+                      m_evaluationJobs.erase(id);
+                      if (state != JobState::Succeeded || !result->has_value()) {
+                        if (id == m_selectedId)
+                          m_samplesTitle->setText(tr("Could not evaluate: %1").arg(message));
+                        return;
+                      }
+                      m_evaluations[id] = std::move(**result);
+                      Q_EMIT evaluationReady(id);
+                      if (id == m_selectedId && m_pendingTrue >= 0)
+                        listSamples(m_pendingTrue, m_pendingPred);
+                    });
 }
 
 void TrainingPane::listSamples(int trueClass, int predicted) {

@@ -156,6 +156,7 @@ class TrainingPane : public QWidget {
   std::vector<int64_t> m_classCounts;
   std::map<std::string, std::string> m_defaultParams;  // of the current family
 
+  int m_generation = 0;  // bumped when the project changes: late results of the old one drop
   int m_jobId = 0;
   std::shared_ptr<std::atomic<bool>> m_cancelFlag;
   int64_t m_selectedId = 0;
