@@ -142,12 +142,13 @@ TEST_P(EveryModel, AccuracyRoundTripAndBatchAgreement) {
 }
 
 // Floors sit 2-3 points under the test accuracy measured on this split (seed 42):
-//   knn 0.923, svm-linear 0.926, svm-rbf 0.958, rf 0.938, logreg 0.866, boost 0.813
-// (OpenCV 4.6, RelWithDebInfo, 2 cores, 2026-11-22).
+//   knn 0.923, svm-linear 0.926, svm-rbf 0.958, rf 0.938, logreg 0.914, boost 0.841
+// (OpenCV 4.6, RelWithDebInfo, 2 cores, 2026-11-22; logreg is softmax + L-BFGS since then,
+// 0.866 with OpenCV's LogisticRegression; boost Gentle, 0.813 with Real).
 INSTANTIATE_TEST_SUITE_P(Digits, EveryModel,
                          ::testing::Values(FloorCase{"knn", 0.90}, FloorCase{"svm-linear", 0.90},
                                            FloorCase{"svm-rbf", 0.93}, FloorCase{"rf", 0.91},
-                                           FloorCase{"logreg", 0.83}, FloorCase{"boost", 0.78}),
+                                           FloorCase{"logreg", 0.89}, FloorCase{"boost", 0.81}),
                          [](const auto& info) {
                            std::string name = info.param.id;
                            for (char& c : name)

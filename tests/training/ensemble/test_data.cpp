@@ -8,6 +8,7 @@
 #include "core/dataset/data/dataset_repository.h"
 #include "core/dataset/data/dataset_version.h"
 #include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
 
 namespace edgewise::training::test {
 
@@ -46,6 +47,43 @@ const SplitData& digits7015() {
       }
     }
     out.numClasses = 10;
+    return out;
+  }();
+  return d;
+}
+
+const SplitData& imu7015() {
+  static const SplitData d = [] {
+    SplitData out;
+    auto parsed = dataset::simulateImuActivityDataset(200, 2.0, 50.0, 42);
+    if (!parsed.ok()) {
+      ADD_FAILURE() << parsed.error().toString();
+      return out;
+    }
+    std::vector<int> labels;
+    for (const auto& s : parsed->samples) labels.push_back(s.label);
+    const std::vector<uint8_t> split = dataset::stratifiedSplit(labels, dataset::SplitParams{});
+    for (size_t i = 0; i < parsed->samples.size(); ++i) {
+      const auto& blob = parsed->samples[i].blob;
+      cv::Mat row(1, static_cast<int>(blob.size() / sizeof(float)), CV_32F,
+                  const_cast<uint8_t*>(blob.data()));
+      cv::Mat f = row.clone();
+      switch (static_cast<dataset::Split>(split[i])) {
+        case dataset::Split::Train:
+          out.trainX.push_back(f);
+          out.trainY.push_back(labels[i]);
+          break;
+        case dataset::Split::Val:
+          out.valX.push_back(f);
+          out.valY.push_back(labels[i]);
+          break;
+        case dataset::Split::Test:
+          out.testX.push_back(f);
+          out.testY.push_back(labels[i]);
+          break;
+      }
+    }
+    out.numClasses = 5;
     return out;
   }();
   return d;

@@ -19,6 +19,11 @@ struct SplitData {
 // Loaded once per process; empty (and a test failure) when digits.png cannot be read.
 const SplitData& digits7015();
 
+// The simulated IMU activity dataset as `bench train` builds it by default: 200 windows per
+// class (5 classes), 2 s at 50 Hz, seed 42, the raw window as features (600 floats; the order
+// of the features does not matter to the OpenCV families), split 70/15/15 with seed 42.
+const SplitData& imu7015();
+
 // Every `step`-th row of a split, for tests that need less data.
 SplitData subsample(const SplitData& data, int step);
 
