@@ -256,6 +256,8 @@ void TrainingPaneTest::paneListsDatasets() {
   QCOMPARE(combo->count(), 0);
   QVERIFY(!train->isEnabled());
   QVERIFY(empty->text().contains(QStringLiteral("No project")));
+  pane.resize(1300, 800);
+  QVERIFY(pane.grab().save(screenshotDir() + QStringLiteral("/training_no_project.png"), "PNG"));
 
   QVERIFY(workspace.openProject(path, false).ok());
   QCOMPARE(combo->count(), 2);
@@ -265,6 +267,8 @@ void TrainingPaneTest::paneListsDatasets() {
   QCOMPARE(names, (QStringList{QStringLiteral("blobs"), QStringLiteral("digits")}));
   QVERIFY(train->isEnabled());
   QVERIFY(empty->isHidden());
+  QTest::qWait(50);  // the plots replot on the next event loop pass
+  QVERIFY(pane.grab().save(screenshotDir() + QStringLiteral("/training_no_models.png"), "PNG"));
 
   // The class balance and the dataset line follow the selection.
   combo->setCurrentIndex(combo->findText(QStringLiteral("digits")));

@@ -553,6 +553,9 @@ void TrainingPane::reloadModels(int64_t select) {
     selectModel(m_models->models().front().id);
   } else {
     m_perClass->setRowCount(0);
+    m_perClass->hide();
+    m_samples->hide();
+    m_samplesTitle->hide();
     m_confusion->setMatrix({}, {});
     m_samples->clear();
     m_listedIds.clear();
@@ -612,6 +615,9 @@ void TrainingPane::datasetChanged() {
     m_datasetInfo->setText(QString());
   }
   updateBalancePlot();
+  // Empty axes say nothing: the plots appear with something to show.
+  m_balancePlot->setVisible(m_datasetInfoValue.has_value());
+  m_previewPlot->setVisible(m_datasetInfoValue.has_value());
 
   // Blocks that fit this kind of data; keep the current one when it still fits.
   const QString currentBlock = m_block->currentData().toString();
@@ -1020,6 +1026,9 @@ void TrainingPane::showModel(int64_t id) {
   const training::ModelRecord* record = m_models->record(row);
   if (!record) return;
   m_selectedId = id;
+  m_perClass->show();
+  m_samples->show();
+  m_samplesTitle->show();
   m_listedIds.clear();
   m_samples->clear();
   m_pendingTrue = m_pendingPred = -1;
