@@ -109,7 +109,7 @@ json statsJson(const std::vector<RunStats>& runs) {
 
 // Trains one Edgewise model; accuracy on test. Torch families: train_seconds is the last
 // epoch's TrainProgress::seconds (the epoch loop, the scope ref_torch.py times); others: the
-// wall time of train().
+// wall time of train() without validation data (the scope of sklearn's fit()).
 RunStats trainEdgewise(const training::PreparedData& data, const std::string& family,
                        const training::HyperParams& params, uint64_t seed,
                        training::HyperParams* effective,
@@ -126,8 +126,12 @@ RunStats trainEdgewise(const training::PreparedData& data, const std::string& fa
   ctx.valY = &data.val.y;
   double lastEpochSeconds = std::numeric_limits<double>::quiet_NaN();
   ctx.progress = [&](const training::TrainProgress& p) { lastEpochSeconds = p.seconds; };
+  // The OpenCV families score the validation split inside train(ctx) for their progress
+  // report; sklearn's fit() does not, so they train without it (same scope as the reference).
+  const bool withContext = training::isEpochFamily(family) || family == "ensemble";
   const auto t0 = Clock::now();
-  Result<void> r = (*model)->train(data.train.X, data.train.y, data.numClasses(), ctx);
+  Result<void> r = withContext ? (*model)->train(data.train.X, data.train.y, data.numClasses(), ctx)
+                               : (*model)->train(data.train.X, data.train.y, data.numClasses());
   const double wall = std::chrono::duration<double>(Clock::now() - t0).count();
   if (!r.ok()) {
     s.error = r.error().toString();

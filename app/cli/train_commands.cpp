@@ -203,9 +203,15 @@ int runTrain(const QStringList& args) {
   if (cl.isSet(u"epochs"_s)) {
     auto epochs = cl.intValue(u"epochs"_s, 0, 1, 100000);
     if (!epochs.ok()) return cl.usageError(qs(epochs.error().toString()));
-    if (req.family == "ensemble")
-      req.params["mlp.epochs"] = std::to_string(*epochs);
-    else
+    if (req.family == "ensemble") {
+      // Only the torch members have epochs; members given with --param members=... may have none.
+      const std::string members = req.params.count("members")
+                                      ? req.params["members"]
+                                      : training::defaultHyperParams("ensemble")["members"];
+      for (const char* m : {"mlp", "cnn1d", "cnn2d"})
+        if (("," + members + ",").find(std::string(",") + m + ",") != std::string::npos)
+          req.params[std::string(m) + ".epochs"] = std::to_string(*epochs);
+    } else
       req.params["epochs"] = std::to_string(*epochs);
   }
   auto latency = cl.doubleValue(u"latency-seconds"_s, 1.0, 0.0, 600.0);

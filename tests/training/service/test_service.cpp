@@ -667,3 +667,41 @@ TEST_F(Service, TorchScriptExportImportKeepsPredictions) {
 
 }  // namespace
 }  // namespace edgewise::training
+
+namespace edgewise::training {
+namespace {
+
+TEST_F(Service, TimeseriesDatasetShapeIsChecked) {
+  DatasetInfo info;
+  info.name = "ts";
+  info.kind = DatasetKind::Timeseries;
+  info.classNames = {"a"};
+  ParsedSample s;
+  s.source = "w0";
+  s.blob.resize(4 * 3 * sizeof(float));
+  dataset::DatasetRepository repo(*m_project);
+  auto noShape = repo.create(info, {s});
+  ASSERT_FALSE(noShape.ok());
+  EXPECT_NE(noShape.error().message.find("needs channels, window length and rate"),
+            std::string::npos);
+  info.seriesChannels = 3;
+  info.seriesLength = 4;
+  info.seriesRateHz = 25.0;
+  ParsedSample wrong = s;
+  wrong.source = "w1";
+  wrong.blob.resize(40);
+  auto bad = repo.create(info, {s, wrong});
+  ASSERT_FALSE(bad.ok());
+  EXPECT_NE(bad.error().message.find("w1: 40 bytes, expected 48"), std::string::npos)
+      << bad.error().toString();
+  auto good = repo.create(info, {s});
+  EW_ASSERT_OK(good);
+  auto back = repo.get(*good);
+  EW_ASSERT_OK(back);
+  EXPECT_EQ(back->seriesChannels, 3);
+  EXPECT_EQ(back->seriesLength, 4);
+  EXPECT_EQ(back->seriesRateHz, 25.0);
+}
+
+}  // namespace
+}  // namespace edgewise::training
