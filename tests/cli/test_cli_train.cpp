@@ -152,3 +152,50 @@ TEST_F(CliTrain, SigtermDuringTrainingStoresNothing) {
 
 }  // namespace
 }  // namespace edgewise::cli::test
+
+namespace edgewise::cli::test {
+namespace {
+
+// bench train end to end on a small IMU set: the .npy interchange files must reach the Python
+// references intact, so kNN (the same algorithm on both sides) must agree to within a tie or
+// two; skipped when /usr/bin/python3 lacks numpy/sklearn/torch.
+TEST(CliBenchTrain, ReferencesSeeTheSameSplits) {
+  QProcess probe;
+  probe.start(u"/usr/bin/python3"_s, {u"-c"_s, u"import numpy, sklearn, torch"_s});
+  if (!probe.waitForFinished(60000) || probe.exitCode() != 0)
+    GTEST_SKIP() << "/usr/bin/python3 with numpy, sklearn and torch is not available";
+  QTemporaryDir dir;
+  ASSERT_TRUE(dir.isValid());
+  RunResult r = runCli({u"bench"_s, u"train"_s, u"--dataset"_s, u"imu"_s, u"--per-class"_s, u"30"_s,
+                        u"--families"_s, u"knn,mlp"_s, u"--epochs"_s, u"3"_s, u"--no-ensemble"_s,
+                        u"--keep"_s, dir.filePath(u"x"_s), u"--json"_s},
+                       300000);
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const json j = json::parse(r.out.toStdString());
+  EXPECT_EQ(j.at("input_shape"), json::array({6, 100}));
+  EXPECT_EQ(j.at("samples").at("test"), 5 * 4);  // 30 per class: 21 / round(4.5) = 5 / 4
+  ASSERT_EQ(j.at("families").size(), 2u);
+  const json& knn = j.at("families")[0];
+  EXPECT_EQ(knn.at("family"), "knn");
+  ASSERT_TRUE(knn.at("reference").at("accuracy").is_number()) << knn.dump();
+  EXPECT_LE(std::abs(knn.at("accuracy_delta_points").get<double>()), 8.0) << knn.dump();
+  const json& mlp = j.at("families")[1];
+  ASSERT_TRUE(mlp.at("reference").at("accuracy").is_number()) << mlp.dump();
+  EXPECT_GT(mlp.at("edgewise").at("accuracy").get<double>(), 0.2);
+  EXPECT_TRUE(mlp.at("time_ratio").is_number());
+  // The kept interchange folder holds what the references read.
+  for (const char* f : {"meta.json", "train_X.npy", "train_y.npy", "val_X.npy", "val_y.npy",
+                        "test_X.npy", "test_y.npy"})
+    EXPECT_TRUE(QFileInfo::exists(dir.filePath(u"x/"_s + QString::fromLatin1(f)))) << f;
+  QProcess check;
+  check.start(u"/usr/bin/python3"_s,
+              {u"-c"_s,
+               u"import numpy as np,sys; x=np.load(sys.argv[1]); y=np.load(sys.argv[2]); "
+               "print(x.dtype, x.shape, y.dtype, y.shape)"_s,
+               dir.filePath(u"x/test_X.npy"_s), dir.filePath(u"x/test_y.npy"_s)});
+  ASSERT_TRUE(check.waitForFinished(60000));
+  EXPECT_EQ(check.readAllStandardOutput().trimmed().toStdString(), "float32 (20, 600) int64 (20,)");
+}
+
+}  // namespace
+}  // namespace edgewise::cli::test
