@@ -165,6 +165,7 @@ void TrainingPaneTest::importDialogDigits() {
     QCOMPARE(classes->item(r, 1)->text(), QStringLiteral("500"));
   }
   QCOMPARE(dialog.findChild<QTableWidget*>(QStringLiteral("importRejected"))->rowCount(), 0);
+  QVERIFY(dialog.grab().save(screenshotDir() + QStringLiteral("/import_dialog.png"), "PNG"));
   QVERIFY(dialog.findChild<QLabel*>(QStringLiteral("importStatus"))
               ->text()
               .contains(QStringLiteral("5000")));
@@ -217,6 +218,7 @@ void TrainingPaneTest::importDialogErrors() {
   QCOMPARE(dialog.report()->samplesPerClass, std::vector<int64_t>(3, 20));
   auto* rejected = dialog.findChild<QTableWidget*>(QStringLiteral("importRejected"));
   QCOMPARE(rejected->rowCount(), 1);
+  QVERIFY(dialog.grab().save(screenshotDir() + QStringLiteral("/import_dialog_csv.png"), "PNG"));
   QVERIFY(!rejected->item(0, 1)->text().isEmpty());
 
   // Importing the same name again fails and leaves the first import as it was.

@@ -31,6 +31,7 @@ QTableWidget* makeTable(int columns, QWidget* parent) {
   table->setSelectionBehavior(QAbstractItemView::SelectRows);
   table->setAlternatingRowColors(true);
   table->horizontalHeader()->setStretchLastSection(true);
+  table->verticalHeader()->setDefaultSectionSize(table->fontMetrics().height() + 6);
   return table;
 }
 
@@ -69,7 +70,7 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   labelsRow->addWidget(m_labels, 1);
   labelsRow->addWidget(m_browseLabels);
 
-  auto* form = new QFormLayout;
+  auto* form = m_form = new QFormLayout;
   form->addRow(m_formatLabel, m_format);
   form->addRow(m_sourceLabel, sourceRow);
   form->addRow(m_labelsLabel, labelsRow);
@@ -186,11 +187,8 @@ void ImportDatasetDialog::updateForm() {
   const auto format = static_cast<Format>(m_format->currentIndex());
   const bool idx = format == Format::Idx;
   const bool csv = format == Format::Csv;
-  m_labelsLabel->setVisible(idx);
-  m_labels->setVisible(idx);
-  m_browseLabels->setVisible(idx);
-  m_columnLabel->setVisible(csv);
-  m_column->setVisible(csv);
+  m_form->setRowVisible(2, idx);  // the labels file row (a layout, not a widget)
+  m_form->setRowVisible(m_column, csv);
   switch (format) {
     case Format::Digits:
       m_sourceLabel->setText(tr("&Image file:"));

@@ -13,6 +13,7 @@
 
 class QComboBox;
 class QDialogButtonBox;
+class QFormLayout;
 class QLabel;
 class QLineEdit;
 class QProgressBar;
@@ -59,6 +60,7 @@ class ImportDatasetDialog : public QDialog {
   void finished(int id, bool ok, const QString& message);
 
   Workspace& m_workspace;
+  QFormLayout* m_form = nullptr;
   QComboBox* m_format = nullptr;
   QLabel* m_formatLabel = nullptr;
   QLabel* m_sourceLabel = nullptr;
