@@ -155,6 +155,24 @@ Trained& digitsMlp() {
   return t;
 }
 
+// A small, quickly trained MLP for the structural tests (save/load, batch == single, corrupt
+// files, export): ctest runs every case in its own process, so only the accuracy test pays
+// for the full digits MLP.
+Trained& smallMlp() {
+  static Trained t = [] {
+    Trained out;
+    out.model = create(
+        "mlp", {{"epochs", "3"}, {"hidden", "64,32"}, {"threads", "2"}, {"standardize", "global"}},
+        {1, 20, 20});
+    if (!out.model) return out;
+    const Split& d = digits();
+    auto r = out.model->train(d.trainX, d.trainY, 10);
+    EXPECT_TRUE(r.ok()) << r.error().toString();
+    return out;
+  }();
+  return t;
+}
+
 // Runs torch_script_check.py; returns its exit code (77: python3-torch missing).
 int runPython(const QStringList& args, std::string* output) {
   const QString python = qEnvironmentVariable("EDGEWISE_PYTHON3");
@@ -225,7 +243,7 @@ TEST(TorchModels, MlpOnDigitsReachesFloor) {
 }
 
 TEST(TorchModels, BatchEqualsSingleAndSaveLoadKeepsPredictions) {
-  Trained& t = digitsMlp();
+  Trained& t = smallMlp();
   ASSERT_TRUE(t.model && t.model->isTrained());
   const Split& d = digits();
   const std::vector<int> batch = t.model->predictBatch(d.testX);
@@ -253,7 +271,7 @@ TEST(TorchModels, BatchEqualsSingleAndSaveLoadKeepsPredictions) {
 }
 
 TEST(TorchModels, CorruptTruncatedAndForeignFilesAreRefused) {
-  Trained& t = digitsMlp();
+  Trained& t = smallMlp();
   ASSERT_TRUE(t.model && t.model->isTrained());
   QTemporaryDir dir;
   const std::string path = dir.filePath(QStringLiteral("m.ewm")).toStdString();
@@ -445,7 +463,7 @@ TEST(TorchModels, ClassWeightsRaiseMinorityRecall) {
 }
 
 TEST(TorchScript, ExportLoadsInPythonWithSameLogits) {
-  Trained& t = digitsMlp();
+  Trained& t = smallMlp();
   ASSERT_TRUE(t.model && t.model->isTrained());
   auto cnn = create("cnn2d", {{"epochs", "1"}, {"threads", "2"}, {"channels", "4,8"}}, {1, 20, 20});
   const Split& d = digits();
