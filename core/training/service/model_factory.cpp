@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <limits>
+#include <mutex>
 #include <sstream>
 #include <thread>
 
@@ -81,12 +82,26 @@ class EnsembleFamily : public Classifier {
     const bool haveVal = context.valX && context.valY && context.valX->rows > 0;
     const cv::Mat valX = haveVal ? *context.valX : X;
     const std::vector<int> valY = haveVal ? *context.valY : y;
+    // Members after the first finish on the trainer's thread; their reports are queued and
+    // delivered here, so context.progress runs on the calling thread like every family's.
+    struct Queue {
+      std::mutex mutex;
+      std::vector<TrainProgress> items;
+    };
+    auto queue = std::make_shared<Queue>();
+    auto drain = [&queue, &context]() {
+      std::vector<TrainProgress> items;
+      {
+        std::lock_guard<std::mutex> lock(queue->mutex);
+        items.swap(queue->items);
+      }
+      if (context.progress)
+        for (const TrainProgress& p : items) context.progress(p);
+    };
     LazyEnsembleTrainer trainer(std::move(factories), X, y, valX, valY, numClasses);
     const auto t0 = std::chrono::steady_clock::now();
     const int total = static_cast<int>(m_members.size());
-    std::function<void(const TrainProgress&)> report = context.progress;
-    trainer.setProgressCallback([report, total, t0](const LazyEnsembleTrainer::Progress& p) {
-      if (!report) return;
+    trainer.setProgressCallback([queue, total, t0](const LazyEnsembleTrainer::Progress& p) {
       TrainProgress tp;
       tp.epoch = p.finished;
       tp.epochs = total;
@@ -96,9 +111,11 @@ class EnsembleFamily : public Classifier {
       tp.message = p.error.empty()
                        ? "member " + p.member + " trained, weight " + std::to_string(p.weight)
                        : "member " + p.member + " failed: " + p.error;
-      report(tp);
+      std::lock_guard<std::mutex> lock(queue->mutex);
+      queue->items.push_back(std::move(tp));
     });
     Result<std::shared_ptr<Ensemble>> started = trainer.start();
+    drain();
     if (!started.ok()) return started.error();
     while (!trainer.finished()) {
       if (context.cancelled()) {
@@ -106,8 +123,10 @@ class EnsembleFamily : public Classifier {
         break;
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(20));
+      drain();
     }
     Result<void> done = trainer.wait();
+    drain();
     if (context.cancelled()) return Error(kCancelledMessage);
     if (!done.ok()) return done.error();
     m_errors = trainer.errors();

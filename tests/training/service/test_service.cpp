@@ -11,6 +11,7 @@
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <thread>
 
 #include "core/dataset/data/dataset_repository.h"
 #include "core/dataset/data/importers.h"
@@ -570,9 +571,15 @@ TEST_F(Service, FactoryKnowsFamiliesShapesAndEnsembles) {
   ctx.valX = &data->val.X;
   ctx.valY = &data->val.y;
   int reports = 0;
-  ctx.progress = [&](const TrainProgress&) { ++reports; };
+  bool otherThread = false;
+  const std::thread::id caller = std::this_thread::get_id();
+  ctx.progress = [&](const TrainProgress&) {
+    ++reports;
+    if (std::this_thread::get_id() != caller) otherThread = true;
+  };
   EW_ASSERT_OK((*ens)->train(data->train.X, data->train.y, 5, ctx));
   EXPECT_EQ(reports, 2);
+  EXPECT_FALSE(otherThread) << "progress must arrive on the thread that called train()";
   EXPECT_TRUE((*ens)->isTrained());
   EXPECT_EQ((*ens)->hyperParams().at("members"), "knn,rf");
   EW_ASSERT_OK((*ens)->save(path("ens.model")));
