@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include <nlohmann/json.hpp>
+#include <opencv2/core/utility.hpp>
 
 #include "core/dataset/data/dataset_version.h"
 #include "core/store/project.h"
@@ -266,21 +267,42 @@ Result<PreparedData> prepareFrom(const DatasetInfo& info, const dataset::Dataset
     splits[k]->sampleIds.reserve(counts[k]);
   }
   const size_t total = samples.size();
-  const size_t step = std::max<size_t>(1, total / 100);
+  // Rows are assigned up front (idx order within each split), labels and ids filled here; the
+  // features are computed in parallel in chunks, with cancel and progress between chunks on
+  // this thread. Blocks are stateless (compute() is const without caches), so this is safe.
+  std::vector<int> rowOf(total);
   for (size_t i = 0; i < total; ++i) {
-    if (cancel && cancel->load(std::memory_order_relaxed)) return Error(kCancelledMessage);
     const dataset::StoredSample& s = samples[i];
-    SplitMatrix& m = *splits[version.assignment[i]];
-    const int row = static_cast<int>(m.y.size());
-    if (Result<void> r = featuresOf(info, s, *plan, m.X.ptr<float>(row), dims); !r.ok())
-      return r.error().wrap(ctx);
     if (s.label < 0 || s.label >= out.numClasses())
       return Error(s.source + ": label " + std::to_string(s.label) + " is outside the classes",
                    ctx);
+    SplitMatrix& m = *splits[version.assignment[i]];
+    rowOf[i] = static_cast<int>(m.y.size());
     m.y.push_back(s.label);
     m.sampleIds.push_back(s.id);
-    if (progress && (i % step == 0 || i + 1 == total))
-      progress(static_cast<double>(i + 1) / static_cast<double>(total));
+  }
+  std::vector<Error> errors(total);
+  std::vector<uint8_t> failed(total, 0);
+  constexpr size_t kChunk = 256;
+  for (size_t begin = 0; begin < total; begin += kChunk) {
+    if (cancel && cancel->load(std::memory_order_relaxed)) return Error(kCancelledMessage);
+    const size_t end = std::min(total, begin + kChunk);
+    cv::parallel_for_(
+        cv::Range(static_cast<int>(begin), static_cast<int>(end)), [&](const cv::Range& range) {
+          for (int k = range.start; k < range.end; ++k) {
+            const size_t i = static_cast<size_t>(k);
+            SplitMatrix& m = *splits[version.assignment[i]];
+            Result<void> r = featuresOf(info, samples[i], *plan, m.X.ptr<float>(rowOf[i]), dims);
+            if (!r.ok()) {
+              errors[i] = r.error();
+              failed[i] = 1;
+            }
+          }
+        });
+    // The first failing sample in idx order, whatever thread found it.
+    for (size_t i = begin; i < end; ++i)
+      if (failed[i]) return errors[i].wrap(ctx);
+    if (progress) progress(static_cast<double>(end) / static_cast<double>(total));
   }
   if (out.train.rows() == 0)
     return Error("the train split is empty; use a larger train fraction or more samples", ctx);
