@@ -291,6 +291,26 @@ void TrainingPaneTest::paneListsDatasets() {
   QCOMPARE(map->data()->keySize(), 20);
   QCOMPARE(map->data()->valueSize(), 20);
 
+  // The image block: its parameters are editable and the preview is its output.
+  auto* block = pane.findChild<QComboBox*>(QStringLiteral("trainingBlock"));
+  const int imageBlock = block->findData(QStringLiteral("image"));
+  QVERIFY(imageBlock > 0);
+  block->setCurrentIndex(imageBlock);
+  auto* params = pane.findChild<QTableWidget*>(QStringLiteral("trainingBlockParams"));
+  QVERIFY(params->rowCount() >= 2);
+  for (int r = 0; r < params->rowCount(); ++r) {
+    QVERIFY(params->item(r, 0)->text() != QStringLiteral("in_width"));  // follows the data
+    if (params->item(r, 0)->text() == QStringLiteral("width"))
+      params->item(r, 1)->setText(QStringLiteral("10"));
+    if (params->item(r, 0)->text() == QStringLiteral("height"))
+      params->item(r, 1)->setText(QStringLiteral("12"));
+  }
+  map = qobject_cast<QCPColorMap*>(preview->plottable(0));
+  QVERIFY(map);
+  QCOMPARE(map->data()->keySize(), 10);
+  QCOMPARE(map->data()->valueSize(), 12);
+  block->setCurrentIndex(0);
+
   combo->setCurrentIndex(combo->findText(QStringLiteral("blobs")));
   QVERIFY(info->text().contains(QStringLiteral("60")));
   bars = qobject_cast<QCPBars*>(balance->plottable(0));
@@ -487,6 +507,26 @@ void TrainingPaneTest::screenshot() {
   QVERIFY(pane->startTraining());
   QVERIFY(done.wait(180000));
   QVERIFY(done.at(1).at(0).toBool());
+
+  // Sorting by accuracy (descending) puts the better model first, whatever the insertion order.
+  auto* view = pane->findChild<QTableView*>(QStringLiteral("trainingModelsView"));
+  view->sortByColumn(ModelsTableModel::AccuracyColumn, Qt::DescendingOrder);
+  const QAbstractItemModel* sorted = view->model();
+  QCOMPARE(sorted->rowCount(), 2);
+  QVERIFY(sorted->index(0, 0).data(ModelsTableModel::SortRole).isValid());
+  QVERIFY(sorted->index(0, ModelsTableModel::AccuracyColumn)
+              .data(ModelsTableModel::SortRole)
+              .toDouble() >= sorted->index(1, ModelsTableModel::AccuracyColumn)
+                                 .data(ModelsTableModel::SortRole)
+                                 .toDouble());
+  view->sortByColumn(ModelsTableModel::AccuracyColumn, Qt::AscendingOrder);
+  QVERIFY(sorted->index(0, ModelsTableModel::AccuracyColumn)
+              .data(ModelsTableModel::SortRole)
+              .toDouble() <= sorted->index(1, ModelsTableModel::AccuracyColumn)
+                                 .data(ModelsTableModel::SortRole)
+                                 .toDouble());
+  // The selection (the newest model) survives the re-sort.
+  QCOMPARE(pane->selectedModelId(), done.at(1).at(1).toLongLong());
 
   window.resize(1600, 1000);
   window.show();
