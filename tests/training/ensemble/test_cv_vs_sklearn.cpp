@@ -67,6 +67,10 @@ struct Case {
   std::string family;
 };
 
+void PrintTo(const Case& c, std::ostream* os) {
+  *os << c.dataset << " " << c.family;
+}
+
 class CvVsSklearn : public ::testing::TestWithParam<Case> {};
 
 // Against scikit-learn twice: with its own defaults (the counterparts listed in
