@@ -109,6 +109,7 @@ class TrainingPaneTest : public QObject {
   void paneListsDatasets();
   void knnTrainingFillsTableAndConfusion();
   void mlpTwoEpochsCurves();
+  void tabularSamplesArePlotted();
   void screenshot();
 
  private:
@@ -479,6 +480,51 @@ void TrainingPaneTest::mlpTwoEpochsCurves() {
   QCOMPARE(pane.modelsModel()->rowCount(), 1);
   training::ModelRegistry registry(*workspace.project());
   QCOMPARE(registry.list().value().size(), size_t(1));
+}
+
+void TrainingPaneTest::tabularSamplesArePlotted() {
+  // A CSV dataset: the default features are the stored columns, the listed samples are small
+  // line plots of their values.
+  const QString path = projectFile(QStringLiteral("tab.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    dataset::CsvOptions csv;
+    csv.file = writeCsv(m_dir->path()).toStdString();
+    csv.labelColumn = "label";
+    auto blobs = dataset::readCsv(csv);
+    QVERIFY(blobs.ok());
+    QVERIFY(dataset::importDataset(*project.value(), "blobs", blobs.value()).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  TrainingPane pane(workspace);
+  auto* preview = pane.findChild<QCustomPlot*>(QStringLiteral("trainingPreviewPlot"));
+  QCOMPARE(preview->graphCount(), 1);
+  QCOMPARE(preview->graph(0)->dataCount(), 2);  // x, y of the first row
+  auto* family = pane.findChild<QComboBox*>(QStringLiteral("trainingFamily"));
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  QSignalSpy done(&pane, &TrainingPane::trainingFinished);
+  QVERIFY(pane.startTraining());
+  QVERIFY(done.wait(60000));
+  QVERIFY2(done.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  const int64_t id = done.at(0).at(1).toLongLong();
+  const Reference ref = evaluateIndependently(*workspace.project(), id);
+  QCOMPARE(pane.confusionMatrix()->matrix(), ref.metrics.confusion);
+  QSignalSpy listed(&pane, &TrainingPane::samplesListed);
+  pane.confusionMatrix()->selectCell(1, 1);
+  QVERIFY(listed.wait(60000));
+  QCOMPARE(int64_t(pane.listedSampleIds().size()), ref.metrics.confusion[1][1]);
+  QVERIFY(!pane.listedSampleIds().empty());
+  auto* samples = pane.findChild<QListWidget*>(QStringLiteral("trainingSamples"));
+  const QImage thumb = samples->item(0)->icon().pixmap(QSize(56, 56)).toImage();
+  // A plot, not a blank square: some pixels are ink.
+  int ink = 0;
+  for (int y = 0; y < thumb.height(); ++y)
+    for (int x = 0; x < thumb.width(); ++x) ink += qGray(thumb.pixel(x, y)) < 128;
+  QVERIFY2(ink > 5, qPrintable(QString::number(ink)));
+  QVERIFY(jobs.waitForAll(30000));
 }
 
 void TrainingPaneTest::screenshot() {
