@@ -64,7 +64,9 @@ class Ensemble : public Classifier {
   std::vector<int> selectByValidation(const cv::Mat& valX, const std::vector<int>& valY);
 
   // Retrains every present member on (X, y); with validation data in the context the weights
-  // become the members' validation accuracies, otherwise they are kept.
+  // become the members' validation accuracies, otherwise they are kept. Holds the exclusive
+  // lock throughout: predictions from other threads wait (use LazyEnsembleTrainer to serve
+  // while training).
   using Classifier::train;
   Result<void> train(const cv::Mat& X, const std::vector<int>& y, int numClasses) override;
   Result<void> train(const cv::Mat& X, const std::vector<int>& y, int numClasses,
