@@ -1631,5 +1631,33 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>(the first %1 shown)</source>
         <translation>(die ersten %1 gezeigt)</translation>
     </message>
+    <message>
+        <source>Export Model File</source>
+        <translation>Modelldatei exportieren</translation>
+    </message>
+    <message>
+        <source>Delete Model</source>
+        <translation>Modell löschen</translation>
+    </message>
+    <message>
+        <source>Delete the model &quot;%1&quot; from the project? This cannot be undone.</source>
+        <translation>Das Modell „%1“ aus dem Projekt löschen? Das lässt sich nicht rückgängig machen.</translation>
+    </message>
+    <message>
+        <source>Export Model File...</source>
+        <translation>Modelldatei exportieren...</translation>
+    </message>
+    <message>
+        <source>Right-click a model to export or delete it</source>
+        <translation>Rechtsklick auf ein Modell, um es zu exportieren oder zu löschen</translation>
+    </message>
+    <message>
+        <source>Model deleted.</source>
+        <translation>Modell gelöscht.</translation>
+    </message>
+    <message>
+        <source>Model written to %1</source>
+        <translation>Modell nach %1 geschrieben</translation>
+    </message>
 </context>
 </TS>

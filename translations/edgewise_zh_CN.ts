@@ -1624,5 +1624,33 @@ Long work such as exports, training and deployments appears here with its progre
         <source>(the first %1 shown)</source>
         <translation>（显示前 %1 个）</translation>
     </message>
+    <message>
+        <source>Export Model File</source>
+        <translation>导出模型文件</translation>
+    </message>
+    <message>
+        <source>Delete Model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete the model &quot;%1&quot; from the project? This cannot be undone.</source>
+        <translation>要从项目中删除模型“%1”吗？此操作无法撤销。</translation>
+    </message>
+    <message>
+        <source>Export Model File...</source>
+        <translation>导出模型文件...</translation>
+    </message>
+    <message>
+        <source>Right-click a model to export or delete it</source>
+        <translation>右键单击模型以导出或删除</translation>
+    </message>
+    <message>
+        <source>Model deleted.</source>
+        <translation>模型已删除。</translation>
+    </message>
+    <message>
+        <source>Model written to %1</source>
+        <translation>模型已写入 %1</translation>
+    </message>
 </context>
 </TS>

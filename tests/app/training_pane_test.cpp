@@ -430,6 +430,18 @@ void TrainingPaneTest::knnTrainingFillsTableAndConfusion() {
   QCOMPARE(listed.count(), 1);
   QCOMPARE(int64_t(pane.listedSampleIds().size()), ref.metrics.confusion[0][0]);
   QVERIFY(jobs.waitForAll(30000));
+
+  // Export writes the stored model file; delete removes the model from the project.
+  const QString exported = m_dir->filePath(QStringLiteral("knn.model"));
+  QVERIFY(pane.exportModel(modelId, exported));
+  QCOMPARE(QFileInfo(exported).size(), qint64(record->sizeBytes));
+  QVERIFY(pane.deleteModel(modelId));
+  QCOMPARE(pane.modelsModel()->rowCount(), 0);
+  QCOMPARE(pane.selectedModelId(), int64_t(0));
+  QVERIFY(pane.confusionMatrix()->matrix().empty());
+  training::ModelRegistry registry(*workspace.project());
+  QCOMPARE(registry.list().value().size(), size_t(0));
+  QVERIFY(!pane.deleteModel(modelId));  // gone: an error, shown in the status line
 }
 
 void TrainingPaneTest::mlpTwoEpochsCurves() {

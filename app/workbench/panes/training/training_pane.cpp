@@ -1,8 +1,10 @@
 #include "app/workbench/panes/training/training_pane.h"
 
+#include <QAction>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
+#include <QFileDialog>
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
@@ -12,6 +14,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QLocale>
+#include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
@@ -329,6 +332,31 @@ void TrainingPane::buildUi() {
   m_modelsView->horizontalHeader()->setSectionResizeMode(ModelsTableModel::NameColumn,
                                                          QHeaderView::Stretch);
   m_modelsView->horizontalHeader()->setDefaultSectionSize(82);
+  m_exportAction = new QAction(this);
+  m_exportAction->setObjectName(QStringLiteral("trainingExportModel"));
+  connect(m_exportAction, &QAction::triggered, this, [this] {
+    const training::ModelRecord* record = m_models->record(m_models->rowOf(m_selectedId));
+    if (!record) return;
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export Model File"),
+                                                      qs(record->name) + QStringLiteral(".model"));
+    if (!path.isEmpty()) exportModel(m_selectedId, path);
+  });
+  m_deleteAction = new QAction(this);
+  m_deleteAction->setObjectName(QStringLiteral("trainingDeleteModel"));
+  m_deleteAction->setShortcut(QKeySequence::Delete);
+  m_deleteAction->setShortcutContext(Qt::WidgetShortcut);
+  connect(m_deleteAction, &QAction::triggered, this, [this] {
+    const training::ModelRecord* record = m_models->record(m_models->rowOf(m_selectedId));
+    if (!record) return;
+    const auto answer =
+        QMessageBox::question(this, tr("Delete Model"),
+                              tr("Delete the model \"%1\" from the project? This cannot be undone.")
+                                  .arg(qs(record->name)));
+    if (answer == QMessageBox::Yes) deleteModel(m_selectedId);
+  });
+  m_modelsView->addAction(m_exportAction);
+  m_modelsView->addAction(m_deleteAction);
+  m_modelsView->setContextMenuPolicy(Qt::ActionsContextMenu);
   m_modelsEmpty = new QLabel(m_resultsBox);
   m_modelsEmpty->setObjectName(QStringLiteral("trainingModelsEmpty"));
   m_modelsEmpty->setWordWrap(true);
@@ -479,6 +507,9 @@ void TrainingPane::retranslateUi() {
   m_curves->graph(3)->setName(tr("validation accuracy"));
   m_curves->replot(QCustomPlot::rpQueuedReplot);
   m_resultsBox->setTitle(tr("Models"));
+  m_exportAction->setText(tr("Export Model File..."));
+  m_deleteAction->setText(tr("Delete Model"));
+  m_modelsView->setToolTip(tr("Right-click a model to export or delete it"));
   m_modelsEmpty->setText(
       tr("No models yet. Pick a dataset and a model family, then press "
          "Train (Ctrl+Return)."));
@@ -975,6 +1006,32 @@ bool TrainingPane::startTraining() {
   m_status->setText(tr("Starting..."));
   updateEnabled();
   return true;
+}
+
+bool TrainingPane::deleteModel(int64_t modelId) {
+  store::Project* project = m_workspace.project();
+  if (!project) return false;
+  training::ModelRegistry registry(*project);
+  Result<void> removed = registry.remove(modelId);
+  if (!removed.ok()) {
+    m_status->setText(qs(removed.error().toString()));
+    return false;
+  }
+  m_evaluations.erase(modelId);
+  if (m_selectedId == modelId) m_selectedId = 0;
+  reloadModels();
+  m_status->setText(tr("Model deleted."));
+  return true;
+}
+
+bool TrainingPane::exportModel(int64_t modelId, const QString& path) {
+  store::Project* project = m_workspace.project();
+  if (!project) return false;
+  training::ModelRegistry registry(*project);
+  Result<void> written = registry.exportFile(modelId, path.toStdString());
+  m_status->setText(written.ok() ? tr("Model written to %1").arg(path)
+                                 : qs(written.error().toString()));
+  return written.ok();
 }
 
 void TrainingPane::cancelTraining() {

@@ -27,6 +27,7 @@ class QLabel;
 class QLineEdit;
 class QListWidget;
 class QProgressBar;
+class QAction;
 class QPushButton;
 class QSortFilterProxyModel;
 class QSpinBox;
@@ -64,6 +65,10 @@ class TrainingPane : public QWidget {
   // The samples currently listed for the clicked confusion cell, in list order.
   const std::vector<int64_t>& listedSampleIds() const { return m_listedIds; }
   bool hasEvaluation(int64_t modelId) const { return m_evaluations.count(modelId) > 0; }
+  // Removes a model from the project (no confirmation; the action asks first).
+  bool deleteModel(int64_t modelId);
+  // Writes the stored model file to path.
+  bool exportModel(int64_t modelId, const QString& path);
 
   ModelsTableModel* modelsModel() const { return m_models; }
   ConfusionMatrixWidget* confusionMatrix() const { return m_confusion; }
@@ -143,6 +148,8 @@ class TrainingPane : public QWidget {
   QSortFilterProxyModel* m_proxy = nullptr;
   QTableView* m_modelsView = nullptr;
   QLabel* m_modelsEmpty = nullptr;
+  QAction* m_exportAction = nullptr;
+  QAction* m_deleteAction = nullptr;
   QGroupBox* m_detailsBox = nullptr;
   QLabel* m_detailsTitle = nullptr;
   QTableWidget* m_perClass = nullptr;
