@@ -712,3 +712,31 @@ TEST_F(Service, TimeseriesDatasetShapeIsChecked) {
 
 }  // namespace
 }  // namespace edgewise::training
+
+namespace edgewise::training {
+namespace {
+
+TEST_F(Service, EvaluatingAModelWhoseDatasetIsGoneFailsClearly) {
+  importImu(10);
+  TrainRequest req;
+  req.datasetName = "imu";
+  req.family = "knn";
+  req.latencySeconds = 0.01;
+  auto rec = trainAndRegister(*m_project, req);
+  EW_ASSERT_OK(rec);
+  dataset::DatasetRepository repo(*m_project);
+  EW_ASSERT_OK(repo.remove(*rec->datasetId));
+  auto ev = evaluateModel(*m_project, rec->id);
+  ASSERT_FALSE(ev.ok());
+  EXPECT_NE(ev.error().message.find("no dataset version " + rec->snapshotId), std::string::npos)
+      << ev.error().toString();
+  // The model itself and its lineage by name stay.
+  auto kept = ModelRegistry(*m_project).get(rec->id);
+  EW_ASSERT_OK(kept);
+  EXPECT_EQ(kept->datasetName, "imu");
+  EXPECT_FALSE(kept->datasetId.has_value());
+  EW_ASSERT_OK(ModelRegistry(*m_project).load(rec->id));
+}
+
+}  // namespace
+}  // namespace edgewise::training
