@@ -1415,10 +1415,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>Abbrechen</translation>
     </message>
     <message>
-        <source>Stop training; nothing is stored</source>
-        <translation>Training beenden; nichts wird gespeichert</translation>
-    </message>
-    <message>
         <source>Training curves</source>
         <translation>Trainingskurven</translation>
     </message>
@@ -1658,6 +1654,10 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Model written to %1</source>
         <translation>Modell nach %1 geschrieben</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing is stored (Esc)</source>
+        <translation>Training beenden; nichts wird gespeichert (Esc)</translation>
     </message>
 </context>
 </TS>

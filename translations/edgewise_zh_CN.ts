@@ -1411,10 +1411,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>取消</translation>
     </message>
     <message>
-        <source>Stop training; nothing is stored</source>
-        <translation>停止训练；不保存任何内容</translation>
-    </message>
-    <message>
         <source>Training curves</source>
         <translation>训练曲线</translation>
     </message>
@@ -1651,6 +1647,10 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Model written to %1</source>
         <translation>模型已写入 %1</translation>
+    </message>
+    <message>
+        <source>Stop training; nothing is stored (Esc)</source>
+        <translation>停止训练；不保存任何内容 (Esc)</translation>
     </message>
 </context>
 </TS>

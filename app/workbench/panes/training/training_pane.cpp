@@ -98,6 +98,12 @@ void setupPlot(QCustomPlot* plot, const QPalette& palette) {
   plot->legend->setTextColor(text);
 }
 
+// The disclosure triangle (open / closed) in front of the translated title.
+QString advancedToggleText(bool open) {
+  return (open ? QStringLiteral("\u25BE ") : QStringLiteral("\u25B8 ")) +
+         TrainingPane::tr("Advanced hyper-parameters");
+}
+
 }  // namespace
 
 void registerTrainingPane() {
@@ -232,7 +238,10 @@ void TrainingPane::buildUi() {
   m_advanced->setObjectName(QStringLiteral("trainingAdvanced"));
   m_advanced->setMaximumHeight(150);
   m_advanced->hide();
-  connect(m_advancedToggle, &QPushButton::toggled, m_advanced, &QWidget::setVisible);
+  connect(m_advancedToggle, &QPushButton::toggled, this, [this](bool open) {
+    m_advanced->setVisible(open);
+    m_advancedToggle->setText(advancedToggleText(open));
+  });
   auto* modelForm = new QFormLayout;
   modelForm->setFieldGrowthPolicy(QFormLayout::AllNonFixedFieldsGrow);
   modelForm->addRow(m_familyLabel, m_family);
@@ -448,6 +457,9 @@ void TrainingPane::buildUi() {
   connect(trainShortcut, &QShortcut::activated, this, [this] {
     if (m_train->isEnabled()) startTraining();
   });
+  auto* cancelShortcut = new QShortcut(QKeySequence(Qt::Key_Escape), this);
+  cancelShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+  connect(cancelShortcut, &QShortcut::activated, this, [this] { cancelTraining(); });
   auto* trainShortcut2 = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Enter), this);
   trainShortcut2->setContext(Qt::WidgetWithChildrenShortcut);
   connect(trainShortcut2, &QShortcut::activated, trainShortcut, &QShortcut::activated);
@@ -491,12 +503,12 @@ void TrainingPane::retranslateUi() {
   m_seed->setToolTip(tr("Seeds the split and the model: the same seed trains the same model"));
   m_nameLabel->setText(tr("Name:"));
   m_name->setPlaceholderText(tr("<family> on <dataset>"));
-  m_advancedToggle->setText(tr("Advanced hyper-parameters"));
+  m_advancedToggle->setText(advancedToggleText(m_advancedToggle->isChecked()));
   m_advanced->setHorizontalHeaderLabels({tr("Parameter"), tr("Value")});
   m_train->setText(tr("Train"));
   m_train->setToolTip(tr("Train a model with this setup and add it to the project (Ctrl+Return)"));
   m_cancel->setText(tr("Cancel"));
-  m_cancel->setToolTip(tr("Stop training; nothing is stored"));
+  m_cancel->setToolTip(tr("Stop training; nothing is stored (Esc)"));
   m_curvesBox->setTitle(tr("Training curves"));
   m_curves->xAxis->setLabel(tr("epoch"));
   m_curves->yAxis->setLabel(tr("loss"));
