@@ -337,6 +337,28 @@ TEST(TorchModels, Cnn1dSeparatesSeriesByFrequency) {
             (3 * 16 * 5 + 16) + (16 * 32 * 5 + 32) + (32 * 64 * 5 + 64) + (64 * 3 + 3));
 }
 
+TEST(TorchModels, SgdWithStepAndCosineSchedulesTrain) {
+  const Split s = series(40, 21);
+  for (const std::string schedule : {"step", "cosine"}) {
+    SCOPED_TRACE(schedule);
+    auto c = create("cnn1d",
+                    {{"optimizer", "sgd"},
+                     {"lr", "0.05"},
+                     {"momentum", "0.9"},
+                     {"weight_decay", "0.0001"},
+                     {"schedule", schedule},
+                     {"epochs", "12"},
+                     {"batch_size", "16"},
+                     {"threads", "2"},
+                     {"channels", "8,16"}},
+                    {3, 64});
+    ASSERT_TRUE(c->train(s.trainX, s.trainY, 3).ok());
+    EXPECT_EQ(c->hyperParams().at("schedule"), schedule);
+    EXPECT_EQ(c->hyperParams().at("optimizer"), "sgd");
+    EXPECT_GE(accuracy(*c, s.testX, s.testY), 0.9);
+  }
+}
+
 TEST(TorchModels, Cnn2dOnDigits) {
   const Split& d = digits();
   auto c = create("cnn2d", {{"epochs", "8"}, {"threads", "2"}}, {1, 20, 20});
