@@ -120,11 +120,14 @@ training::TrainProgressFn stderrProgress(bool quiet) {
     *last = msg;
     QString line = u"[%1%] "_s.arg(static_cast<int>(std::lround(f * 100)), 3) + qs(msg);
     if (epoch) {
-      line += u" train loss %1 acc %2"_s.arg(epoch->trainLoss, 0, 'f', 4)
-                  .arg(epoch->trainAccuracy, 0, 'f', 4);
-      if (std::isfinite(epoch->valLoss))
-        line += u" val loss %1 acc %2"_s.arg(epoch->valLoss, 0, 'f', 4)
-                    .arg(epoch->valAccuracy, 0, 'f', 4);
+      // Families without epochs report NaN for what they do not measure.
+      if (std::isfinite(epoch->trainLoss))
+        line += u" train loss %1"_s.arg(epoch->trainLoss, 0, 'f', 4);
+      if (std::isfinite(epoch->trainAccuracy))
+        line += u" train acc %1"_s.arg(epoch->trainAccuracy, 0, 'f', 4);
+      if (std::isfinite(epoch->valLoss)) line += u" val loss %1"_s.arg(epoch->valLoss, 0, 'f', 4);
+      if (std::isfinite(epoch->valAccuracy))
+        line += u" val acc %1"_s.arg(epoch->valAccuracy, 0, 'f', 4);
     }
     printErr(line + u"\n"_s);
   };

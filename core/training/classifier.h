@@ -32,11 +32,11 @@ struct TrainProgress {
   int epoch = 0;   // 1-based, the epoch just finished
   int epochs = 0;  // planned epochs (early stopping may end sooner)
   double trainLoss = 0.0;
-  double trainAccuracy = 0.0;
-  double valLoss = 0.0;      // NaN when there is no validation set
-  double valAccuracy = 0.0;  // NaN when there is no validation set
-  double seconds = 0.0;      // since training started
-  std::string message;       // e.g. "early stop: val loss did not improve for 5 epochs"
+  double trainAccuracy = 0.0;  // NaN for families without epochs (not scored again)
+  double valLoss = 0.0;        // NaN when there is no validation set
+  double valAccuracy = 0.0;    // NaN when there is no validation set
+  double seconds = 0.0;        // since training started (training only, not the scoring)
+  std::string message;         // e.g. "early stop: val loss did not improve for 5 epochs"
 };
 
 // Optional extras for train(): a validation split (early stopping, class weights, ensemble
