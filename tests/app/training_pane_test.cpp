@@ -462,6 +462,7 @@ void TrainingPaneTest::mlpTwoEpochsCurves() {
   QVERIFY(epochs->isVisibleTo(&pane));
   epochs->setValue(2);
   QSignalSpy done(&pane, &TrainingPane::trainingFinished);
+  QSignalSpy epochSpy(&pane, &TrainingPane::epochReported);
   QVERIFY(pane.startTraining());
   QVERIFY(!pane.startTraining());  // one run at a time
   QVERIFY(done.wait(180000));
@@ -472,6 +473,11 @@ void TrainingPaneTest::mlpTwoEpochsCurves() {
   QCOMPARE(record->family, std::string("mlp"));
   QCOMPARE(record->hyperParams.at("epochs"), std::string("2"));
   QCOMPARE(record->history.size(), size_t(2));
+  // Both epochs reached the pane while the job ran, in order, before it finished.
+  QCOMPARE(epochSpy.count(), 2);
+  QCOMPARE(epochSpy.at(0).at(0).toInt(), 1);
+  QCOMPARE(epochSpy.at(1).at(0).toInt(), 2);
+  QCOMPARE(epochSpy.at(1).at(1).toInt(), 2);
   // Curves: two epochs of train/validation loss and accuracy, the stored history's values.
   auto* curves = pane.findChild<QCustomPlot*>(QStringLiteral("trainingCurves"));
   QCOMPARE(curves->graph(0)->dataCount(), 2);

@@ -960,7 +960,14 @@ bool TrainingPane::startTraining() {
   auto cancel = std::make_shared<std::atomic<bool>>(false);
   std::shared_ptr<TrainingRelay> relay(new TrainingRelay,
                                        [](TrainingRelay* r) { r->deleteLater(); });
-  connect(relay.get(), &TrainingRelay::epoch, this, &TrainingPane::addEpoch, Qt::QueuedConnection);
+  connect(
+      relay.get(), &TrainingRelay::epoch, this,
+      [this](int epoch, int epochs, double trainLoss, double trainAcc, double valLoss,
+             double valAcc) {
+        addEpoch(epoch, epochs, trainLoss, trainAcc, valLoss, valAcc);
+        Q_EMIT epochReported(epoch, epochs);
+      },
+      Qt::QueuedConnection);
   auto newId = std::make_shared<std::atomic<int64_t>>(0);
 
   for (int i = 0; i < m_curves->graphCount(); ++i) m_curves->graph(i)->data()->clear();

@@ -75,6 +75,8 @@ class TrainingPane : public QWidget {
 
  Q_SIGNALS:
   void trainingFinished(bool ok, qint64 modelId);
+  // A finished epoch of the running job reached the curves (live, through the queued relay).
+  void epochReported(int epoch, int epochs);
   void evaluationReady(qint64 modelId);
   void samplesListed(int trueClass, int predicted, int count);
 
