@@ -8,6 +8,11 @@
 #include <sstream>
 #include <thread>
 
+#if defined(__x86_64__) || defined(__SSE__)
+#include <xmmintrin.h>
+#define EDGEWISE_HAS_MXCSR 1
+#endif
+
 #include <QLoggingCategory>
 #include <nlohmann/json.hpp>
 
@@ -65,6 +70,25 @@ std::string formatDouble(double v) {
   os << v;
   return os.str();
 }
+
+// Flushes denormal floats to zero on this thread while training and restores the caller's
+// setting afterwards. Adam's second-moment estimates of tiny gradients fall into the denormal
+// range, which made an epoch of the digits MLP ~7x slower (34.6 s vs 4.6 s for 8 epochs,
+// measured with ref_torch.py and torch.set_flush_denormal).
+class FlushDenormalsGuard {
+ public:
+#ifdef EDGEWISE_HAS_MXCSR
+  FlushDenormalsGuard() : m_saved(_mm_getcsr()) {
+    _mm_setcsr(m_saved | 0x8040u);
+  }  // FTZ|DAZ
+  ~FlushDenormalsGuard() {
+    _mm_setcsr(m_saved);
+  }
+
+ private:
+  unsigned int m_saved;
+#endif
+};
 
 // Training settings resolved from the hyper-parameters.
 struct TrainSettings {
@@ -365,7 +389,14 @@ class TorchClassifier : public Classifier {
   Result<void> run(const cv::Mat& X, const std::vector<int>& y, int numClasses,
                    const TrainContext& context, bool hasVal) {
     const TrainSettings& s = m_settings;
+    const FlushDenormalsGuard flushDenormals;
     torch::set_num_threads(effectiveThreads(s.threads));
+#ifdef EDGEWISE_HAS_MXCSR
+    // LibTorch's intra-op worker threads need the flag too; they only ever run LibTorch work,
+    // so it stays set there (one chunk per thread with OpenMP's static schedule).
+    at::parallel_for(0, at::get_num_threads(), 1,
+                     [](int64_t, int64_t) { _mm_setcsr(_mm_getcsr() | 0x8040u); });
+#endif
     torch::manual_seed(m_seed);
     std::mt19937_64 rng(m_seed + 1);
 

@@ -242,6 +242,27 @@ TEST(TorchModels, MlpOnDigitsReachesFloor) {
   EXPECT_EQ(t.model->dims(), 400);
 }
 
+// Not a test: times the digits MLP with hyper-params from EDGEWISE_TORCH_TIME_PARAMS (a JSON
+// object) for comparisons with bench/ref_torch.py. Run with --gtest_also_run_disabled_tests.
+TEST(TorchModels, DISABLED_TimeDigitsMlp) {
+  HyperParams params = kDigitsMlp;
+  const QString text = qEnvironmentVariable("EDGEWISE_TORCH_TIME_PARAMS");
+  if (!text.isEmpty()) {
+    const json j = json::parse(text.toStdString());
+    for (auto it = j.begin(); it != j.end(); ++it) params[it.key()] = it.value().get<std::string>();
+  }
+  const Split& d = digits();
+  auto c = create("mlp", params, {1, 20, 20});
+  double seconds = 0.0;
+  TrainContext ctx;
+  ctx.valX = &d.valX;
+  ctx.valY = &d.valY;
+  ctx.progress = [&](const TrainProgress& p) { seconds = p.seconds; };
+  ASSERT_TRUE(c->train(d.trainX, d.trainY, 10, ctx).ok());
+  std::cout << "[ time ] " << json(params).dump() << " accuracy " << accuracy(*c, d.testX, d.testY)
+            << " seconds " << seconds << "\n";
+}
+
 TEST(TorchModels, BatchEqualsSingleAndSaveLoadKeepsPredictions) {
   Trained& t = smallMlp();
   ASSERT_TRUE(t.model && t.model->isTrained());
