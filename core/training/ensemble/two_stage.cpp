@@ -7,7 +7,7 @@
 #include <random>
 #include <sstream>
 
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 
 namespace edgewise::training {
 namespace {

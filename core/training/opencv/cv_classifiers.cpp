@@ -7,7 +7,7 @@
 #include <opencv2/ml.hpp>
 
 #include <QLoggingCategory>
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 
 namespace edgewise::training {
 namespace {

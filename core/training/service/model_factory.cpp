@@ -10,7 +10,7 @@
 #include "core/training/ensemble/ensemble.h"
 #include "core/training/ensemble/two_stage.h"
 #include "core/training/opencv/cv_classifiers.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "core/training/torch/torch_models.h"
 
 namespace edgewise::training {

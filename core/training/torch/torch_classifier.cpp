@@ -16,7 +16,7 @@
 #include <QLoggingCategory>
 #include <nlohmann/json.hpp>
 
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "core/training/torch/torch_models.h"
 
 namespace edgewise::training {

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "core/training/classifier.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 
 namespace edgewise::training::torchimpl {
 

@@ -10,7 +10,7 @@
 #include <QLoggingCategory>
 #include <nlohmann/json.hpp>
 
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "core/training/torch/torch_classifier.h"
 #include "core/training/torch/torch_models.h"
 

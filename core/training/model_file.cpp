@@ -1,4 +1,4 @@
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 
 #include <QFile>
 #include <QSaveFile>
