@@ -14,7 +14,7 @@
 #include "core/dataset/data/importers.h"
 #include "core/training/metrics.h"
 #include "core/training/opencv/cv_classifiers.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 
 namespace edgewise::training::test {
 namespace {

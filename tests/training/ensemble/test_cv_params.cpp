@@ -10,7 +10,7 @@
 #include <opencv2/ml.hpp>
 
 #include "core/training/opencv/cv_classifiers.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "tests/training/ensemble/test_data.h"
 
 namespace edgewise::training::test {

@@ -14,7 +14,7 @@
 
 #include "core/training/ensemble/ensemble.h"
 #include "core/training/opencv/cv_classifiers.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "tests/training/ensemble/test_data.h"
 
 namespace edgewise::training::test {

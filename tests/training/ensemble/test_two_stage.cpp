@@ -12,7 +12,7 @@
 
 #include "core/training/ensemble/two_stage.h"
 #include "core/training/opencv/cv_classifiers.h"
-#include "core/training/opencv/model_file.h"
+#include "core/training/model_file.h"
 #include "tests/training/ensemble/test_data.h"
 
 namespace edgewise::training::test {
