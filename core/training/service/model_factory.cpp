@@ -9,8 +9,8 @@
 
 #include "core/training/ensemble/ensemble.h"
 #include "core/training/ensemble/two_stage.h"
-#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/model_file.h"
+#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/torch/torch_models.h"
 
 namespace edgewise::training {
@@ -238,6 +238,39 @@ HyperParams defaultHyperParams(const std::string& family) {
     if (c.ok()) return c.value()->hyperParams();
   }
   return {};
+}
+
+namespace {
+
+bool isImageShape(const std::vector<int>& shape) {
+  return shape.size() == 3 && shape[1] >= 8 && shape[2] >= 8;
+}
+
+// Only the values that differ from defaultHyperParams(family) for this shape.
+HyperParams dataOverrides(const std::string& family, const std::vector<int>& inputShape) {
+  if (family == "mlp" && isImageShape(inputShape))
+    return {{"augment_shift", "1"},
+            {"standardize", "global"},
+            {"dropout", "0.2"},
+            {"patience", "10"},
+            {"epochs", "30"}};
+  return {};
+}
+
+}  // namespace
+
+HyperParams defaultHyperParams(const std::string& family, const std::vector<int>& inputShape) {
+  HyperParams p = defaultHyperParams(family);
+  if (p.empty()) return p;
+  for (const auto& [k, v] : dataOverrides(family, inputShape)) p[k] = v;
+  return p;
+}
+
+HyperParams withDataDefaults(const std::string& family, const std::vector<int>& inputShape,
+                             const HyperParams& params) {
+  HyperParams p = dataOverrides(family, inputShape);
+  for (const auto& [k, v] : params) p[k] = v;
+  return p;
 }
 
 Result<std::unique_ptr<Classifier>> createClassifier(const std::string& family,

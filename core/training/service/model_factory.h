@@ -32,6 +32,18 @@ Result<void> checkFamilyForShape(const std::string& family, const std::vector<in
 // HyperParams everywhere). Unknown families give an empty map.
 HyperParams defaultHyperParams(const std::string& family);
 
+// Data-aware defaults: defaultHyperParams(family) adjusted to the per-sample input shape.
+// For image-shaped samples ({C, H, W} with H, W >= 8) the mlp's defaults become
+// augment_shift=1, standardize=global, dropout=0.2, patience=10, epochs=30 (the recipe that
+// reaches >= 0.97 test accuracy on digits, tests/training/torch). Other shapes and families:
+// the plain defaults.
+HyperParams defaultHyperParams(const std::string& family, const std::vector<int>& inputShape);
+
+// params on top of the data-aware overrides for (family, inputShape): what trainAndRegister,
+// searchAndRegister and `bench train` give createClassifier. A user's value always wins.
+HyperParams withDataDefaults(const std::string& family, const std::vector<int>& inputShape,
+                             const HyperParams& params);
+
 // A new, untrained classifier. params override the defaults; unknown family, a bad value or a
 // shape the family cannot take are errors. "ensemble": members listed in params["members"]
 // (default "knn,svm-rbf,rf,mlp"), each created with its own defaults and seed + index, the

@@ -12,6 +12,7 @@
 #include "core/dataset/data/dataset_repository.h"
 #include "core/store/project.h"
 #include "core/training/service/model_factory.h"
+#include "core/training/service/train_pipeline.h"
 #include "core/training/torch/torch_models.h"
 #include "core/util/percentile.h"
 
@@ -93,6 +94,77 @@ LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, doub
   return s;
 }
 
+Result<ModelRecord> trainPrepared(store::Project& project, const PreparedData& data,
+                                  const PreparedTrainJob& job, const TrainProgressFn& report,
+                                  const std::atomic<bool>* cancel) {
+  const std::string ctx = "training " + job.family + " on '" + data.dataset.name + "'";
+  auto progress = [&](double f, const std::string& msg, const TrainProgress* e) {
+    if (report) report(f, msg, e);
+  };
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  const HyperParams params = withDataDefaults(job.family, data.inputShape, job.params);
+  Result<std::unique_ptr<Classifier>> made =
+      createClassifier(job.family, params, job.seed, data.inputShape);
+  if (!made.ok()) return made.error().wrap(ctx);
+  Classifier& model = *made.value();
+
+  ModelRecord record;
+  record.family = job.family;
+  record.seed = job.seed;
+  record.origin = job.origin;
+  record.name = job.name;
+  fillLineage(record, data);
+
+  progress(0.0, "training", nullptr);
+  TrainContext context;
+  if (data.val.rows() > 0) {
+    context.valX = &data.val.X;
+    context.valY = &data.val.y;
+  }
+  context.cancel = cancel;
+  const bool epochs = isEpochFamily(job.family);
+  context.progress = [&](const TrainProgress& p) {
+    record.history.push_back(p);
+    const double frac = p.epochs > 0 ? static_cast<double>(p.epoch) / p.epochs : 1.0;
+    std::string msg =
+        (epochs ? "epoch " : "step ") + std::to_string(p.epoch) + "/" + std::to_string(p.epochs);
+    if (!p.message.empty()) msg += ": " + p.message;
+    progress(0.75 * std::min(frac, 1.0), msg, epochs ? &p : nullptr);
+  };
+  const auto t0 = Clock::now();
+  Result<void> trained = model.train(data.train.X, data.train.y, data.numClasses(), context);
+  record.trainSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
+  if (!trained.ok()) {
+    if (trained.error().message == kCancelledMessage || cancelled(cancel))
+      return Error(kCancelledMessage);
+    return trained.error().wrap(ctx);
+  }
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+  record.hyperParams = model.hyperParams();
+  if (record.hyperParams.empty()) record.hyperParams = params;
+  for (const auto& [k, v] : job.extraParams) record.hyperParams[k] = v;
+  record.parameterCount = model.parameterCount();
+
+  progress(0.75, "evaluating on the test split", nullptr);
+  const SplitMatrix& eval = evaluationSplit(data);
+  Result<Metrics> metrics = computeMetrics(eval.y, model.predictBatch(eval.X), data.numClasses());
+  if (!metrics.ok()) return metrics.error().wrap(ctx);
+  record.metrics = metrics.value();
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  progress(0.8125, "measuring latency", nullptr);
+  const LatencyStats latency = measureLatency(model, eval.X, job.latencySeconds);
+  record.latencyP50Us = latency.p50Us;
+  record.latencyP99Us = latency.p99Us;
+  if (cancelled(cancel)) return Error(kCancelledMessage);
+
+  progress(0.9375, "saving", nullptr);
+  Result<ModelRecord> stored = storeModel(project, model, record);
+  if (!stored.ok()) return stored.error().wrap(ctx);
+  progress(1.0, "done", nullptr);
+  return stored;
+}
+
 Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest& request,
                                      const TrainProgressFn& progress,
                                      const std::atomic<bool>* cancel) {
@@ -109,66 +181,18 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
     return data.error().wrap(ctx);
   }
   if (cancelled(cancel)) return Error(kCancelledMessage);
-
-  Result<std::unique_ptr<Classifier>> made =
-      createClassifier(request.family, request.params, request.seed, data->inputShape);
-  if (!made.ok()) return made.error().wrap(ctx);
-  Classifier& model = *made.value();
-
-  ModelRecord record;
-  record.family = request.family;
-  record.seed = request.seed;
-  record.origin = "trained";
-  record.name = request.name.empty() ? request.family + " on " + request.datasetName : request.name;
-  fillLineage(record, *data);
-
-  report(0.2, "training", nullptr);
-  TrainContext context;
-  if (data->val.rows() > 0) {
-    context.valX = &data->val.X;
-    context.valY = &data->val.y;
-  }
-  context.cancel = cancel;
-  const bool epochs = isEpochFamily(request.family);
-  context.progress = [&](const TrainProgress& p) {
-    record.history.push_back(p);
-    const double frac = p.epochs > 0 ? static_cast<double>(p.epoch) / p.epochs : 1.0;
-    std::string msg =
-        (epochs ? "epoch " : "step ") + std::to_string(p.epoch) + "/" + std::to_string(p.epochs);
-    if (!p.message.empty()) msg += ": " + p.message;
-    report(0.2 + 0.6 * std::min(frac, 1.0), msg, epochs ? &p : nullptr);
-  };
-  const auto t0 = Clock::now();
-  Result<void> trained = model.train(data->train.X, data->train.y, data->numClasses(), context);
-  record.trainSeconds = std::chrono::duration<double>(Clock::now() - t0).count();
-  if (!trained.ok()) {
-    if (trained.error().message == kCancelledMessage || cancelled(cancel))
-      return Error(kCancelledMessage);
-    return trained.error().wrap(ctx);
-  }
-  if (cancelled(cancel)) return Error(kCancelledMessage);
-  record.hyperParams = model.hyperParams();
-  if (record.hyperParams.empty()) record.hyperParams = request.params;
-  record.parameterCount = model.parameterCount();
-
-  report(0.8, "evaluating on the test split", nullptr);
-  const SplitMatrix& eval = evaluationSplit(*data);
-  Result<Metrics> metrics = computeMetrics(eval.y, model.predictBatch(eval.X), data->numClasses());
-  if (!metrics.ok()) return metrics.error().wrap(ctx);
-  record.metrics = metrics.value();
-  if (cancelled(cancel)) return Error(kCancelledMessage);
-
-  report(0.85, "measuring latency", nullptr);
-  const LatencyStats latency = measureLatency(model, eval.X, request.latencySeconds);
-  record.latencyP50Us = latency.p50Us;
-  record.latencyP99Us = latency.p99Us;
-  if (cancelled(cancel)) return Error(kCancelledMessage);
-
-  report(0.95, "saving", nullptr);
-  Result<ModelRecord> stored = storeModel(project, model, record);
-  if (!stored.ok()) return stored.error().wrap(ctx);
-  report(1.0, "done", nullptr);
-  return stored;
+  PreparedTrainJob job;
+  job.family = request.family;
+  job.params = request.params;
+  job.seed = request.seed;
+  job.name = request.name.empty() ? request.family + " on " + request.datasetName : request.name;
+  job.latencySeconds = request.latencySeconds;
+  return trainPrepared(
+      project, *data, job,
+      [&](double f, const std::string& msg, const TrainProgress* e) {
+        report(0.2 + 0.8 * f, msg, e);
+      },
+      cancel);
 }
 
 Result<Evaluation> evaluateModel(store::Project& project, int64_t modelId,
