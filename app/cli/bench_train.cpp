@@ -207,7 +207,8 @@ int runBenchTrain(const QStringList& args) {
   cl.addOption({u"dataset"_s, u"digits (default) or imu."_s, u"NAME"_s});
   cl.addOption({u"families"_s, u"Comma-separated families (default per dataset)."_s, u"LIST"_s});
   cl.addOption({u"seeds"_s, u"Seeds per family (default 1)."_s, u"N"_s});
-  cl.addOption({u"epochs"_s, u"Epochs of the torch families (default 10)."_s, u"N"_s});
+  cl.addOption({u"epochs"_s,
+                u"Epochs of the torch families (default: their data-aware defaults)."_s, u"N"_s});
   cl.addOption({u"threads"_s, u"Torch threads on both sides (default 1)."_s, u"N"_s});
   cl.addOption({u"per-class"_s, u"imu: windows per class (default 200)."_s, u"N"_s});
   cl.addOption({u"digits"_s, u"digits.png (default: the source tree's tests/data)."_s, u"FILE"_s});
@@ -229,7 +230,7 @@ int runBenchTrain(const QStringList& args) {
                    ? QStringList{u"knn"_s, u"svm-rbf"_s, u"rf"_s, u"logreg"_s, u"mlp"_s, u"cnn2d"_s}
                    : QStringList{u"knn"_s, u"svm-rbf"_s, u"rf"_s, u"mlp"_s, u"cnn1d"_s};
   auto seeds = cl.intValue(u"seeds"_s, 1, 1, 100);
-  auto epochs = cl.intValue(u"epochs"_s, 10, 1, 10000);
+  auto epochs = cl.intValue(u"epochs"_s, 0, 1, 10000);
   auto threads = cl.intValue(u"threads"_s, 1, 0, 256);
   auto perClass = cl.intValue(u"per-class"_s, 200, 5, 100000);
   for (const auto* r : {&seeds, &epochs, &threads, &perClass})
@@ -272,9 +273,11 @@ int runBenchTrain(const QStringList& args) {
     const std::string family = fq.toStdString();
     training::HyperParams params;
     if (training::isEpochFamily(family)) {
-      params["epochs"] = std::to_string(*epochs);
+      if (cl.isSet(u"epochs"_s)) params["epochs"] = std::to_string(*epochs);
       params["threads"] = std::to_string(*threads);
     }
+    // The defaults trainAndRegister uses (image-shaped digits: the mlp's image recipe).
+    params = training::withDataDefaults(family, data->inputShape, params);
     std::vector<RunStats> ours, theirs;
     for (int64_t s = 0; s < *seeds; ++s) {
       const uint64_t seed = 42 + static_cast<uint64_t>(s);
@@ -319,7 +322,7 @@ int runBenchTrain(const QStringList& args) {
       {"train", data->train.rows()}, {"val", data->val.rows()}, {"test", data->test.rows()}};
   out["input_shape"] = data->inputShape;
   out["seeds"] = *seeds;
-  out["torch_epochs"] = *epochs;
+  out["torch_epochs"] = cl.isSet(u"epochs"_s) ? json(*epochs) : json("defaults");
   out["threads"] = *threads;
   out["families"] = results;
 
@@ -327,9 +330,11 @@ int runBenchTrain(const QStringList& args) {
     // Ensemble of the default members against each member trained alone (same defaults).
     say(u"ensemble (knn, svm-rbf, rf, mlp)"_s);
     const std::string members = "knn,svm-rbf,rf,mlp";
-    training::HyperParams ep = {{"members", members},
-                                {"mlp.epochs", std::to_string(*epochs)},
-                                {"mlp.threads", std::to_string(*threads)}};
+    training::HyperParams mlpParams = {{"threads", std::to_string(*threads)}};
+    if (cl.isSet(u"epochs"_s)) mlpParams["epochs"] = std::to_string(*epochs);
+    mlpParams = training::withDataDefaults("mlp", data->inputShape, mlpParams);
+    training::HyperParams ep = {{"members", members}};
+    for (const auto& [k, v] : mlpParams) ep["mlp." + k] = v;
     RunStats ens = trainEdgewise(*data, "ensemble", ep, 42, nullptr);
     json memberAcc = json::object();
     double best = -1;
@@ -340,8 +345,7 @@ int runBenchTrain(const QStringList& args) {
         acc = edgewiseAccuracy[m];
       } else {
         training::HyperParams mp;
-        if (m == "mlp")
-          mp = {{"epochs", std::to_string(*epochs)}, {"threads", std::to_string(*threads)}};
+        if (m == "mlp") mp = mlpParams;
         RunStats r = trainEdgewise(*data, m, mp, 42, nullptr);
         acc = r.error.empty() ? r.accuracy : std::numeric_limits<double>::quiet_NaN();
       }

@@ -15,6 +15,7 @@ int runDemo(const QStringList& args);
 int runExport(const QStringList& args);
 int runImport(const QStringList& args);
 int runTrain(const QStringList& args);
+int runSearch(const QStringList& args);
 int runEval(const QStringList& args);
 int runModels(const QStringList& args);
 int runExportModel(const QStringList& args);

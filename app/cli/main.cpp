@@ -21,6 +21,7 @@ const char kUsage[] =
     "  export       export a recording to CSV\n"
     "  import       import a dataset (IDX, CSV, image or WAV folders, digits.png, imu-sim)\n"
     "  train        train a model on a dataset and store it in the project\n"
+    "  search       search a family's hyper-parameters, store the best model\n"
     "  eval         evaluate a stored model on its test split (metrics, latency)\n"
     "  models       list (or remove) the models of a project\n"
     "  export-model write a stored model to a file (native or TorchScript)\n"
@@ -61,6 +62,7 @@ int main(int argc, char* argv[]) {
   if (command == u"export") return runExport(args);
   if (command == u"import") return runImport(args);
   if (command == u"train") return runTrain(args);
+  if (command == u"search") return runSearch(args);
   if (command == u"eval") return runEval(args);
   if (command == u"models") return runModels(args);
   if (command == u"export-model") return runExportModel(args);

@@ -15,6 +15,7 @@
 #include "core/store/project.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
+#include "core/training/service/search_service.h"
 #include "core/training/service/train_service.h"
 
 namespace edgewise::cli {
@@ -254,6 +255,111 @@ int runTrain(const QStringList& args) {
           .arg(r->parameterCount)
           .arg(r->sizeBytes)
           .arg(r->trainSeconds, 0, 'f', 2));
+  return kExitOk;
+}
+
+int runSearch(const QStringList& args) {
+  CommandLine cl(u"search"_s,
+                 u"Searches a family's hyper-parameters (random search or successive halving, "
+                 "scored on the validation split), retrains the best configuration on the full "
+                 "training split and stores it in the project."_s);
+  cl.addOption({u"project"_s, u"Project file."_s, u"FILE"_s});
+  cl.addOption({u"dataset"_s, u"Dataset name."_s, u"NAME"_s});
+  cl.addOption({u"model"_s, u"Model family (not ensemble)."_s, u"FAMILY"_s});
+  cl.addOption({u"method"_s, u"random or halving (random)."_s, u"METHOD"_s});
+  cl.addOption({u"budget"_s, u"Seconds after which no trial starts (60)."_s, u"SECONDS"_s});
+  cl.addOption(
+      {u"trials"_s, u"Trials (random) or first-rung configurations (halving) (20)."_s, u"N"_s});
+  cl.addOption({u"seed"_s, u"Seed of the sampling and the models (42)."_s, u"SEED"_s});
+  cl.addOption({u"name"_s, u"Model name."_s, u"NAME"_s});
+  cl.addOption({u"latency-seconds"_s, u"Time spent measuring latency (1)."_s, u"S"_s});
+  cl.addOption({u"quiet"_s, u"No progress lines on stderr."_s});
+  cl.addOption({u"json"_s, u"Print the result as JSON."_s});
+  addPrepareOptions(cl);
+  if (auto exit = cl.parse(args)) return *exit;
+  if (cl.value(u"project"_s).isEmpty()) return cl.usageError(u"--project FILE is required"_s);
+  if (cl.value(u"dataset"_s).isEmpty()) return cl.usageError(u"--dataset NAME is required"_s);
+  if (cl.value(u"model"_s).isEmpty()) return cl.usageError(u"--model FAMILY is required"_s);
+
+  training::SearchRequest req;
+  req.datasetName = cl.value(u"dataset"_s).toStdString();
+  req.family = cl.value(u"model"_s).toStdString();
+  req.name = cl.value(u"name"_s).toStdString();
+  req.method = cl.isSet(u"method"_s) ? cl.value(u"method"_s).toStdString() : "random";
+  if (req.method != "random" && req.method != "halving")
+    return cl.usageError(u"--method takes random or halving"_s);
+  auto budget = cl.doubleValue(u"budget"_s, 60.0, 0.0, 1e7);
+  if (!budget.ok()) return cl.usageError(qs(budget.error().toString()));
+  req.budgetSeconds = *budget;
+  auto trials = cl.intValue(u"trials"_s, 20, 1, 100000);
+  if (!trials.ok()) return cl.usageError(qs(trials.error().toString()));
+  req.maxTrials = static_cast<int>(*trials);
+  auto seed = cl.intValue(u"seed"_s, 42, 0, INT64_MAX);
+  if (!seed.ok()) return cl.usageError(qs(seed.error().toString()));
+  req.seed = static_cast<uint64_t>(*seed);
+  auto latency = cl.doubleValue(u"latency-seconds"_s, 1.0, 0.0, 600.0);
+  if (!latency.ok()) return cl.usageError(qs(latency.error().toString()));
+  req.latencySeconds = *latency;
+  auto split = splitOption(cl);
+  if (!split.ok()) return cl.usageError(qs(split.error().toString()));
+  req.prepare.split = *split;
+  auto features = featureOption(cl);
+  if (!features.ok()) return cl.usageError(qs(features.error().toString()));
+  req.prepare.features = *features;
+
+  auto project = openProject(cl, false);
+  if (!project.ok()) return cl.failure(qs(project.error().toString()));
+  CancelWatch watch;
+  Result<training::SearchOutcome> r = training::searchAndRegister(
+      **project, req, stderrProgress(cl.isSet(u"quiet"_s)), watch.flag());
+  if (!r.ok()) {
+    if (r.error().message == training::kCancelledMessage) {
+      printErr(u"edgewise-cli search: cancelled; nothing was stored\n"_s);
+      return kExitFailure;
+    }
+    return cl.failure(qs(r.error().toString()));
+  }
+  const training::ModelRecord& best = r->best;
+  if (cl.isSet(u"json"_s)) {
+    json trialsJson = json::array();
+    for (const training::SearchTrialInfo& t : r->trials) {
+      json tj = {{"params", t.params},   {"val_accuracy", num(t.valScore)},
+                 {"seconds", t.seconds}, {"resource", t.resource},
+                 {"config", t.config},   {"rung", t.rung}};
+      if (!t.error.empty()) tj["error"] = t.error;
+      trialsJson.push_back(std::move(tj));
+    }
+    json j = {{"model_id", best.id},
+              {"family", best.family},
+              {"method", req.method},
+              {"origin", best.origin},
+              {"best_params", r->bestParams},
+              {"best_trial", r->bestTrial},
+              {"val_accuracy", num(r->bestValScore)},
+              {"accuracy", num(best.metrics.accuracy)},
+              {"macro_f1", num(best.metrics.macroF1)},
+              {"hyper_params", best.hyperParams},
+              {"search_seconds", r->searchSeconds},
+              {"stopped_by_budget", r->stoppedByBudget},
+              {"train_seconds", best.trainSeconds},
+              {"trials", trialsJson}};
+    printOut(qs(j.dump()) + u"\n"_s);
+    return kExitOk;
+  }
+  QString params;
+  for (const auto& [k, v] : r->bestParams)
+    params += (params.isEmpty() ? u""_s : u", "_s) + qs(k) + u"="_s + qs(v);
+  printOut(
+      u"%1 trials in %2 s; best (val %3): %4\nmodel %5 \"%6\" (%7): test accuracy %8, "
+      "macro F1 %9\n"_s.arg(r->trials.size())
+          .arg(r->searchSeconds, 0, 'f', 1)
+          .arg(r->bestValScore, 0, 'f', 4)
+          .arg(params)
+          .arg(best.id)
+          .arg(qs(best.name))
+          .arg(qs(best.origin))
+          .arg(best.metrics.accuracy, 0, 'f', 4)
+          .arg(best.metrics.macroF1, 0, 'f', 4));
   return kExitOk;
 }
 

@@ -536,7 +536,9 @@ TEST_F(Service, CancelAtAnyStepStoresNothing) {
         &cancel);
     ASSERT_FALSE(r.ok());
     EXPECT_EQ(r.error().message, "cancelled");
-    if (when == "epoch") EXPECT_TRUE(sawEpoch);
+    if (when == "epoch") {
+      EXPECT_TRUE(sawEpoch);
+    }
     EXPECT_EQ(store::detail::queryInt64(db(), "SELECT count(*) FROM models").valueOr(-1), 0);
   }
 }
