@@ -6,7 +6,9 @@
 #include <sqlite3.h>
 
 #include <QFileInfo>
+
 #include <QTemporaryDir>
+#include <algorithm>
 
 #include <nlohmann/json.hpp>
 
@@ -132,6 +134,56 @@ TEST_F(CliTrain, BadRequestsFailWithMessages) {
   EXPECT_EQ(r.exitCode, 1);
   EXPECT_TRUE(r.err.contains("no model with id 99")) << r.err.toStdString();
   EXPECT_EQ(countModels(m_project), 0);
+}
+
+TEST_F(CliTrain, SearchJsonNamesTheBestTrialAndItsModel) {
+  RunResult r =
+      runCli({u"search"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+              u"knn"_s, u"--method"_s, u"random"_s, u"--trials"_s, u"6"_s, u"--budget"_s, u"120"_s,
+              u"--seed"_s, u"9"_s, u"--latency-seconds"_s, u"0.05"_s, u"--json"_s});
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  EXPECT_TRUE(r.err.contains("trial 6: val ")) << r.err.toStdString();
+  const json j = json::parse(r.out.toStdString());
+  for (const char* key :
+       {"model_id", "best_params", "val_accuracy", "accuracy", "macro_f1", "trials", "origin"})
+    EXPECT_TRUE(j.contains(key)) << key;
+  EXPECT_EQ(j.at("origin"), "search:random");
+  const json& trials = j.at("trials");
+  ASSERT_EQ(trials.size(), 6u);
+  double best = -1;
+  for (const json& t : trials) {
+    for (const char* key : {"params", "val_accuracy", "seconds", "resource"})
+      EXPECT_TRUE(t.contains(key)) << key;
+    EXPECT_EQ(t.at("resource").get<double>(), 1.0);
+    best = std::max(best, t.at("val_accuracy").get<double>());
+  }
+  EXPECT_DOUBLE_EQ(j.at("val_accuracy").get<double>(), best);
+  const json& bestTrial = trials.at(j.at("best_trial").get<size_t>());
+  EXPECT_EQ(bestTrial.at("params"), j.at("best_params"));
+  EXPECT_EQ(j.at("hyper_params").at("k"), j.at("best_params").at("k"));
+
+  // The registered model is what eval and models see.
+  const int64_t id = j.at("model_id");
+  RunResult e = runCli({u"eval"_s, u"--project"_s, m_project, u"--model"_s, QString::number(id),
+                        u"--latency-seconds"_s, u"0.05"_s, u"--json"_s});
+  ASSERT_EQ(e.exitCode, 0) << e.err.toStdString();
+  EXPECT_DOUBLE_EQ(json::parse(e.out.toStdString()).at("accuracy").get<double>(),
+                   j.at("accuracy").get<double>());
+  RunResult m = runCli({u"models"_s, u"--project"_s, m_project, u"--json"_s});
+  ASSERT_EQ(m.exitCode, 0) << m.err.toStdString();
+  const json mj = json::parse(m.out.toStdString());
+  ASSERT_EQ(mj.size(), 1u);
+  EXPECT_EQ(mj[0].at("origin"), "search:random");
+  EXPECT_EQ(mj[0].at("hyper_params").at("search.trials"), "6");
+
+  r = runCli({u"search"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+              u"knn"_s, u"--method"_s, u"grid"_s});
+  EXPECT_EQ(r.exitCode, 2);
+  r = runCli({u"search"_s, u"--project"_s, m_project, u"--dataset"_s, u"imu"_s, u"--model"_s,
+              u"ensemble"_s, u"--quiet"_s});
+  EXPECT_EQ(r.exitCode, 1);
+  EXPECT_TRUE(r.err.contains("ensemble cannot be searched")) << r.err.toStdString();
+  EXPECT_EQ(countModels(m_project), 1);
 }
 
 TEST_F(CliTrain, SigtermDuringTrainingStoresNothing) {
