@@ -791,6 +791,46 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Import failed: %1</source>
         <translation>Import fehlgeschlagen: %1</translation>
     </message>
+    <message>
+        <source>Simulated IMU activity</source>
+        <translation>Simulierte IMU-Aktivität</translation>
+    </message>
+    <message>
+        <source>&amp;Windows per class:</source>
+        <translation>&amp;Fenster je Klasse:</translation>
+    </message>
+    <message>
+        <source>Window &amp;length:</source>
+        <translation>Fenster&amp;länge:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>Sample &amp;rate:</source>
+        <translation>Abtast&amp;rate:</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>&amp;Seed:</translation>
+    </message>
+    <message>
+        <source>The same settings and seed give the same dataset on every machine</source>
+        <translation>Gleiche Einstellungen und gleicher Seed ergeben auf jedem Rechner denselben Datensatz</translation>
+    </message>
+    <message>
+        <source>6-axis IMU windows (accelerometer and gyroscope) of idle, walk, run, stairs and fall from 8 simulated wearers, made on this machine.</source>
+        <translation>6-achsige IMU-Fenster (Beschleunigungssensor und Gyroskop) von Ruhe, Gehen, Laufen, Treppe und Sturz von 8 simulierten Trägern, auf diesem Rechner erzeugt.</translation>
+    </message>
+    <message>
+        <source>Simulating IMU windows</source>
+        <translation>IMU-Fenster werden simuliert</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>
@@ -1195,6 +1235,116 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::SearchDialog</name>
+    <message>
+        <source>Search Hyper-parameters</source>
+        <translation>Hyperparameter suchen</translation>
+    </message>
+    <message>
+        <source>Random search</source>
+        <translation>Zufallssuche</translation>
+    </message>
+    <message>
+        <source>Successive halving</source>
+        <translation>Successive Halving</translation>
+    </message>
+    <message>
+        <source>Every trial trains on the whole training split</source>
+        <translation>Jeder Versuch trainiert auf dem ganzen Trainingsanteil</translation>
+    </message>
+    <message>
+        <source>Many configurations on a small share of the data; the best third goes on with three times as much, up to the whole split</source>
+        <translation>Viele Konfigurationen auf einem kleinen Teil der Daten; das beste Drittel macht mit dreimal so viel weiter, bis zum ganzen Anteil</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>No trial starts after this; the best model is then trained once more on the whole training split</source>
+        <translation>Danach beginnt kein Versuch mehr; das beste Modell wird dann noch einmal auf dem ganzen Trainingsanteil trainiert</translation>
+    </message>
+    <message>
+        <source>Random search: trials; successive halving: configurations at the first rung</source>
+        <translation>Zufallssuche: Versuche; Successive Halving: Konfigurationen auf der ersten Stufe</translation>
+    </message>
+    <message>
+        <source>Searches the default space of %1, scored by validation accuracy. The best configuration is registered as a model.</source>
+        <translation>Durchsucht den Standardraum von %1, bewertet nach Validierungsgenauigkeit. Die beste Konfiguration wird als Modell registriert.</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>&amp;Methode:</translation>
+    </message>
+    <message>
+        <source>Time &amp;budget:</source>
+        <translation>Zeit&amp;budget:</translation>
+    </message>
+    <message>
+        <source>&amp;Trials at most:</source>
+        <translation>Höchstens &amp;Versuche:</translation>
+    </message>
+    <message>
+        <source>Start Search</source>
+        <translation>Suche starten</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::SearchTrialsView</name>
+    <message>
+        <source>Trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>Searched parameters</source>
+        <translation>Gesuchte Parameter</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>Sekunden</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>Ressource</translation>
+    </message>
+    <message>
+        <source>The share of the training split the trial trained on (or its epochs); successive halving gives the best trials more</source>
+        <translation>Der Anteil des Trainingsanteils, auf dem der Versuch trainierte (oder seine Epochen); Successive Halving gibt den besten Versuchen mehr</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>Versuch</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>Validierungsgenauigkeit</translation>
+    </message>
+    <message>
+        <source>No search has run yet. Press Search... to start one.</source>
+        <translation>Noch keine Suche gelaufen. Mit Suchen... starten Sie eine.</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 Epochen</translation>
+    </message>
+    <message>
+        <source>rung %1</source>
+        <translation>Stufe %1</translation>
+    </message>
+    <message>
+        <source>The best trial: its parameters trained the registered model</source>
+        <translation>Der beste Versuch: mit seinen Parametern wurde das registrierte Modell trainiert</translation>
     </message>
 </context>
 <context>
@@ -1605,20 +1755,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Evaluating the model on its test split...</source>
         <translation>Werte das Modell auf seinem Testanteil aus...</translation>
     </message>
-    <message numerus="yes">
-        <source>%n test sample(s) of %1 classified correctly</source>
-        <translation>
-            <numerusform>%n Testbeispiel von %1 richtig klassifiziert</numerusform>
-            <numerusform>%n Testbeispiele von %1 richtig klassifiziert</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n test sample(s) of %1 predicted as %2</source>
-        <translation>
-            <numerusform>%n Testbeispiel von %1 als %2 vorhergesagt</numerusform>
-            <numerusform>%n Testbeispiele von %1 als %2 vorhergesagt</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sample %1 from %2</source>
         <translation>Beispiel %1 aus %2</translation>
@@ -1656,8 +1792,72 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>Modell nach %1 geschrieben</translation>
     </message>
     <message>
-        <source>Stop training; nothing is stored (Esc)</source>
-        <translation>Training beenden; nichts wird gespeichert (Esc)</translation>
+        <source>Stop training or the search; nothing is stored (Esc)</source>
+        <translation>Training oder Suche abbrechen; nichts wird gespeichert (Esc)</translation>
+    </message>
+    <message>
+        <source>Search trials</source>
+        <translation>Suchversuche</translation>
+    </message>
+    <message>
+        <source>Search...</source>
+        <translation>Suchen...</translation>
+    </message>
+    <message>
+        <source>Search the family&apos;s hyper-parameters under a time budget and add the best model to the project (Ctrl+Shift+Return)</source>
+        <translation>Die Hyperparameter der Familie innerhalb eines Zeitbudgets durchsuchen und das beste Modell dem Projekt hinzufügen (Strg+Umschalt+Eingabe)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching %1 on %2 (%3, %4 s, at most %n trial(s))...</source>
+        <translation>
+            <numerusform>Suche %1 auf %2 (%3, %4 s, höchstens %n Versuch)...</numerusform>
+            <numerusform>Suche %1 auf %2 (%3, %4 s, höchstens %n Versuche)...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>successive halving</source>
+        <translation>Successive Halving</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>Zufallssuche</translation>
+    </message>
+    <message>
+        <source>Search %1 on %2</source>
+        <translation>%1 auf %2 suchen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searched %n trial(s) in %1 s; best validation accuracy %2, test accuracy %3% (%4)</source>
+        <translation>
+            <numerusform>%n Versuch in %1 s durchsucht; beste Validierungsgenauigkeit %2, Testgenauigkeit %3% (%4)</numerusform>
+            <numerusform>%n Versuche in %1 s durchsucht; beste Validierungsgenauigkeit %2, Testgenauigkeit %3% (%4)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search cancelled; nothing was stored.</source>
+        <translation>Suche abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>Suche fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The time budget ended the search.</source>
+        <translation>Das Zeitbudget hat die Suche beendet.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test samples of class %1 classified correctly</source>
+        <translation>
+            <numerusform>%n Testbeispiel der Klasse %1 richtig klassifiziert</numerusform>
+            <numerusform>%n Testbeispiele der Klasse %1 richtig klassifiziert</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test samples of class %1 predicted as %2</source>
+        <translation>
+            <numerusform>%n Testbeispiel der Klasse %1 als %2 vorhergesagt</numerusform>
+            <numerusform>%n Testbeispiele der Klasse %1 als %2 vorhergesagt</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

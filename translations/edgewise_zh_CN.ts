@@ -787,6 +787,46 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Import failed: %1</source>
         <translation>导入失败：%1</translation>
     </message>
+    <message>
+        <source>Simulated IMU activity</source>
+        <translation>模拟 IMU 活动</translation>
+    </message>
+    <message>
+        <source>&amp;Windows per class:</source>
+        <translation>每类窗口数(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Window &amp;length:</source>
+        <translation>窗口长度(&amp;L)：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>Sample &amp;rate:</source>
+        <translation>采样率(&amp;R)：</translation>
+    </message>
+    <message>
+        <source> Hz</source>
+        <translation> Hz</translation>
+    </message>
+    <message>
+        <source>&amp;Seed:</source>
+        <translation>种子(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>The same settings and seed give the same dataset on every machine</source>
+        <translation>相同的设置和种子在每台机器上生成相同的数据集</translation>
+    </message>
+    <message>
+        <source>6-axis IMU windows (accelerometer and gyroscope) of idle, walk, run, stairs and fall from 8 simulated wearers, made on this machine.</source>
+        <translation>来自 8 位模拟佩戴者的静止、步行、跑步、上下楼梯和跌倒的六轴 IMU 窗口（加速度计和陀螺仪），在本机生成。</translation>
+    </message>
+    <message>
+        <source>Simulating IMU windows</source>
+        <translation>正在模拟 IMU 窗口</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>
@@ -1191,6 +1231,116 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::SearchDialog</name>
+    <message>
+        <source>Search Hyper-parameters</source>
+        <translation>搜索超参数</translation>
+    </message>
+    <message>
+        <source>Random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>Successive halving</source>
+        <translation>逐次减半</translation>
+    </message>
+    <message>
+        <source>Every trial trains on the whole training split</source>
+        <translation>每次试验都在整个训练集上训练</translation>
+    </message>
+    <message>
+        <source>Many configurations on a small share of the data; the best third goes on with three times as much, up to the whole split</source>
+        <translation>许多配置先在一小部分数据上训练；最好的三分之一以三倍的数据继续，直到使用整个训练集</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>No trial starts after this; the best model is then trained once more on the whole training split</source>
+        <translation>超过此时间后不再开始新的试验；随后最佳模型会在整个训练集上再训练一次</translation>
+    </message>
+    <message>
+        <source>Random search: trials; successive halving: configurations at the first rung</source>
+        <translation>随机搜索：试验次数；逐次减半：第一级的配置数</translation>
+    </message>
+    <message>
+        <source>Searches the default space of %1, scored by validation accuracy. The best configuration is registered as a model.</source>
+        <translation>搜索 %1 的默认空间，按验证准确率评分。最佳配置将注册为模型。</translation>
+    </message>
+    <message>
+        <source>&amp;Method:</source>
+        <translation>方法(&amp;M)：</translation>
+    </message>
+    <message>
+        <source>Time &amp;budget:</source>
+        <translation>时间预算(&amp;B)：</translation>
+    </message>
+    <message>
+        <source>&amp;Trials at most:</source>
+        <translation>最多试验次数(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>Start Search</source>
+        <translation>开始搜索</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::SearchTrialsView</name>
+    <message>
+        <source>Trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>Searched parameters</source>
+        <translation>搜索的参数</translation>
+    </message>
+    <message>
+        <source>Validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>Resource</source>
+        <translation>资源</translation>
+    </message>
+    <message>
+        <source>The share of the training split the trial trained on (or its epochs); successive halving gives the best trials more</source>
+        <translation>试验所用训练集的比例（或其轮数）；逐次减半会给最佳试验更多资源</translation>
+    </message>
+    <message>
+        <source>trial</source>
+        <translation>试验</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>No search has run yet. Press Search... to start one.</source>
+        <translation>尚未运行搜索。按“搜索...”开始。</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>%1 epochs</source>
+        <translation>%1 个轮次</translation>
+    </message>
+    <message>
+        <source>rung %1</source>
+        <translation>第 %1 级</translation>
+    </message>
+    <message>
+        <source>The best trial: its parameters trained the registered model</source>
+        <translation>最佳试验：已注册的模型用其参数训练</translation>
     </message>
 </context>
 <context>
@@ -1600,18 +1750,6 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Evaluating the model on its test split...</source>
         <translation>正在测试集上评估模型...</translation>
     </message>
-    <message numerus="yes">
-        <source>%n test sample(s) of %1 classified correctly</source>
-        <translation>
-            <numerusform>%1 的 %n 个测试样本分类正确</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>%n test sample(s) of %1 predicted as %2</source>
-        <translation>
-            <numerusform>%1 的 %n 个测试样本被预测为 %2</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Sample %1 from %2</source>
         <translation>样本 %1，来自 %2</translation>
@@ -1649,8 +1787,68 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>模型已写入 %1</translation>
     </message>
     <message>
-        <source>Stop training; nothing is stored (Esc)</source>
-        <translation>停止训练；不保存任何内容 (Esc)</translation>
+        <source>Stop training or the search; nothing is stored (Esc)</source>
+        <translation>停止训练或搜索；不保存任何内容 (Esc)</translation>
+    </message>
+    <message>
+        <source>Search trials</source>
+        <translation>搜索试验</translation>
+    </message>
+    <message>
+        <source>Search...</source>
+        <translation>搜索...</translation>
+    </message>
+    <message>
+        <source>Search the family&apos;s hyper-parameters under a time budget and add the best model to the project (Ctrl+Shift+Return)</source>
+        <translation>在时间预算内搜索该模型族的超参数，并将最佳模型添加到项目 (Ctrl+Shift+Return)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searching %1 on %2 (%3, %4 s, at most %n trial(s))...</source>
+        <translation>
+            <numerusform>正在 %2 上搜索 %1（%3，%4 秒，最多 %n 次试验）...</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>successive halving</source>
+        <translation>逐次减半</translation>
+    </message>
+    <message>
+        <source>random search</source>
+        <translation>随机搜索</translation>
+    </message>
+    <message>
+        <source>Search %1 on %2</source>
+        <translation>在 %2 上搜索 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Searched %n trial(s) in %1 s; best validation accuracy %2, test accuracy %3% (%4)</source>
+        <translation>
+            <numerusform>%1 秒内完成 %n 次试验；最佳验证准确率 %2，测试准确率 %3%（%4）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search cancelled; nothing was stored.</source>
+        <translation>搜索已取消；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Search failed: %1</source>
+        <translation>搜索失败：%1</translation>
+    </message>
+    <message>
+        <source>The time budget ended the search.</source>
+        <translation>时间预算已用完，搜索结束。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test samples of class %1 classified correctly</source>
+        <translation>
+            <numerusform>类别 %1 的 %n 个测试样本分类正确</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n test samples of class %1 predicted as %2</source>
+        <translation>
+            <numerusform>类别 %1 的 %n 个测试样本被预测为 %2</numerusform>
+        </translation>
     </message>
 </context>
 </TS>

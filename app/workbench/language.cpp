@@ -50,9 +50,16 @@ bool LanguageManager::setLanguage(const QString& code) {
       qCInfo(lcGui) << "no Qt translation for" << code;
       qt.reset();
     }
+  } else {
+    qt.reset();
+    // English needs a catalogue for plural forms only ("%n test samples" -> "1 test sample").
+    if (!app->load(QStringLiteral(":/i18n/edgewise_en"))) {
+      qCInfo(lcGui) << "no English plural forms catalogue";
+      app.reset();
+    }
   }
   removeTranslators();
-  if (code != QLatin1String("en")) {
+  if (app) {
     QCoreApplication::installTranslator(app.get());
     m_app = std::move(app);
     if (qt) {

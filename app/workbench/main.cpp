@@ -1,6 +1,6 @@
 // edgewise: the workbench GUI.
 //   edgewise [--project FILE] [--demo-broker URL] [--screenshot FILE.png
-//             --screenshot-delay-ms N] [--lang de|zh_CN|en]
+//             --screenshot-delay-ms N] [--show-pane ID] [--lang de|zh_CN|en]
 //   edgewise --bench-live [--json] [--seconds S] [--devices N] [--channels C] [--rate HZ]
 
 #include <QApplication>
@@ -132,6 +132,10 @@ int main(int argc, char** argv) {
   QCommandLineOption delayOption(QStringLiteral("screenshot-delay-ms"),
                                  QStringLiteral("Delay before the screenshot (default 1500)."),
                                  QStringLiteral("N"), QStringLiteral("1500"));
+  QCommandLineOption showPaneOption(
+      QStringLiteral("show-pane"),
+      QStringLiteral("Raise the pane ID (e.g. training) above its tab siblings at start."),
+      QStringLiteral("ID"));
   QCommandLineOption langOption(QStringLiteral("lang"),
                                 QStringLiteral("User interface language: en, de or zh_CN."),
                                 QStringLiteral("LANG"));
@@ -153,9 +157,9 @@ int main(int argc, char** argv) {
   QCommandLineOption rateOption(QStringLiteral("rate"),
                                 QStringLiteral("With --bench-live: sample rate (default 100)."),
                                 QStringLiteral("HZ"), QStringLiteral("100"));
-  parser.addOptions({projectOption, brokerOption, screenshotOption, delayOption, langOption,
-                     benchOption, jsonOption, secondsOption, devicesOption, channelsOption,
-                     rateOption});
+  parser.addOptions({projectOption, brokerOption, screenshotOption, delayOption, showPaneOption,
+                     langOption, benchOption, jsonOption, secondsOption, devicesOption,
+                     channelsOption, rateOption});
   parser.process(app);
 
 #ifdef EDGEWISE_HAVE_DECODERS
@@ -210,6 +214,17 @@ int main(int argc, char** argv) {
   }
 
   window.show();
+  if (parser.isSet(showPaneOption)) {
+    const QString pane = parser.value(showPaneOption);
+    if (!window.showPane(pane)) {
+      std::fprintf(stderr, "edgewise: --show-pane %s: choose one of %s\n", qPrintable(pane),
+                   qPrintable(window.paneIds().join(QStringLiteral(", "))));
+      return 2;
+    }
+    // The default dock sizes are applied on the first pass of the event loop; raising again
+    // after that keeps the pane in front whatever the layout did.
+    QTimer::singleShot(0, &window, [&window, pane] { window.showPane(pane); });
+  }
 
   if (screenshot) {
     bool ok = false;

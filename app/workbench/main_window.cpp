@@ -472,6 +472,20 @@ QDockWidget* MainWindow::dock(const QString& paneId) const {
   return nullptr;
 }
 
+bool MainWindow::showPane(const QString& paneId) {
+  QDockWidget* target = dock(paneId);
+  if (!target) return false;
+  target->show();
+  target->raise();
+  return true;
+}
+
+QStringList MainWindow::paneIds() const {
+  QStringList ids;
+  for (const PaneDock& pane : m_docks) ids << pane.id;
+  return ids;
+}
+
 std::vector<QDockWidget*> MainWindow::docks() const {
   std::vector<QDockWidget*> out;
   for (const PaneDock& pane : m_docks) out.push_back(pane.dock);

@@ -55,6 +55,10 @@ class MainWindow : public QMainWindow {
   void resetLayout();
 
   QDockWidget* dock(const QString& paneId) const;
+  // Shows the pane's dock (floating or tabbed) and raises it above its tab siblings; false
+  // for an unknown id.
+  bool showPane(const QString& paneId);
+  QStringList paneIds() const;
   std::vector<QDockWidget*> docks() const;
   JobManager& jobManager() { return *m_jobs; }
   QString brokerStatusText() const;

@@ -32,10 +32,14 @@ class Workspace : public QObject {
 
   // Called by whoever changed recordings (capture pane after stop, rename, delete, import).
   void notifyRecordingsChanged() { Q_EMIT recordingsChanged(); }
+  // Called by whoever added, changed or removed a dataset (the import dialog).
+  void notifyDatasetsChanged() { Q_EMIT datasetsChanged(); }
 
  Q_SIGNALS:
   void projectChanged();
   void recordingsChanged();
+  // The project's datasets changed (an import); a project switch emits projectChanged().
+  void datasetsChanged();
   void statusMessage(const QString& message, int timeoutMs);
 
  private:

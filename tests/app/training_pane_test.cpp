@@ -11,16 +11,19 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <set>
 
 #include "app/workbench/builtin_panes.h"
@@ -29,11 +32,13 @@
 #include "app/workbench/panes/datasets/import_dataset_dialog.h"
 #include "app/workbench/panes/training/confusion_matrix_widget.h"
 #include "app/workbench/panes/training/models_table_model.h"
+#include "app/workbench/panes/training/search_trials_view.h"
 #include "app/workbench/panes/training/training_pane.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/dataset_repository.h"
 #include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 #include "core/training/metrics.h"
 #include "core/training/service/data_prep.h"
@@ -97,6 +102,17 @@ Reference evaluateIndependently(store::Project& project, int64_t modelId) {
   return ref;
 }
 
+// Every step-th digit (a balanced subset: digits.png holds 500 per class in label order).
+dataset::ParsedDataset digitsSubset(int step) {
+  auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+  if (!digits.ok()) return {};
+  dataset::ParsedDataset subset;
+  subset.info = digits.value().info;
+  for (size_t i = 0; i < digits.value().samples.size(); i += size_t(step))
+    subset.samples.push_back(digits.value().samples[i]);
+  return subset;
+}
+
 }  // namespace
 
 class TrainingPaneTest : public QObject {
@@ -106,16 +122,19 @@ class TrainingPaneTest : public QObject {
   void init();
   void importDialogDigits();
   void importDialogErrors();
+  void importDialogSimulatedImu();
   void paneListsDatasets();
   void knnTrainingFillsTableAndConfusion();
   void mlpTwoEpochsCurves();
   void tabularSamplesArePlotted();
+  void searchListsTrialsAndRegistersBest();
   void screenshot();
 
  private:
   QString projectFile(const QString& name) const { return m_dir->filePath(name); }
   std::unique_ptr<QTemporaryDir> m_dir;
   std::unique_ptr<QTemporaryDir> m_settingsDir;
+  std::unique_ptr<QTranslator> m_english;
 };
 
 void TrainingPaneTest::initTestCase() {
@@ -126,6 +145,10 @@ void TrainingPaneTest::initTestCase() {
   QCoreApplication::setOrganizationName(QStringLiteral("Edgewise"));
   QCoreApplication::setApplicationName(QStringLiteral("Edgewise"));
   QVERIFY2(QFileInfo::exists(digitsPath()), qPrintable(digitsPath()));
+  // English plural forms ("1 test sample", "5 test samples"), as the language manager loads.
+  m_english = std::make_unique<QTranslator>();
+  QVERIFY(m_english->load(QStringLiteral(":/i18n/edgewise_en")));
+  QCoreApplication::installTranslator(m_english.get());
 }
 
 void TrainingPaneTest::init() {
@@ -137,7 +160,7 @@ void TrainingPaneTest::importDialogDigits() {
   JobManager jobs;
   Workspace workspace;
   QVERIFY(workspace.openProject(projectFile(QStringLiteral("p.edgewise")), true).ok());
-  QSignalSpy changed(&workspace, &Workspace::recordingsChanged);
+  QSignalSpy changed(&workspace, &Workspace::datasetsChanged);
 
   ImportDatasetDialog dialog(workspace);
   QSignalSpy finished(&dialog, &ImportDatasetDialog::importFinished);
@@ -234,6 +257,38 @@ void TrainingPaneTest::importDialogErrors() {
   QCOMPARE(list.value()[0].sampleCount, int64_t(60));
 }
 
+void TrainingPaneTest::importDialogSimulatedImu() {
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(projectFile(QStringLiteral("imu.edgewise")), true).ok());
+  ImportDatasetDialog dialog(workspace);
+  QSignalSpy finished(&dialog, &ImportDatasetDialog::importFinished);
+  dialog.setFormat(ImportDatasetDialog::Format::SimulatedImu);
+  // No file to choose: the source row is hidden and the simulation's fields are shown.
+  QVERIFY(!dialog.findChild<QLineEdit*>(QStringLiteral("importSource"))->isVisibleTo(&dialog));
+  QVERIFY(dialog.findChild<QSpinBox*>(QStringLiteral("importSimWindows"))->isVisibleTo(&dialog));
+  QCOMPARE(dialog.findChild<QLineEdit*>(QStringLiteral("importName"))->text(),
+           QStringLiteral("imu-activity"));
+  dialog.setSimulation(4, 1.5, 40.0, 11);
+  QVERIFY(dialog.startImport());
+  QVERIFY(finished.wait(60000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(dialog.lastError()));
+
+  // The same as calling the simulator directly with these arguments.
+  auto direct = dataset::simulateImuActivityDataset(4, 1.5, 40.0, 11);
+  QVERIFY(direct.ok());
+  const dataset::ImportReport& report = *dialog.report();
+  QCOMPARE(report.dataset.classNames, direct.value().info.classNames);
+  QCOMPARE(report.dataset.classNames.size(), size_t(5));
+  QCOMPARE(report.samplesPerClass, std::vector<int64_t>(5, 4));
+  QCOMPARE(report.dataset.kind, dataset::DatasetKind::Timeseries);
+  dataset::DatasetRepository repo(*workspace.project());
+  auto stored = repo.findByName("imu-activity");
+  QVERIFY(stored.ok());
+  QCOMPARE(stored.value().sampleCount, int64_t(20));
+  QVERIFY(dialog.grab().save(screenshotDir() + QStringLiteral("/import_dialog_imu.png"), "PNG"));
+}
+
 void TrainingPaneTest::paneListsDatasets() {
   // A real project file made outside the GUI, then opened by the workspace.
   const QString path = projectFile(QStringLiteral("two.edgewise"));
@@ -317,12 +372,14 @@ void TrainingPaneTest::paneListsDatasets() {
   bars = qobject_cast<QCPBars*>(balance->plottable(0));
   QCOMPARE(bars->data()->size(), 3);
 
-  // A dataset imported while the pane is open shows up (import announces a data change).
+  // A dataset imported while the pane is open shows up (an import announces datasetsChanged).
   {
     auto digits = dataset::readDigitsPng(digitsPath().toStdString());
     QVERIFY(dataset::importDataset(*workspace.project(), "digits-2", digits.value()).ok());
   }
-  workspace.notifyRecordingsChanged();
+  workspace.notifyRecordingsChanged();  // a recording is not a dataset: no reload
+  QCOMPARE(combo->count(), 2);
+  workspace.notifyDatasetsChanged();
   QCOMPARE(combo->count(), 3);
   QCOMPARE(combo->currentText(), QStringLiteral("blobs"));  // the selection stays
 
@@ -423,11 +480,31 @@ void TrainingPaneTest::knnTrainingFillsTableAndConfusion() {
   auto* samples = pane.findChild<QListWidget*>(QStringLiteral("trainingSamples"));
   QCOMPARE(samples->count(), int(expected.size()));
   QVERIFY(!samples->item(0)->icon().isNull());
+  // The title names the classes as classes, with the count's plural form.
+  auto* samplesTitle = pane.findChild<QLabel*>(QStringLiteral("trainingSamplesTitle"));
+  QCOMPARE(samplesTitle->text(), QStringLiteral("%1 test sample%2 of class %3 predicted as %4")
+                                     .arg(bestCount)
+                                     .arg(bestCount == 1 ? QString() : QStringLiteral("s"))
+                                     .arg(bestT)
+                                     .arg(bestP));
+  // A cell with a single sample reads in the singular.
+  for (int t = 0, found = 0; t < 10 && !found; ++t)
+    for (int p = 0; p < 10 && !found; ++p)
+      if (t != p && ref.metrics.confusion[t][p] == 1) {
+        found = 1;
+        listed.clear();
+        matrix->selectCell(t, p);
+        QCOMPARE(listed.count(), 1);
+        QCOMPARE(samplesTitle->text(),
+                 QStringLiteral("1 test sample of class %1 predicted as %2").arg(t).arg(p));
+      }
 
   // A second cell is answered at once from the cached evaluation: the diagonal of class 0.
   listed.clear();
   matrix->selectCell(0, 0);
   QCOMPARE(listed.count(), 1);
+  QCOMPARE(samplesTitle->text(), QStringLiteral("%1 test samples of class 0 classified correctly")
+                                     .arg(ref.metrics.confusion[0][0]));
   QCOMPARE(int64_t(pane.listedSampleIds().size()), ref.metrics.confusion[0][0]);
   QVERIFY(jobs.waitForAll(30000));
 
@@ -545,8 +622,111 @@ void TrainingPaneTest::tabularSamplesArePlotted() {
   QVERIFY(jobs.waitForAll(30000));
 }
 
+void TrainingPaneTest::searchListsTrialsAndRegistersBest() {
+  const QString path = projectFile(QStringLiteral("search.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    const dataset::ParsedDataset subset = digitsSubset(10);  // 500 digits, 50 per class
+    QCOMPARE(subset.samples.size(), size_t(500));
+    QVERIFY(dataset::importDataset(*project.value(), "digits-500", subset).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  TrainingPane pane(workspace);
+  pane.resize(1400, 900);
+  auto* family = pane.findChild<QComboBox*>(QStringLiteral("trainingFamily"));
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  auto* searchButton = pane.findChild<QPushButton*>(QStringLiteral("searchButton"));
+  QVERIFY(searchButton->isEnabled());
+
+  QSignalSpy finished(&pane, &TrainingPane::searchFinished);
+  QSignalSpy live(&pane, &TrainingPane::searchTrialReported);
+  SearchSettings settings;
+  settings.method = QStringLiteral("random");
+  settings.budgetSeconds = 30;
+  settings.maxTrials = 6;
+  QVERIFY2(pane.startSearch(settings), qPrintable(pane.statusText()));
+  QVERIFY(pane.isSearching());
+  QVERIFY(!searchButton->isEnabled());
+  QVERIFY(!pane.startTraining());  // one run at a time
+  QCOMPARE(pane.findChild<QTabWidget*>(QStringLiteral("trainingTopTabs"))->currentWidget(),
+           pane.searchView());
+  QVERIFY(finished.wait(120000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  const int64_t modelId = finished.at(0).at(1).toLongLong();
+  const int trials = finished.at(0).at(2).toInt();
+  QVERIFY(modelId > 0);
+  QVERIFY(trials >= 1 && trials <= 6);
+  QVERIFY(live.count() >= 1);  // trials came in while the job ran
+
+  // The registry's record of the best model says how many trials the search ran.
+  training::ModelRegistry registry(*workspace.project());
+  auto record = registry.get(modelId);
+  QVERIFY(record.ok());
+  QCOMPARE(record.value().family, std::string("knn"));
+  QCOMPARE(record.value().origin, std::string("search:random"));
+  QCOMPARE(QString::fromStdString(record.value().hyperParams.at("search.trials")).toInt(), trials);
+
+  // Every trial is listed; the best row is highlighted and holds the best accuracy.
+  SearchTrialsView* view = pane.searchView();
+  QCOMPARE(view->trialCount(), trials);
+  QTableWidget* table = view->table();
+  QCOMPARE(table->rowCount(), trials);
+  const int best = view->bestTrial();
+  QVERIFY(best >= 0 && best < trials);
+  double bestShown = -1, maxShown = -1;
+  for (int r = 0; r < trials; ++r) {
+    const double acc = QLocale().toDouble(table->item(r, 2)->text());
+    maxShown = std::max(maxShown, acc);
+    if (r == best) bestShown = acc;
+    QCOMPARE(table->item(r, 0)->font().bold(), r == best);
+    QCOMPARE(table->item(r, 1)->background().style() != Qt::NoBrush, r == best);
+    QVERIFY2(table->item(r, 1)->text().startsWith(QStringLiteral("k=")),
+             qPrintable(table->item(r, 1)->text()));
+  }
+  QCOMPARE(bestShown, maxShown);  // random search: every trial used the whole split
+  const double recordedVal =
+      QString::fromStdString(record.value().hyperParams.at("search.val_accuracy")).toDouble();
+  QVERIFY2(std::abs(bestShown - recordedVal) < 0.0006,
+           qPrintable(QStringLiteral("%1 vs %2").arg(bestShown).arg(recordedVal)));
+  // The best trial's k is the registered model's k.
+  QCOMPARE(table->item(best, 1)->text(),
+           QStringLiteral("k=") + QString::fromStdString(record.value().hyperParams.at("k")));
+  QCOMPARE(table->selectionModel()->selectedRows().size(), 1);
+  QCOMPARE(table->selectionModel()->selectedRows().at(0).row(), best);
+  // The scatter plot: one point per trained trial, the best one marked.
+  QCustomPlot* plot = view->plot();
+  QCOMPARE(plot->graph(0)->dataCount(), trials);
+  QCOMPARE(plot->graph(1)->dataCount(), 1);
+  QCOMPARE(plot->graph(1)->data()->at(0)->key, double(best + 1));
+
+  // The best model joined the models table, selected.
+  QCOMPARE(pane.modelsModel()->rowCount(), 1);
+  QVERIFY(pane.modelsModel()->rowOf(modelId) >= 0);
+  QCOMPARE(pane.selectedModelId(), modelId);
+  QVERIFY(searchButton->isEnabled());
+
+  // Successive halving: rungs with growing resources, the winner from the largest one.
+  finished.clear();
+  settings.method = QStringLiteral("halving");
+  settings.maxTrials = 9;
+  QVERIFY(pane.startSearch(settings));
+  QVERIFY(finished.wait(120000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  const int halvingTrials = finished.at(0).at(2).toInt();
+  QCOMPARE(view->trialCount(), halvingTrials);
+  QCOMPARE(table->rowCount(), halvingTrials);
+  QVERIFY(halvingTrials > 9);  // 9 at rung 0, then 3, then 1 (unless the budget ran out)
+  QCOMPARE(pane.modelsModel()->rowCount(), 2);
+  QCOMPARE(pane.selectedModelId(), finished.at(0).at(1).toLongLong());
+  QVERIFY(jobs.waitForAll(30000));
+}
+
 void TrainingPaneTest::screenshot() {
-  // The main window with the Training pane raised on a project with digits and two models.
+  // The main window with the Training pane raised on a project with digits, two trained models
+  // and a finished search.
   const QString path = projectFile(QStringLiteral("shot.edgewise"));
   {
     auto project = store::Project::open(path.toStdString());
@@ -571,12 +751,22 @@ void TrainingPaneTest::screenshot() {
   QVERIFY(pane->startTraining());
   QVERIFY(done.wait(180000));
   QVERIFY(done.at(1).at(0).toBool());
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  QSignalSpy searched(pane, &TrainingPane::searchFinished);
+  SearchSettings settings;
+  settings.maxTrials = 8;
+  settings.budgetSeconds = 40;
+  QVERIFY(pane->startSearch(settings));
+  QVERIFY(searched.wait(180000));
+  QVERIFY2(searched.at(0).at(0).toBool(), qPrintable(pane->statusText()));
+  // The trained MLP stays selected for the curves and the confusion matrix below.
+  QVERIFY(pane->selectModel(done.at(1).at(1).toLongLong()));
 
   // Sorting by accuracy (descending) puts the better model first, whatever the insertion order.
   auto* view = pane->findChild<QTableView*>(QStringLiteral("trainingModelsView"));
   view->sortByColumn(ModelsTableModel::AccuracyColumn, Qt::DescendingOrder);
   const QAbstractItemModel* sorted = view->model();
-  QCOMPARE(sorted->rowCount(), 2);
+  QCOMPARE(sorted->rowCount(), 3);
   QVERIFY(sorted->index(0, 0).data(ModelsTableModel::SortRole).isValid());
   QVERIFY(sorted->index(0, ModelsTableModel::AccuracyColumn)
               .data(ModelsTableModel::SortRole)
@@ -600,8 +790,9 @@ void TrainingPaneTest::screenshot() {
   if (QDockWidget* capture = window.dock(QStringLiteral("capture"))) capture->hide();
   QDockWidget* dock = window.dock(QStringLiteral("training"));
   QVERIFY(dock);
-  dock->show();
-  dock->raise();
+  QVERIFY(window.showPane(QStringLiteral("training")));
+  QVERIFY(!window.showPane(QStringLiteral("no-such-pane")));
+  QVERIFY(dock->isVisible());
   QTest::qWait(200);
   // Show the samples of the largest error of the selected (newest) model.
   const auto& confusion = pane->confusionMatrix()->matrix();
@@ -626,6 +817,13 @@ void TrainingPaneTest::screenshot() {
     for (int x = 0; x < image.width(); x += 7) colours.insert(image.pixel(x, y));
   QVERIFY(colours.size() > 20);
   qInfo("screenshot: %s", qPrintable(file));
+
+  // The finished search: its trials and the scatter plot.
+  auto* tabs = pane->findChild<QTabWidget*>(QStringLiteral("trainingTopTabs"));
+  tabs->setCurrentWidget(pane->searchView());
+  QTest::qWait(200);
+  const QString searchFile = screenshotDir() + QStringLiteral("/training_search.png");
+  QVERIFY(window.grab().save(searchFile, "PNG"));
 
   // The same window in the dark theme and German: every text retranslated, plots recoloured.
   window.setTheme(Theme::Dark);

@@ -2,6 +2,7 @@
 
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDoubleSpinBox>
 #include <QEvent>
 #include <QFileDialog>
 #include <QFileInfo>
@@ -12,12 +13,14 @@
 #include <QLineEdit>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 
 namespace edgewise::gui {
@@ -42,7 +45,7 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   setObjectName(QStringLiteral("importDatasetDialog"));
   m_format = new QComboBox(this);
   m_format->setObjectName(QStringLiteral("importFormat"));
-  for (int i = 0; i < 5; ++i) m_format->addItem(QString());
+  for (int i = 0; i <= int(Format::SimulatedImu); ++i) m_format->addItem(QString());
   m_formatLabel = new QLabel(this);
   m_sourceLabel = new QLabel(this);
   m_source = new QLineEdit(this);
@@ -56,6 +59,29 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   m_column = new QLineEdit(this);
   m_column->setObjectName(QStringLiteral("importLabelColumn"));
   m_column->setText(QStringLiteral("-1"));
+  m_windowsLabel = new QLabel(this);
+  m_windows = new QSpinBox(this);
+  m_windows->setObjectName(QStringLiteral("importSimWindows"));
+  m_windows->setRange(1, 100000);
+  m_windows->setValue(200);
+  m_secondsLabel = new QLabel(this);
+  m_seconds = new QDoubleSpinBox(this);
+  m_seconds->setObjectName(QStringLiteral("importSimSeconds"));
+  m_seconds->setRange(0.1, 60.0);
+  m_seconds->setDecimals(2);
+  m_seconds->setSingleStep(0.5);
+  m_seconds->setValue(2.0);
+  m_rateLabel = new QLabel(this);
+  m_rate = new QDoubleSpinBox(this);
+  m_rate->setObjectName(QStringLiteral("importSimRate"));
+  m_rate->setRange(1.0, 10000.0);
+  m_rate->setDecimals(1);
+  m_rate->setValue(50.0);
+  m_seedLabel = new QLabel(this);
+  m_seed = new QSpinBox(this);
+  m_seed->setObjectName(QStringLiteral("importSimSeed"));
+  m_seed->setRange(0, 999999);
+  m_seed->setValue(7);
   m_nameLabel = new QLabel(this);
   m_name = new QLineEdit(this);
   m_name->setObjectName(QStringLiteral("importName"));
@@ -75,6 +101,10 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   form->addRow(m_sourceLabel, sourceRow);
   form->addRow(m_labelsLabel, labelsRow);
   form->addRow(m_columnLabel, m_column);
+  form->addRow(m_windowsLabel, m_windows);
+  form->addRow(m_secondsLabel, m_seconds);
+  form->addRow(m_rateLabel, m_rate);
+  form->addRow(m_seedLabel, m_seed);
   form->addRow(m_nameLabel, m_name);
 
   m_progress = new QProgressBar(this);
@@ -164,6 +194,18 @@ void ImportDatasetDialog::retranslateUi() {
   m_format->setItemText(int(Format::Csv), tr("CSV with a label column"));
   m_format->setItemText(int(Format::ImageFolder), tr("Image folder (one subfolder per class)"));
   m_format->setItemText(int(Format::WavFolder), tr("WAV folder (one subfolder per class)"));
+  m_format->setItemText(int(Format::SimulatedImu), tr("Simulated IMU activity"));
+  m_windowsLabel->setText(tr("&Windows per class:"));
+  m_windowsLabel->setBuddy(m_windows);
+  m_secondsLabel->setText(tr("Window &length:"));
+  m_secondsLabel->setBuddy(m_seconds);
+  m_seconds->setSuffix(tr(" s"));
+  m_rateLabel->setText(tr("Sample &rate:"));
+  m_rateLabel->setBuddy(m_rate);
+  m_rate->setSuffix(tr(" Hz"));
+  m_seedLabel->setText(tr("&Seed:"));
+  m_seedLabel->setBuddy(m_seed);
+  m_seed->setToolTip(tr("The same settings and seed give the same dataset on every machine"));
   m_formatLabel->setText(tr("&Format:"));
   m_formatLabel->setBuddy(m_format);
   m_nameLabel->setText(tr("Dataset &name:"));
@@ -188,7 +230,14 @@ void ImportDatasetDialog::updateForm() {
   const bool idx = format == Format::Idx;
   const bool csv = format == Format::Csv;
   m_form->setRowVisible(2, idx);  // the labels file row (a layout, not a widget)
+  const bool sim = format == Format::SimulatedImu;
   m_form->setRowVisible(m_column, csv);
+  m_form->setRowVisible(1, !sim);  // the source row (a layout): a simulation reads no file
+  for (QWidget* field : {static_cast<QWidget*>(m_windows), static_cast<QWidget*>(m_seconds),
+                         static_cast<QWidget*>(m_rate), static_cast<QWidget*>(m_seed)})
+    m_form->setRowVisible(field, sim);
+  if (sim && !m_name->isModified() && m_name->text().isEmpty())
+    m_name->setText(QStringLiteral("imu-activity"));
   switch (format) {
     case Format::Digits:
       m_sourceLabel->setText(tr("&Image file:"));
@@ -220,6 +269,11 @@ void ImportDatasetDialog::updateForm() {
           tr("FOLDER/<class>/*.wav: 16-bit PCM, mono or stereo, one sample "
              "rate."));
       break;
+    case Format::SimulatedImu:
+      m_hint->setText(
+          tr("6-axis IMU windows (accelerometer and gyroscope) of idle, walk, run, stairs "
+             "and fall from 8 simulated wearers, made on this machine."));
+      break;
   }
   m_sourceLabel->setBuddy(m_source);
 }
@@ -242,6 +296,13 @@ void ImportDatasetDialog::setIdxFiles(const QString& images, const QString& labe
   m_source->setText(images);
   m_labels->setText(labels);
 }
+void ImportDatasetDialog::setSimulation(int windowsPerClass, double windowSeconds, double rateHz,
+                                        int seed) {
+  m_windows->setValue(windowsPerClass);
+  m_seconds->setValue(windowSeconds);
+  m_rate->setValue(rateHz);
+  m_seed->setValue(seed);
+}
 void ImportDatasetDialog::setCsvLabelColumn(const QString& column) {
   m_column->setText(column);
 }
@@ -262,7 +323,8 @@ bool ImportDatasetDialog::startImport() {
   const QString source = m_source->text().trimmed();
   const QString labels = m_labels->text().trimmed();
   const QString name = m_name->text().trimmed();
-  if (source.isEmpty()) return fail(tr("Choose what to import."));
+  const bool sim = format == Format::SimulatedImu;
+  if (source.isEmpty() && !sim) return fail(tr("Choose what to import."));
   if (format == Format::Idx && labels.isEmpty()) return fail(tr("Choose the IDX labels file."));
   if (name.isEmpty()) return fail(tr("Give the dataset a name."));
 
@@ -276,6 +338,10 @@ bool ImportDatasetDialog::startImport() {
   const std::string lab = labels.toStdString();
   const std::string column = m_column->text().trimmed().toStdString();
   const std::string datasetName = name.toStdString();
+  const int simWindows = m_windows->value();
+  const double simSeconds = m_seconds->value();
+  const double simRate = m_rate->value();
+  const auto simSeed = static_cast<uint64_t>(m_seed->value());
   auto pending = std::make_shared<std::optional<dataset::ImportReport>>();
   m_pending = pending;
   m_report.reset();
@@ -283,7 +349,8 @@ bool ImportDatasetDialog::startImport() {
 
   const QString title = tr("Import dataset %1").arg(name);
   m_jobId = JobManager::jobs().start(title, [=](JobContext& context) -> Result<QString> {
-    context.setProgress(0.05, tr("Reading %1").arg(QString::fromStdString(src)));
+    context.setProgress(0.05, sim ? tr("Simulating IMU windows")
+                                  : tr("Reading %1").arg(QString::fromStdString(src)));
     Result<dataset::ParsedDataset> parsed = [&]() -> Result<dataset::ParsedDataset> {
       switch (format) {
         case Format::Digits:
@@ -300,6 +367,8 @@ bool ImportDatasetDialog::startImport() {
           return dataset::readImageFolder(src);
         case Format::WavFolder:
           return dataset::readWavFolder(src);
+        case Format::SimulatedImu:
+          return dataset::simulateImuActivityDataset(simWindows, simSeconds, simRate, simSeed);
       }
       return Error("unknown import format");
     }();
@@ -336,7 +405,7 @@ void ImportDatasetDialog::finished(int, bool ok, const QString& message) {
     m_status->setText(message);
     showReport(*m_report);
     // Panes that list datasets refresh on this signal (an import changes the project's data).
-    m_workspace.notifyRecordingsChanged();
+    m_workspace.notifyDatasetsChanged();
   } else {
     m_lastError = message;
     m_status->setText(tr("Import failed: %1").arg(message));

@@ -1,8 +1,9 @@
 #pragma once
 // File > Import dataset...: pick a format (digits.png, IDX, CSV with a label column, image
-// folder, WAV folder) and its files, name the dataset, and import it as a JobManager job.
-// The core writes a dataset in one transaction, so a failed or cancelled import leaves
-// nothing behind; the dialog then shows the report (samples per class, rejected files).
+// folder, WAV folder, or a simulated IMU activity dataset made on the spot) and its files, name the
+// dataset, and import it as a JobManager job. The core writes a dataset in one transaction, so a
+// failed or cancelled import leaves nothing behind; the dialog then shows the report (samples per
+// class, rejected files).
 
 #include <QDialog>
 #include <QString>
@@ -12,6 +13,8 @@
 #include "core/dataset/data/dataset_types.h"
 
 class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
 class QDialogButtonBox;
 class QFormLayout;
 class QLabel;
@@ -28,7 +31,7 @@ class Workspace;
 class ImportDatasetDialog : public QDialog {
   Q_OBJECT
  public:
-  enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder };
+  enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder, SimulatedImu };
 
   explicit ImportDatasetDialog(Workspace& workspace, QWidget* parent = nullptr);
 
@@ -38,6 +41,8 @@ class ImportDatasetDialog : public QDialog {
   void setIdxFiles(const QString& images, const QString& labels);
   void setCsvLabelColumn(const QString& column);
   void setDatasetName(const QString& name);
+  // Format::SimulatedImu: dataset::simulateImuActivityDataset's arguments.
+  void setSimulation(int windowsPerClass, double windowSeconds, double rateHz, int seed);
 
   // Starts the import job; false (with the reason shown) when the form is incomplete.
   bool startImport();
@@ -70,7 +75,15 @@ class ImportDatasetDialog : public QDialog {
   QLineEdit* m_labels = nullptr;  // IDX labels file
   QPushButton* m_browseLabels = nullptr;
   QLabel* m_columnLabel = nullptr;
-  QLineEdit* m_column = nullptr;  // CSV label column
+  QLineEdit* m_column = nullptr;     // CSV label column
+  QLabel* m_windowsLabel = nullptr;  // simulated IMU activity
+  QSpinBox* m_windows = nullptr;
+  QLabel* m_secondsLabel = nullptr;
+  QDoubleSpinBox* m_seconds = nullptr;
+  QLabel* m_rateLabel = nullptr;
+  QDoubleSpinBox* m_rate = nullptr;
+  QLabel* m_seedLabel = nullptr;
+  QSpinBox* m_seed = nullptr;
   QLabel* m_nameLabel = nullptr;
   QLineEdit* m_name = nullptr;
   QLabel* m_hint = nullptr;

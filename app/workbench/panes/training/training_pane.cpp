@@ -17,13 +17,16 @@
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QScrollArea>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTableWidget>
+#include <QTimer>
 #include <QVBoxLayout>
 #include <cmath>
 #include <numeric>
@@ -35,6 +38,7 @@
 #include "app/workbench/panes/training/confusion_matrix_widget.h"
 #include "app/workbench/panes/training/models_table_model.h"
 #include "app/workbench/panes/training/sample_render.h"
+#include "app/workbench/panes/training/search_trials_view.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/dataset_repository.h"
@@ -51,6 +55,8 @@ class TrainingRelay : public QObject {
  Q_SIGNALS:
   void epoch(int epoch, int epochs, double trainLoss, double trainAcc, double valLoss,
              double valAcc);
+  void trial(const QString& params, double valScore, double seconds, double resource, int rung,
+             const QString& error);
 };
 
 namespace {
@@ -63,6 +69,26 @@ constexpr int kThumb = 56;
 
 QString qs(const std::string& s) {
   return QString::fromStdString(s);
+}
+
+// A search request takes a per-trial callback only in service versions that offer one
+// (SearchRequest::onTrial); without it the trials arrive with the outcome, and the progress
+// messages ("trial 3/20: val 0.953") keep the table and plot live meanwhile.
+template <typename Request, typename Fn>
+auto setTrialCallback(Request& request, Fn&& fn, int) -> decltype(request.onTrial = fn, true) {
+  request.onTrial = std::forward<Fn>(fn);
+  return true;
+}
+template <typename Request, typename Fn>
+bool setTrialCallback(Request&, Fn&&, long) {
+  return false;
+}
+// The score field's name differs between the service's and the search's trial records.
+[[maybe_unused]] double trialScore(const training::SearchTrialInfo& t) {
+  return t.valScore;
+}
+[[maybe_unused]] double trialScore(const training::SearchTrial& t) {
+  return t.score;
 }
 
 QTableWidget* makeKeyValueTable(QWidget* parent) {
@@ -130,8 +156,7 @@ TrainingPane::TrainingPane(Workspace& workspace, QWidget* parent)
     m_evaluationJobs.clear();
     refresh();
   });
-  // Dataset imports announce themselves as a change of the project's data.
-  connect(&m_workspace, &Workspace::recordingsChanged, this, [this] { reloadDatasets(); });
+  connect(&m_workspace, &Workspace::datasetsChanged, this, [this] { reloadDatasets(); });
 
   JobManager& jobs = JobManager::jobs();
   connect(&jobs, &JobManager::jobProgress, this,
@@ -139,6 +164,7 @@ TrainingPane::TrainingPane(Workspace& workspace, QWidget* parent)
             if (id != m_jobId) return;
             m_progress->setValue(static_cast<int>(fraction * 1000));
             if (!message.isEmpty()) m_status->setText(message);
+            if (m_jobIsSearch) searchProgressMessage(message);
           });
   refresh();
 }
@@ -259,6 +285,9 @@ void TrainingPane::buildUi() {
   m_train->setObjectName(QStringLiteral("trainButton"));
   m_train->setDefault(true);
   m_train->setIcon(style()->standardIcon(QStyle::SP_MediaPlay));
+  m_search = new QPushButton(this);
+  m_search->setObjectName(QStringLiteral("searchButton"));
+  m_search->setIcon(style()->standardIcon(QStyle::SP_FileDialogContentsView));
   m_cancel = new QPushButton(this);
   m_cancel->setObjectName(QStringLiteral("trainCancelButton"));
   m_cancel->setIcon(style()->standardIcon(QStyle::SP_MediaStop));
@@ -273,6 +302,7 @@ void TrainingPane::buildUi() {
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
   auto* buttons = new QHBoxLayout;
   buttons->addWidget(m_train, 1);
+  buttons->addWidget(m_search);
   buttons->addWidget(m_cancel);
 
   auto* setup = new QWidget;
@@ -294,8 +324,11 @@ void TrainingPane::buildUi() {
   scroll->setMinimumWidth(300);
 
   // ---- Curves, results, details ---------------------------------------------------------
-  m_curvesBox = new QGroupBox(this);
-  m_curves = new QCustomPlot(m_curvesBox);
+  m_topTabs = new QTabWidget(this);
+  m_topTabs->setObjectName(QStringLiteral("trainingTopTabs"));
+  m_topTabs->setDocumentMode(true);
+  m_curvesPage = new QWidget(m_topTabs);
+  m_curves = new QCustomPlot(m_curvesPage);
   m_curves->setObjectName(QStringLiteral("trainingCurves"));
   m_curves->setMinimumHeight(200);
   setupPlot(m_curves, palette());
@@ -318,9 +351,12 @@ void TrainingPane::buildUi() {
   addGraph(m_curves->yAxis, valColor, Qt::SolidLine);    // 1 val loss
   addGraph(m_curves->yAxis2, trainColor, Qt::DashLine);  // 2 train accuracy
   addGraph(m_curves->yAxis2, valColor, Qt::DashLine);    // 3 val accuracy
-  auto* curvesLayout = new QVBoxLayout(m_curvesBox);
+  auto* curvesLayout = new QVBoxLayout(m_curvesPage);
   curvesLayout->setContentsMargins(4, 4, 4, 4);
   curvesLayout->addWidget(m_curves);
+  m_searchView = new SearchTrialsView(m_topTabs);
+  m_topTabs->addTab(m_curvesPage, QString());
+  m_topTabs->addTab(m_searchView, QString());
 
   m_resultsBox = new QGroupBox(this);
   m_models = new ModelsTableModel(this);
@@ -420,7 +456,7 @@ void TrainingPane::buildUi() {
   detailsLayout->addLayout(detailsSplit, 1);
 
   auto* right = new QSplitter(Qt::Vertical, this);
-  right->addWidget(m_curvesBox);
+  right->addWidget(m_topTabs);
   right->addWidget(m_resultsBox);
   right->addWidget(m_detailsBox);
   right->setStretchFactor(0, 3);
@@ -452,6 +488,12 @@ void TrainingPane::buildUi() {
   });
   connect(m_train, &QPushButton::clicked, this, [this] { startTraining(); });
   connect(m_cancel, &QPushButton::clicked, this, [this] { cancelTraining(); });
+  connect(m_search, &QPushButton::clicked, this, [this] { searchWithDialog(); });
+  auto* searchShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Return), this);
+  searchShortcut->setContext(Qt::WidgetWithChildrenShortcut);
+  connect(searchShortcut, &QShortcut::activated, this, [this] {
+    if (m_search->isEnabled()) searchWithDialog();
+  });
   auto* trainShortcut = new QShortcut(QKeySequence(Qt::CTRL | Qt::Key_Return), this);
   trainShortcut->setContext(Qt::WidgetWithChildrenShortcut);
   connect(trainShortcut, &QShortcut::activated, this, [this] {
@@ -470,7 +512,16 @@ void TrainingPane::buildUi() {
 }
 
 void TrainingPane::changeEvent(QEvent* event) {
-  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  if (event->type() == QEvent::LanguageChange) {
+    retranslateUi();
+    // The table's headers change with the language ("Accuracy" -> "Genauigkeit"): size the
+    // columns again once the model has its new headers.
+    QTimer::singleShot(0, this, [this] {
+      m_modelsView->resizeColumnsToContents();
+      m_modelsView->horizontalHeader()->setSectionResizeMode(ModelsTableModel::NameColumn,
+                                                             QHeaderView::Stretch);
+    });
+  }
   if (event->type() == QEvent::PaletteChange || event->type() == QEvent::StyleChange) {
     // A theme switch: the plots paint with colours taken from the palette at set-up.
     for (QCustomPlot* plot : {m_balancePlot, m_previewPlot, m_curves}) {
@@ -508,8 +559,13 @@ void TrainingPane::retranslateUi() {
   m_train->setText(tr("Train"));
   m_train->setToolTip(tr("Train a model with this setup and add it to the project (Ctrl+Return)"));
   m_cancel->setText(tr("Cancel"));
-  m_cancel->setToolTip(tr("Stop training; nothing is stored (Esc)"));
-  m_curvesBox->setTitle(tr("Training curves"));
+  m_cancel->setToolTip(tr("Stop training or the search; nothing is stored (Esc)"));
+  m_topTabs->setTabText(0, tr("Training curves"));
+  m_topTabs->setTabText(1, tr("Search trials"));
+  m_search->setText(tr("Search..."));
+  m_search->setToolTip(
+      tr("Search the family's hyper-parameters under a time budget and add the best model to "
+         "the project (Ctrl+Shift+Return)"));
   m_curves->xAxis->setLabel(tr("epoch"));
   m_curves->yAxis->setLabel(tr("loss"));
   m_curves->yAxis2->setLabel(tr("accuracy"));
@@ -928,6 +984,8 @@ void TrainingPane::updateEnabled() {
   m_featuresBox->setEnabled(data && !training);
   m_modelBox->setEnabled(data && !training);
   m_train->setEnabled(data && !training);
+  m_search->setEnabled(data && !training &&
+                       m_family->currentData().toString() != QStringLiteral("ensemble"));
   m_cancel->setEnabled(training);
   m_progress->setVisible(training);
 }
@@ -1021,6 +1079,206 @@ bool TrainingPane::startTraining() {
                 if (ok) reloadModels(generation == m_generation ? modelId : 0);
                 Q_EMIT trainingFinished(ok, ok ? modelId : 0);
               });
+  m_progress->setValue(0);
+  m_status->setText(tr("Starting..."));
+  updateEnabled();
+  return true;
+}
+
+void TrainingPane::searchWithDialog() {
+  if (m_jobId != 0) return;
+  SearchDialog dialog(m_searchSettings, m_family->currentText(), this);
+  if (dialog.exec() != QDialog::Accepted) return;
+  m_searchSettings = dialog.settings();
+  startSearch(m_searchSettings);
+}
+
+void TrainingPane::searchProgressMessage(const QString& message) {
+  // Only without a per-trial callback: the service's "trial N/M: val X" lines.
+  if (m_searchLive) return;
+  static const QRegularExpression trialLine(
+      QStringLiteral("^trial (\\d+)(?:/\\d+)?: (?:val ([0-9]*\\.?[0-9]+)|failed: (.*))$"));
+  const QRegularExpressionMatch match = trialLine.match(message);
+  if (!match.hasMatch()) return;
+  const int n = match.captured(1).toInt();
+  if (n <= m_searchSeen) return;
+  m_searchSeen = n;
+  // Parameters, seconds and resources come with the outcome; the score is known now.
+  addSearchTrial(QString(), match.captured(2).toDouble(), 0.0, 1.0, 0, match.captured(3));
+}
+
+void TrainingPane::addSearchTrial(const QString& params, double valScore, double seconds,
+                                  double resource, int rung, const QString& error) {
+  SearchTrialRow row;
+  row.params = params;
+  row.valScore = valScore;
+  row.seconds = seconds;
+  row.resource = resource;
+  row.rung = rung;
+  row.error = error;
+  m_searchView->addTrial(row);
+  Q_EMIT searchTrialReported(m_searchView->trialCount());
+}
+
+bool TrainingPane::startSearch(const SearchSettings& settings) {
+  auto fail = [this](const QString& text) {
+    m_status->setText(text);
+    return false;
+  };
+  if (m_jobId != 0) return fail(tr("A training run is already going."));
+  store::Project* project = m_workspace.project();
+  if (!project) return fail(tr("Open or create a project first."));
+  if (!m_datasetInfoValue) return fail(tr("Import a dataset first (File > Import Dataset...)."));
+
+  training::SearchRequest request;
+  request.datasetName = m_datasetInfoValue->name;
+  request.family = m_family->currentData().toString().toStdString();
+  request.method = settings.method == QStringLiteral("halving") ? "halving" : "random";
+  request.budgetSeconds = settings.budgetSeconds;
+  request.maxTrials = settings.maxTrials;
+  request.seed = static_cast<uint64_t>(m_seed->value());
+  request.prepare.split.seed = request.seed;
+  request.prepare.features.blockId = m_block->currentData().toString().toStdString();
+  if (!request.prepare.features.blockId.empty()) request.prepare.features.params = blockOverrides();
+  request.name = m_name->text().trimmed().toStdString();
+  // The names of the searched parameters (the shape only changes fixed values).
+  // Without them (a family that needs the data's shape to answer) every parameter is shown.
+  m_searchedKeys.clear();
+  std::vector<int> shape;
+  if (m_datasetInfoValue->kind == dataset::DatasetKind::Image)
+    shape = {m_datasetInfoValue->imageChannels, m_datasetInfoValue->imageHeight,
+             m_datasetInfoValue->imageWidth};
+  auto space = training::defaultSearchSpace(request.family, shape);
+  if (space.ok()) {
+    for (const training::ParamRange& range : space.value().ranges)
+      m_searchedKeys.push_back(range.name);
+  }
+
+  auto opened = project->openAnotherConnection();
+  if (!opened.ok()) return fail(qs(opened.error().toString()));
+  std::shared_ptr<store::Project> connection = std::move(opened.value());
+  auto cancel = std::make_shared<std::atomic<bool>>(false);
+  std::shared_ptr<TrainingRelay> relay(new TrainingRelay,
+                                       [](TrainingRelay* r) { r->deleteLater(); });
+  connect(relay.get(), &TrainingRelay::trial, this, &TrainingPane::addSearchTrial,
+          Qt::QueuedConnection);
+  connect(
+      relay.get(), &TrainingRelay::epoch, this,
+      [this](int epoch, int epochs, double trainLoss, double trainAcc, double valLoss,
+             double valAcc) { addEpoch(epoch, epochs, trainLoss, trainAcc, valLoss, valAcc); },
+      Qt::QueuedConnection);
+  // The worker formats the parameters with the keys fixed here (no pane state on its thread).
+  const std::vector<std::string> keys = m_searchedKeys;
+  auto format = [keys](const training::HyperParams& params) {
+    QStringList parts;
+    for (const auto& entry : params) {
+      if (!keys.empty() && std::find(keys.begin(), keys.end(), entry.first) == keys.end()) continue;
+      const auto* it = &entry;
+      bool number = false;
+      const double v = qs(it->second).toDouble(&number);
+      parts << qs(it->first) + QLatin1Char('=') +
+                   (number && qs(it->second).contains(QLatin1Char('.')) ? QString::number(v, 'g', 4)
+                                                                        : qs(it->second));
+    }
+    return parts.join(QStringLiteral(", "));
+  };
+  m_searchLive = setTrialCallback(
+      request,
+      [relay, format](const auto& trial) {
+        Q_EMIT relay->trial(format(trial.params), trialScore(trial), trial.seconds, trial.resource,
+                            trial.rung, qs(trial.error));
+      },
+      0);
+  m_searchSeen = 0;
+  auto outcome = std::make_shared<std::optional<training::SearchOutcome>>();
+
+  m_searchView->clear();
+  m_searchView->setSummary(
+      tr("Searching %1 on %2 (%3, %4 s, at most %n trial(s))...", nullptr, request.maxTrials)
+          .arg(qs(request.family), qs(request.datasetName),
+               settings.method == QStringLiteral("halving") ? tr("successive halving")
+                                                            : tr("random search"))
+          .arg(settings.budgetSeconds));
+  m_topTabs->setCurrentWidget(m_searchView);
+  for (int i = 0; i < m_curves->graphCount(); ++i) m_curves->graph(i)->data()->clear();
+  m_curves->replot(QCustomPlot::rpQueuedReplot);
+
+  const QString title = tr("Search %1 on %2").arg(qs(request.family), qs(request.datasetName));
+  m_cancelFlag = cancel;
+  m_jobIsSearch = true;
+  m_jobId = JobManager::jobs().start(
+      title, [connection, cancel, relay, request, outcome](JobContext& context) -> Result<QString> {
+        auto progress = [&](double fraction, const std::string& message,
+                            const training::TrainProgress* epoch) {
+          if (context.isCancelled()) cancel->store(true);
+          context.setProgress(fraction, qs(message));
+          if (epoch) {
+            Q_EMIT relay->epoch(epoch->epoch, epoch->epochs, epoch->trainLoss, epoch->trainAccuracy,
+                                epoch->valLoss, epoch->valAccuracy);
+          }
+        };
+        if (context.isCancelled()) return JobContext::cancelledError();
+        Result<training::SearchOutcome> result =
+            training::searchAndRegister(*connection, request, progress, cancel.get());
+        if (!result.ok()) {
+          if (cancel->load() || context.isCancelled()) return JobContext::cancelledError();
+          return result.error();
+        }
+        const training::SearchOutcome& o = result.value();
+        QString text = tr("Searched %n trial(s) in %1 s; best validation accuracy %2, test "
+                          "accuracy %3% (%4)",
+                          nullptr, static_cast<int>(o.trials.size()))
+                           .arg(o.searchSeconds, 0, 'f', 2)
+                           .arg(o.bestValScore, 0, 'f', 3)
+                           .arg(o.best.metrics.accuracy * 100.0, 0, 'f', 1)
+                           .arg(qs(o.best.name));
+        *outcome = std::move(result.value());
+        return text;
+      });
+  const int jobId = m_jobId;
+  const int generation = m_generation;
+  auto handle = std::make_shared<QMetaObject::Connection>();
+  *handle = connect(&JobManager::jobs(), &JobManager::jobFinished, this,
+                    [this, jobId, generation, outcome, handle, format](int id, JobState state,
+                                                                       const QString& message) {
+                      if (id != jobId) return;
+                      disconnect(*handle);
+                      m_jobId = 0;
+                      m_jobIsSearch = false;
+                      m_cancelFlag.reset();
+                      const bool ok = state == JobState::Succeeded && outcome->has_value();
+                      m_status->setText(ok ? message
+                                        : state == JobState::Cancelled
+                                            ? tr("Search cancelled; nothing was stored.")
+                                            : tr("Search failed: %1").arg(message));
+                      updateEnabled();
+                      if (!ok) {
+                        m_searchView->setSummary(m_status->text());
+                        Q_EMIT searchFinished(false, 0, m_searchView->trialCount());
+                        return;
+                      }
+                      const training::SearchOutcome& o = **outcome;
+                      // The final list replaces the live rows (same trials, with every detail).
+                      std::vector<SearchTrialRow> rows;
+                      for (const training::SearchTrialInfo& t : o.trials) {
+                        SearchTrialRow row;
+                        row.params = format(t.params);
+                        row.valScore = t.valScore;
+                        row.seconds = t.seconds;
+                        row.resource = t.resource;
+                        row.rung = t.rung;
+                        row.error = qs(t.error);
+                        rows.push_back(std::move(row));
+                      }
+                      m_searchView->setTrials(rows, o.bestTrial);
+                      QString summary = message;
+                      if (o.stoppedByBudget)
+                        summary += QLatin1Char(' ') + tr("The time budget ended the search.");
+                      m_searchView->setSummary(summary);
+                      const int64_t modelId = o.best.id;
+                      if (generation == m_generation) reloadModels(modelId);
+                      Q_EMIT searchFinished(true, modelId, static_cast<int>(rows.size()));
+                    });
   m_progress->setValue(0);
   m_status->setText(tr("Starting..."));
   updateEnabled();
@@ -1215,11 +1473,12 @@ void TrainingPane::listSamples(int trueClass, int predicted) {
       m_listedIds.push_back(evaluation.sampleIds[i]);
   }
   const int count = static_cast<int>(m_listedIds.size());
+  // "of class 8": with digit class names a bare "of 8" reads as a count.
   if (trueClass == predicted) {
-    m_samplesTitle->setText(tr("%n test sample(s) of %1 classified correctly", nullptr, count)
+    m_samplesTitle->setText(tr("%n test samples of class %1 classified correctly", nullptr, count)
                                 .arg(className(trueClass)));
   } else {
-    m_samplesTitle->setText(tr("%n test sample(s) of %1 predicted as %2", nullptr, count)
+    m_samplesTitle->setText(tr("%n test samples of class %1 predicted as %2", nullptr, count)
                                 .arg(className(trueClass), className(predicted)));
   }
   store::Project* project = m_workspace.project();

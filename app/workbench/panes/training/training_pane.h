@@ -5,6 +5,9 @@
 // model of the project in a sortable table; inspect one model's per-class metrics and its
 // confusion matrix, and click a cell to see the samples of that (true, predicted) pair.
 //
+// A hyper-parameter search (Search..., Ctrl+Shift+Return) runs searchAndRegister() the same
+// way; its trials fill a table and a scatter plot, and the best model joins the table.
+//
 // Threads: the job runs trainAndRegister() on a worker with its own Project connection
 // (opened on the GUI thread, used only by the worker); epochs come back through a queued
 // signal. Everything else (registry reads, sample views) uses the GUI thread's connection.
@@ -18,6 +21,8 @@
 #include <optional>
 #include <vector>
 
+#include "app/workbench/panes/training/search_dialog.h"
+#include "core/training/service/search_service.h"
 #include "core/training/service/train_service.h"
 
 class QComboBox;
@@ -34,12 +39,14 @@ class QSpinBox;
 class QSplitter;
 class QTableView;
 class QTableWidget;
+class QTabWidget;
 class QCustomPlot;
 
 namespace edgewise::gui {
 
 class ConfusionMatrixWidget;
 class ModelsTableModel;
+class SearchTrialsView;
 class Workspace;
 
 void registerTrainingPane();
@@ -56,7 +63,15 @@ class TrainingPane : public QWidget {
   // Starts training with the current setup; false (reason in statusText()) when it cannot.
   bool startTraining();
   void cancelTraining();
+  // Starts a hyper-parameter search of the current family and setup (the dialog's settings
+  // without the dialog); false (reason in statusText()) when it cannot.
+  bool startSearch(const SearchSettings& settings);
+  // Asks for the settings, then starts the search.
+  void searchWithDialog();
+  // True while a training run or a search runs (one at a time; Cancel stops either).
   bool isTraining() const { return m_jobId != 0; }
+  bool isSearching() const { return m_jobId != 0 && m_jobIsSearch; }
+  SearchTrialsView* searchView() const { return m_searchView; }
   QString statusText() const;
 
   // Selection in the results table (tests, and after a training run).
@@ -79,6 +94,10 @@ class TrainingPane : public QWidget {
   void epochReported(int epoch, int epochs);
   void evaluationReady(qint64 modelId);
   void samplesListed(int trueClass, int predicted, int count);
+  // A finished trial reached the trials table (live); count = trials listed so far.
+  void searchTrialReported(int count);
+  // modelId: the registered best model (0 when the search failed or was cancelled).
+  void searchFinished(bool ok, qint64 modelId, int trials);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -104,6 +123,9 @@ class TrainingPane : public QWidget {
   void addEpoch(int epoch, int epochs, double trainLoss, double trainAcc, double valLoss,
                 double valAcc);
   void startEvaluation(int64_t id);
+  void addSearchTrial(const QString& params, double valScore, double seconds, double resource,
+                      int rung, const QString& error);
+  void searchProgressMessage(const QString& message);
   void listSamples(int trueClass, int predicted);
   features::Params blockOverrides() const;
   training::HyperParams hyperParams() const;
@@ -138,13 +160,16 @@ class TrainingPane : public QWidget {
   QPushButton* m_advancedToggle = nullptr;
   QTableWidget* m_advanced = nullptr;
   QPushButton* m_train = nullptr;
+  QPushButton* m_search = nullptr;
   QPushButton* m_cancel = nullptr;
   QProgressBar* m_progress = nullptr;
   QLabel* m_status = nullptr;
 
-  // Curves and results.
-  QGroupBox* m_curvesBox = nullptr;
+  // Curves (or search trials) and results.
+  QTabWidget* m_topTabs = nullptr;
+  QWidget* m_curvesPage = nullptr;
   QCustomPlot* m_curves = nullptr;
+  SearchTrialsView* m_searchView = nullptr;
   QGroupBox* m_resultsBox = nullptr;
   ModelsTableModel* m_models = nullptr;
   QSortFilterProxyModel* m_proxy = nullptr;
@@ -167,6 +192,11 @@ class TrainingPane : public QWidget {
 
   int m_generation = 0;  // bumped when the project changes: late results of the old one drop
   int m_jobId = 0;
+  bool m_jobIsSearch = false;
+  SearchSettings m_searchSettings;
+  std::vector<std::string> m_searchedKeys;  // of the running search's space
+  int m_searchSeen = 0;                     // trials reported by progress messages
+  bool m_searchLive = false;                // the service reports each trial itself
   std::shared_ptr<std::atomic<bool>> m_cancelFlag;
   int64_t m_selectedId = 0;
   std::map<int64_t, training::Evaluation> m_evaluations;
