@@ -223,7 +223,8 @@ int main(int argc, char** argv) {
     }
     // The default dock sizes are applied on the first pass of the event loop; raising again
     // after that keeps the pane in front whatever the layout did.
-    QTimer::singleShot(0, &window, [&window, pane] { window.showPane(pane); });
+    // The pane also gets most of the width: it is the one to look at (or to grab).
+    QTimer::singleShot(300, &window, [&window, pane] { window.showPane(pane, 0.65); });
   }
 
   if (screenshot) {

@@ -472,11 +472,16 @@ QDockWidget* MainWindow::dock(const QString& paneId) const {
   return nullptr;
 }
 
-bool MainWindow::showPane(const QString& paneId) {
+bool MainWindow::showPane(const QString& paneId, double widthShare) {
   QDockWidget* target = dock(paneId);
   if (!target) return false;
   target->show();
   target->raise();
+  const Qt::DockWidgetArea area = dockWidgetArea(target);
+  if (widthShare > 0 && !target->isFloating() &&
+      (area == Qt::LeftDockWidgetArea || area == Qt::RightDockWidgetArea)) {
+    resizeDocks({target}, {static_cast<int>(width() * std::min(widthShare, 0.95))}, Qt::Horizontal);
+  }
   return true;
 }
 

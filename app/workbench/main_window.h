@@ -56,8 +56,9 @@ class MainWindow : public QMainWindow {
 
   QDockWidget* dock(const QString& paneId) const;
   // Shows the pane's dock (floating or tabbed) and raises it above its tab siblings; false
-  // for an unknown id.
-  bool showPane(const QString& paneId);
+  // for an unknown id. widthShare > 0 also gives a left or right dock that share of the
+  // window's width (edgewise --show-pane, for screenshots of one pane).
+  bool showPane(const QString& paneId, double widthShare = 0.0);
   QStringList paneIds() const;
   std::vector<QDockWidget*> docks() const;
   JobManager& jobManager() { return *m_jobs; }

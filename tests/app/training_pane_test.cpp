@@ -809,6 +809,11 @@ void TrainingPaneTest::screenshot() {
   QVERIFY(window.jobManager().waitForAll(30000));
   QTest::qWait(300);
 
+  // First the curves of the selected MLP (the search switched to its trials tab).
+  auto* tabs = pane->findChild<QTabWidget*>(QStringLiteral("trainingTopTabs"));
+  QCOMPARE(tabs->currentWidget(), pane->searchView());
+  tabs->setCurrentIndex(0);
+  QTest::qWait(200);
   const QString file = screenshotDir() + QStringLiteral("/training.png");
   const QImage image = window.grab().toImage();
   QVERIFY(image.save(file, "PNG"));
@@ -819,7 +824,6 @@ void TrainingPaneTest::screenshot() {
   qInfo("screenshot: %s", qPrintable(file));
 
   // The finished search: its trials and the scatter plot.
-  auto* tabs = pane->findChild<QTabWidget*>(QStringLiteral("trainingTopTabs"));
   tabs->setCurrentWidget(pane->searchView());
   QTest::qWait(200);
   const QString searchFile = screenshotDir() + QStringLiteral("/training_search.png");

@@ -334,6 +334,11 @@ void TrainingPane::buildUi() {
   setupPlot(m_curves, palette());
   m_curves->yAxis2->setVisible(true);
   m_curves->yAxis2->setRange(0, 1.02);
+  // Epochs are whole numbers (a one-epoch history showed ticks at 0.6, 0.8, ...).
+  auto epochTicker = QSharedPointer<QCPAxisTickerFixed>::create();
+  epochTicker->setTickStep(1.0);
+  epochTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+  m_curves->xAxis->setTicker(epochTicker);
   // The legend sits in a row under the plot: inside, it hides the first epochs' points.
   m_curves->legend->setVisible(true);
   m_curves->legend->setBorderPen(Qt::NoPen);
