@@ -235,8 +235,8 @@ TEST_F(Search, HalvingTriesMoreConfigurationsThanRandomOnTheSameBudget) {
       EXPECT_LT(out->trials.front().resource, 1.0);  // rung 0 trains on a fraction
     }
   }
-  std::cout << "random " << configs["random"].size() << ", halving "
-            << configs["halving"].size() << " configurations in " << 4 * dear << " s\n";
+  std::cout << "random " << configs["random"].size() << ", halving " << configs["halving"].size()
+            << " configurations in " << 4 * dear << " s\n";
   EXPECT_GT(configs["halving"].size(), configs["random"].size())
       << "random " << configs["random"].size() << ", halving " << configs["halving"].size()
       << " configurations in " << 4 * dear << " s";
