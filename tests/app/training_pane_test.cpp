@@ -721,6 +721,26 @@ void TrainingPaneTest::searchListsTrialsAndRegistersBest() {
   QVERIFY(halvingTrials > 9);  // 9 at rung 0, then 3, then 1 (unless the budget ran out)
   QCOMPARE(pane.modelsModel()->rowCount(), 2);
   QCOMPARE(pane.selectedModelId(), finished.at(0).at(1).toLongLong());
+  auto* summary = pane.findChild<QLabel*>(QStringLiteral("searchSummary"));
+  QVERIFY2(summary->text().startsWith(QStringLiteral("Searched %1 trials in ").arg(halvingTrials)),
+           qPrintable(summary->text()));
+
+  // Cancel: an MLP search with a long budget stopped from the pane stores nothing.
+  family->setCurrentIndex(family->findData(QStringLiteral("mlp")));
+  finished.clear();
+  settings.method = QStringLiteral("random");
+  settings.budgetSeconds = 600;
+  settings.maxTrials = 50;
+  QVERIFY(pane.startSearch(settings));
+  QTest::qWait(300);
+  pane.findChild<QPushButton*>(QStringLiteral("trainCancelButton"))->click();
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.at(0).at(0).toBool(), false);
+  QCOMPARE(finished.at(0).at(1).toLongLong(), qint64(0));
+  QVERIFY2(pane.statusText().contains(QStringLiteral("cancelled")), qPrintable(pane.statusText()));
+  QCOMPARE(pane.modelsModel()->rowCount(), 2);
+  QCOMPARE(registry.list().value().size(), size_t(2));
+  QVERIFY(searchButton->isEnabled());
   QVERIFY(jobs.waitForAll(30000));
 }
 

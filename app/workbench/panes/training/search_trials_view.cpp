@@ -119,7 +119,7 @@ void SearchTrialsView::clear() {
   m_rows.clear();
   m_best = -1;
   m_table->setRowCount(0);
-  m_summary->clear();
+  m_summary->setText(tr("No search has run yet. Press Search... to start one."));
   replot();
 }
 

@@ -124,6 +124,21 @@ void setupPlot(QCustomPlot* plot, const QPalette& palette) {
   plot->legend->setTextColor(text);
 }
 
+// What a finished search found, in the current language (the view re-makes it on a switch).
+QString searchSummaryText(const training::SearchOutcome& o) {
+  QString text = TrainingPane::tr(
+                     "Searched %n trial(s) in %1 s; best validation accuracy %2, test "
+                     "accuracy %3% (%4)",
+                     nullptr, static_cast<int>(o.trials.size()))
+                     .arg(o.searchSeconds, 0, 'f', 2)
+                     .arg(o.bestValScore, 0, 'f', 3)
+                     .arg(o.best.metrics.accuracy * 100.0, 0, 'f', 1)
+                     .arg(qs(o.best.name));
+  if (o.stoppedByBudget)
+    text += QLatin1Char(' ') + TrainingPane::tr("The time budget ended the search.");
+  return text;
+}
+
 // The disclosure triangle (open / closed) in front of the translated title.
 QString advancedToggleText(bool open) {
   return (open ? QStringLiteral("\u25BE ") : QStringLiteral("\u25B8 ")) +
@@ -154,6 +169,8 @@ TrainingPane::TrainingPane(Workspace& workspace, QWidget* parent)
     ++m_generation;
     m_evaluations.clear();
     m_evaluationJobs.clear();
+    m_lastSearch.reset();  // its trials belong to the project being left
+    m_searchView->clear();
     refresh();
   });
   connect(&m_workspace, &Workspace::datasetsChanged, this, [this] { reloadDatasets(); });
@@ -567,6 +584,7 @@ void TrainingPane::retranslateUi() {
   m_cancel->setToolTip(tr("Stop training or the search; nothing is stored (Esc)"));
   m_topTabs->setTabText(0, tr("Training curves"));
   m_topTabs->setTabText(1, tr("Search trials"));
+  if (m_lastSearch && !isSearching()) m_searchView->setSummary(searchSummaryText(*m_lastSearch));
   m_search->setText(tr("Search..."));
   m_search->setToolTip(
       tr("Search the family's hyper-parameters under a time budget and add the best model to "
@@ -1229,14 +1247,7 @@ bool TrainingPane::startSearch(const SearchSettings& settings) {
           if (cancel->load() || context.isCancelled()) return JobContext::cancelledError();
           return result.error();
         }
-        const training::SearchOutcome& o = result.value();
-        QString text = tr("Searched %n trial(s) in %1 s; best validation accuracy %2, test "
-                          "accuracy %3% (%4)",
-                          nullptr, static_cast<int>(o.trials.size()))
-                           .arg(o.searchSeconds, 0, 'f', 2)
-                           .arg(o.bestValScore, 0, 'f', 3)
-                           .arg(o.best.metrics.accuracy * 100.0, 0, 'f', 1)
-                           .arg(qs(o.best.name));
+        const QString text = searchSummaryText(result.value());
         *outcome = std::move(result.value());
         return text;
       });
@@ -1263,6 +1274,10 @@ bool TrainingPane::startSearch(const SearchSettings& settings) {
                         return;
                       }
                       const training::SearchOutcome& o = **outcome;
+                      if (generation != m_generation) {  // another project is open now
+                        Q_EMIT searchFinished(true, o.best.id, static_cast<int>(o.trials.size()));
+                        return;
+                      }
                       // The final list replaces the live rows (same trials, with every detail).
                       std::vector<SearchTrialRow> rows;
                       for (const training::SearchTrialInfo& t : o.trials) {
@@ -1276,12 +1291,10 @@ bool TrainingPane::startSearch(const SearchSettings& settings) {
                         rows.push_back(std::move(row));
                       }
                       m_searchView->setTrials(rows, o.bestTrial);
-                      QString summary = message;
-                      if (o.stoppedByBudget)
-                        summary += QLatin1Char(' ') + tr("The time budget ended the search.");
-                      m_searchView->setSummary(summary);
+                      m_lastSearch = o;
+                      m_searchView->setSummary(searchSummaryText(*m_lastSearch));
                       const int64_t modelId = o.best.id;
-                      if (generation == m_generation) reloadModels(modelId);
+                      reloadModels(modelId);
                       Q_EMIT searchFinished(true, modelId, static_cast<int>(rows.size()));
                     });
   m_progress->setValue(0);

@@ -194,9 +194,10 @@ class TrainingPane : public QWidget {
   int m_jobId = 0;
   bool m_jobIsSearch = false;
   SearchSettings m_searchSettings;
-  std::vector<std::string> m_searchedKeys;  // of the running search's space
-  int m_searchSeen = 0;                     // trials reported by progress messages
-  bool m_searchLive = false;                // the service reports each trial itself
+  std::vector<std::string> m_searchedKeys;              // of the running search's space
+  int m_searchSeen = 0;                                 // trials reported by progress messages
+  bool m_searchLive = false;                            // the service reports each trial itself
+  std::optional<training::SearchOutcome> m_lastSearch;  // of the open project
   std::shared_ptr<std::atomic<bool>> m_cancelFlag;
   int64_t m_selectedId = 0;
   std::map<int64_t, training::Evaluation> m_evaluations;
