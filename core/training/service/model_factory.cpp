@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <mutex>
 #include <sstream>
@@ -33,6 +35,20 @@ std::vector<std::string> splitList(const std::string& text) {
     if (!item.empty()) out.push_back(item);
   }
   return out;
+}
+
+// What an ensemble's training records in its hyper-parameters; accepted and ignored when an
+// ensemble is created from a recorded parameter set.
+constexpr const char* kOutcomeKeys[] = {"member_val_accuracy", "kept", "weights", "val_accuracy"};
+
+// Shortest text that reads back to the same double.
+std::string shortDouble(double v) {
+  char buf[32];
+  for (int prec = 1; prec <= 17; ++prec) {
+    std::snprintf(buf, sizeof buf, "%.*g", prec, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
 }
 
 std::string shapeText(const std::vector<int>& shape) {
@@ -131,10 +147,37 @@ class EnsembleFamily : public Classifier {
     if (!done.ok()) return done.error();
     m_errors = trainer.errors();
     m_ensemble = started.value();
+    recordSelection(haveVal, valX, valY);
     return okResult();
   }
 
   HyperParams hyperParams() const override { return m_all; }
+
+  // With validation data and select=validation (the default), greedy forward selection
+  // (Ensemble::selectByValidation) keeps the members whose vote scores best on validation, so
+  // the ensemble's validation accuracy is at least its best member's. The outcome is recorded
+  // in hyperParams() (the registry's lineage): every member's validation accuracy, the kept
+  // members, their weights and the ensemble's validation accuracy.
+  void recordSelection(bool haveVal, const cv::Mat& valX, const std::vector<int>& valY) {
+    for (const char* k : kOutcomeKeys) m_all.erase(k);
+    const std::vector<std::string> ids = m_ensemble->memberIds();
+    const std::vector<double> weights = m_ensemble->weights();
+    std::string memberVal;
+    for (size_t i = 0; i < ids.size(); ++i)
+      memberVal += (memberVal.empty() ? "" : ",") + ids[i] + ":" + shortDouble(weights[i]);
+    if (haveVal) m_all["member_val_accuracy"] = memberVal;
+    if (haveVal && m_all["select"] != "none") m_ensemble->selectByValidation(valX, valY);
+    const HyperParams kept = m_ensemble->hyperParams();
+    m_all["kept"] = kept.count("members") ? kept.at("members") : "";
+    m_all["weights"] = kept.count("weights") ? kept.at("weights") : "";
+    if (haveVal) {
+      const std::vector<int> pred = m_ensemble->predictBatch(valX);
+      size_t correct = 0;
+      for (size_t r = 0; r < valY.size() && r < pred.size(); ++r) correct += pred[r] == valY[r];
+      m_all["val_accuracy"] =
+          shortDouble(valY.empty() ? 0.0 : static_cast<double>(correct) / valY.size());
+    }
+  }
 
   int predict(const float* x, int dims) const override {
     return m_ensemble ? m_ensemble->predict(x, dims) : -1;
@@ -294,6 +337,12 @@ Result<std::unique_ptr<Classifier>> createClassifier(const std::string& family,
     for (const auto& [k, v] : params) {
       if (k == "members")
         membersText = v;
+      else if (k == "select") {
+        if (v != "validation" && v != "none")
+          return Error("ensemble select must be validation or none, not '" + v + "'", ctx);
+      } else if (std::find_if(std::begin(kOutcomeKeys), std::end(kOutcomeKeys),
+                              [&k](const char* o) { return k == o; }) != std::end(kOutcomeKeys))
+        continue;  // a recorded outcome of an earlier training
       else if (k.find('.') != std::string::npos)
         memberParams[k] = v;
       else
@@ -318,6 +367,7 @@ Result<std::unique_ptr<Classifier>> createClassifier(const std::string& family,
     std::string joined;
     for (const std::string& m : members) joined += (joined.empty() ? "" : ",") + m;
     all["members"] = joined;
+    all["select"] = params.count("select") ? params.at("select") : "validation";
     return std::unique_ptr<Classifier>(
         std::make_unique<EnsembleFamily>(members, memberParams, all, seed, inputShape));
   }

@@ -47,7 +47,11 @@ HyperParams withDataDefaults(const std::string& family, const std::vector<int>& 
 // A new, untrained classifier. params override the defaults; unknown family, a bad value or a
 // shape the family cannot take are errors. "ensemble": members listed in params["members"]
 // (default "knn,svm-rbf,rf,mlp"), each created with its own defaults and seed + index, the
-// members trained one after another and weighted by validation accuracy.
+// members trained one after another and weighted by validation accuracy; then, with
+// validation data and select=validation (default; "none" keeps all), greedy forward selection
+// on validation keeps the members whose vote scores best (validation accuracy >= the best
+// member's). After training hyperParams() also holds member_val_accuracy ("knn:0.95,..."),
+// kept, weights and val_accuracy (these keys are ignored when creating from them).
 Result<std::unique_ptr<Classifier>> createClassifier(const std::string& family,
                                                      const HyperParams& params, uint64_t seed,
                                                      const std::vector<int>& inputShape);

@@ -8,9 +8,11 @@
 #include <QTemporaryDir>
 #include <opencv2/core.hpp>
 
+#include <algorithm>
 #include <atomic>
 #include <cmath>
 #include <cstring>
+#include <sstream>
 #include <thread>
 
 #include "core/dataset/data/dataset_repository.h"
@@ -589,6 +591,70 @@ TEST_F(Service, FactoryKnowsFamiliesShapesAndEnsembles) {
   EW_ASSERT_OK(back);
   EXPECT_EQ((*back)->id(), "ensemble");
   EXPECT_EQ((*back)->predictBatch(data->test.X), (*ens)->predictBatch(data->test.X));
+}
+
+// Validation-driven member selection: the ensemble's validation accuracy (recomputed here from
+// its predictions) is at least every member's, the kept members and weights are recorded, and
+// select=none keeps all members.
+TEST_F(Service, EnsembleSelectionOnValidationBeatsOrMatchesBestMember) {
+  importImu(30);
+  auto data = prepareData(*m_project, "imu", {});
+  EW_ASSERT_OK(data);
+  const HyperParams params = {
+      {"members", "knn,svm-linear,logreg,rf"}, {"rf.trees", "10"}, {"logreg.iterations", "50"}};
+  auto ens = createClassifier("ensemble", params, 3, data->inputShape);
+  EW_ASSERT_OK(ens);
+  TrainContext ctx;
+  ctx.valX = &data->val.X;
+  ctx.valY = &data->val.y;
+  EW_ASSERT_OK((*ens)->train(data->train.X, data->train.y, 5, ctx));
+  const HyperParams hp = (*ens)->hyperParams();
+  ASSERT_TRUE(hp.count("member_val_accuracy") && hp.count("kept") && hp.count("weights") &&
+              hp.count("val_accuracy"));
+  EXPECT_EQ(hp.at("select"), "validation");
+  // member_val_accuracy: "knn:0.9,svm-linear:0.8,...", one entry per member, in order.
+  std::vector<std::pair<std::string, double>> memberVal;
+  {
+    std::stringstream ss(hp.at("member_val_accuracy"));
+    std::string item;
+    while (std::getline(ss, item, ',')) {
+      const size_t colon = item.find(':');
+      ASSERT_NE(colon, std::string::npos) << item;
+      memberVal.emplace_back(item.substr(0, colon), std::stod(item.substr(colon + 1)));
+    }
+  }
+  ASSERT_EQ(memberVal.size(), 4u);
+  EXPECT_EQ(memberVal[0].first, "knn");
+  EXPECT_EQ(memberVal[3].first, "rf");
+  const std::vector<int> pred = (*ens)->predictBatch(data->val.X);
+  int correct = 0;
+  for (size_t i = 0; i < pred.size(); ++i) correct += pred[i] == data->val.y[i];
+  const double valAcc = static_cast<double>(correct) / static_cast<double>(pred.size());
+  EXPECT_DOUBLE_EQ(std::stod(hp.at("val_accuracy")), valAcc);
+  for (const auto& [id, acc] : memberVal) EXPECT_GE(valAcc, acc) << "member " << id;
+  // The kept members are a non-empty subset, in member order, one weight each.
+  const std::string kept = hp.at("kept");
+  ASSERT_FALSE(kept.empty());
+  const size_t keptCount = static_cast<size_t>(std::count(kept.begin(), kept.end(), ',')) + 1;
+  const std::string w = hp.at("weights");
+  EXPECT_EQ(static_cast<size_t>(std::count(w.begin(), w.end(), ',')) + 1, keptCount);
+  EXPECT_LE(keptCount, 4u);
+  // The saved file holds only the kept members.
+  EW_ASSERT_OK((*ens)->save(path("sel.model")));
+  auto back = loadClassifier(path("sel.model"));
+  EW_ASSERT_OK(back);
+  EXPECT_EQ((*back)->hyperParams().at("members"), kept);
+  EXPECT_EQ((*back)->predictBatch(data->val.X), pred);
+  // A recorded parameter set creates an ensemble again (the outcome keys are ignored).
+  EXPECT_TRUE(createClassifier("ensemble", hp, 3, data->inputShape).ok());
+  EXPECT_FALSE(createClassifier("ensemble", {{"select", "best"}}, 3, data->inputShape).ok());
+
+  HyperParams all = params;
+  all["select"] = "none";
+  auto none = createClassifier("ensemble", all, 3, data->inputShape);
+  EW_ASSERT_OK(none);
+  EW_ASSERT_OK((*none)->train(data->train.X, data->train.y, 5, ctx));
+  EXPECT_EQ((*none)->hyperParams().at("kept"), "knn,svm-linear,logreg,rf");
 }
 
 TEST_F(Service, LatencyStatsAreOrdered) {
