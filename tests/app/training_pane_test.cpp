@@ -23,6 +23,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTranslator>
 #include <set>
 
@@ -741,6 +742,33 @@ void TrainingPaneTest::searchListsTrialsAndRegistersBest() {
   QCOMPARE(pane.modelsModel()->rowCount(), 2);
   QCOMPARE(registry.list().value().size(), size_t(2));
   QVERIFY(searchButton->isEnabled());
+  QVERIFY(jobs.waitForAll(30000));
+
+  // Ctrl+Shift+Return asks for the settings in the dialog, then searches with them.
+  family->setCurrentIndex(family->findData(QStringLiteral("ensemble")));
+  QVERIFY(!searchButton->isEnabled());  // the ensemble has no space to search
+  family->setCurrentIndex(family->findData(QStringLiteral("knn")));
+  pane.show();
+  pane.activateWindow();
+  QVERIFY(QTest::qWaitForWindowActive(&pane));
+  bool dialogSeen = false;
+  QTimer::singleShot(200, &pane, [&dialogSeen] {
+    auto* dialog = qobject_cast<SearchDialog*>(QApplication::activeModalWidget());
+    if (!dialog) return;
+    dialogSeen = true;
+    auto* method = dialog->findChild<QComboBox*>(QStringLiteral("searchMethod"));
+    method->setCurrentIndex(method->findData(QStringLiteral("random")));
+    dialog->findChild<QSpinBox*>(QStringLiteral("searchTrials"))->setValue(3);
+    dialog->accept();
+  });
+  finished.clear();
+  QTest::keyClick(&pane, Qt::Key_Return, Qt::ControlModifier | Qt::ShiftModifier);
+  QVERIFY(dialogSeen);
+  QVERIFY(finished.wait(60000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(pane.statusText()));
+  QCOMPARE(finished.at(0).at(2).toInt(), 3);
+  QCOMPARE(view->trialCount(), 3);
+  QCOMPARE(pane.modelsModel()->rowCount(), 3);
   QVERIFY(jobs.waitForAll(30000));
 }
 

@@ -970,6 +970,7 @@ void TrainingPane::familyChanged() {
     m_advanced->setItem(row, 1, new QTableWidgetItem(qs(value)));
   }
   m_advancedToggle->setEnabled(m_advanced->rowCount() > 0);
+  updateEnabled();  // Search... is off for the ensemble
 }
 
 training::HyperParams TrainingPane::hyperParams() const {
