@@ -269,4 +269,84 @@ Result<LabelledRows> makeBackgroundHeavyStream(const cv::Mat& X, const std::vect
   return out;
 }
 
+Result<GateChoice> chooseGate(const std::vector<GateCandidate>& candidates, const cv::Mat& X,
+                              const std::vector<int>& y, const cv::Mat& valX,
+                              const std::vector<int>& valY, int backgroundClass, double minAccuracy,
+                              int latencyRows) {
+  if (candidates.empty()) return Error("no gate candidates");
+  if (valX.rows == 0 || valX.rows != static_cast<int>(valY.size()) || valX.type() != CV_32FC1)
+    return Error("choosing a gate needs validation rows with labels");
+  std::vector<int> gateY(y.size()), valGateY(valY.size());
+  for (size_t i = 0; i < y.size(); ++i) gateY[i] = y[i] != backgroundClass ? 1 : 0;
+  for (size_t i = 0; i < valY.size(); ++i) valGateY[i] = valY[i] != backgroundClass ? 1 : 0;
+  const auto valEvents = std::count(valGateY.begin(), valGateY.end(), 1);
+  if (valEvents == 0 || valEvents == static_cast<long>(valGateY.size()))
+    return Error("the validation rows need both background and event samples");
+  GateChoice out;
+  std::vector<std::unique_ptr<Classifier>> trained;
+  for (const GateCandidate& c : candidates) {
+    GateTrial t;
+    t.name = c.name;
+    auto model = c.make ? c.make() : Result<std::unique_ptr<Classifier>>(Error("no factory"));
+    if (!model.ok()) {
+      t.error = model.error().toString();
+      out.trials.push_back(t);
+      trained.emplace_back();
+      continue;
+    }
+    const auto t0 = std::chrono::steady_clock::now();
+    Result<void> r = (*model)->train(X, gateY, 2);
+    t.trainSeconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    if (!r.ok()) {
+      t.error = r.error().toString();
+      out.trials.push_back(t);
+      trained.emplace_back();
+      continue;
+    }
+    const std::vector<int> pred = (*model)->predictBatch(valX);
+    size_t correct = 0, passed = 0;
+    for (size_t i = 0; i < valGateY.size(); ++i) {
+      correct += pred[i] == valGateY[i];
+      passed += valGateY[i] == 1 && pred[i] == 1;
+    }
+    t.valAccuracy = static_cast<double>(correct) / static_cast<double>(valGateY.size());
+    t.eventRecall = static_cast<double>(passed) / static_cast<double>(valEvents);
+    const int rows = std::min(valX.rows, std::max(latencyRows, 1));
+    (void)(*model)->predict(valX.ptr<float>(0), valX.cols);  // first-call costs outside
+    double us = 0.0;
+    for (int i = 0; i < rows; ++i) {
+      const auto a = std::chrono::steady_clock::now();
+      (void)(*model)->predict(valX.ptr<float>(i), valX.cols);
+      us += std::chrono::duration<double, std::micro>(std::chrono::steady_clock::now() - a).count();
+    }
+    t.meanUs = us / rows;
+    out.trials.push_back(t);
+    trained.push_back(std::move(model.value()));
+  }
+  int cheapest = -1, mostAccurate = -1;
+  for (size_t i = 0; i < out.trials.size(); ++i) {
+    const GateTrial& t = out.trials[i];
+    if (!t.error.empty()) continue;
+    const int k = static_cast<int>(i);
+    if (t.valAccuracy >= minAccuracy &&
+        (cheapest < 0 || t.meanUs < out.trials[static_cast<size_t>(cheapest)].meanUs))
+      cheapest = k;
+    if (mostAccurate < 0 ||
+        t.valAccuracy > out.trials[static_cast<size_t>(mostAccurate)].valAccuracy ||
+        (t.valAccuracy == out.trials[static_cast<size_t>(mostAccurate)].valAccuracy &&
+         t.meanUs < out.trials[static_cast<size_t>(mostAccurate)].meanUs))
+      mostAccurate = k;
+  }
+  if (mostAccurate < 0) {
+    std::string why;
+    for (const GateTrial& t : out.trials)
+      why += (why.empty() ? "" : "; ") + t.name + ": " + t.error;
+    return Error("no gate candidate could be trained: " + why);
+  }
+  out.metAccuracy = cheapest >= 0;
+  out.chosen = cheapest >= 0 ? cheapest : mostAccurate;
+  out.gate = std::move(trained[static_cast<size_t>(out.chosen)]);
+  return out;
+}
+
 }  // namespace edgewise::training

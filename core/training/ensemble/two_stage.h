@@ -5,6 +5,7 @@
 
 #include <atomic>
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -94,5 +95,37 @@ struct LabelledRows {
 Result<LabelledRows> makeBackgroundHeavyStream(const cv::Mat& X, const std::vector<int>& y,
                                                int backgroundClass, double backgroundFraction,
                                                int count, uint64_t seed);
+
+// Choosing a gate: each candidate is trained on (X, y != backgroundClass) and scored on the
+// validation rows: binary accuracy and mean single-sample predict() latency.
+struct GateCandidate {
+  std::string name;                                           // e.g. "rf:trees=10,max_depth=8"
+  std::function<Result<std::unique_ptr<Classifier>>()> make;  // an untrained classifier
+};
+
+struct GateTrial {
+  std::string name;
+  double valAccuracy = 0.0;  // background vs event on the validation rows
+  double eventRecall = 0.0;  // events the gate passes on (the rest are answered wrongly)
+  double meanUs = 0.0;       // mean predict() latency on validation rows
+  double trainSeconds = 0.0;
+  std::string error;  // why the candidate could not be trained (then it is not chosen)
+};
+
+struct GateChoice {
+  std::vector<GateTrial> trials;     // one per candidate, in order
+  int chosen = -1;                   // index into trials
+  bool metAccuracy = false;          // the chosen one reached minAccuracy
+  std::unique_ptr<Classifier> gate;  // the chosen candidate, trained
+};
+
+// Picks the cheapest (lowest mean latency) candidate whose validation gate accuracy is at least
+// minAccuracy; when none reaches it, the most accurate one. Latency is measured on up to
+// latencyRows validation rows. An error when no candidate trains or the data lacks background
+// or event rows.
+Result<GateChoice> chooseGate(const std::vector<GateCandidate>& candidates, const cv::Mat& X,
+                              const std::vector<int>& y, const cv::Mat& valX,
+                              const std::vector<int>& valY, int backgroundClass,
+                              double minAccuracy = 0.99, int latencyRows = 500);
 
 }  // namespace edgewise::training

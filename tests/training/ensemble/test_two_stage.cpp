@@ -11,8 +11,8 @@
 #include <opencv2/core.hpp>
 
 #include "core/training/ensemble/two_stage.h"
-#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/model_file.h"
+#include "core/training/opencv/cv_classifiers.h"
 #include "tests/training/ensemble/test_data.h"
 
 namespace edgewise::training::test {
@@ -245,6 +245,70 @@ TEST(TwoStageErrors, RefusesWhatItCannotTrain) {
   ASSERT_TRUE(eventsOnly.train(d.trainX, d.trainY, 10).ok());
   const std::vector<int> mainAnswers = eventsOnly.mainClassifier()->predictBatch(d.testX);
   EXPECT_EQ(std::count(mainAnswers.begin(), mainAnswers.end(), 0), 0);
+}
+
+}  // namespace
+}  // namespace edgewise::training::test
+
+namespace edgewise::training::test {
+namespace {
+
+// chooseGate on the bench's IMU split (background = class 0): every candidate is scored on
+// validation (accuracy recomputed here from the returned gate), a candidate that cannot be
+// made is reported and skipped, and the choice follows the rule: the lowest latency among
+// those reaching minAccuracy, else the most accurate.
+TEST(ChooseGate, PicksTheCheapestAccurateCandidate) {
+  const SplitData& d = imu7015();
+  ASSERT_GT(d.trainX.rows, 0);
+  std::vector<GateCandidate> candidates = {
+      {"logreg", [] { return createOpenCvClassifier("logreg", {}, 42); }},
+      {"rf:trees=10,max_depth=8",
+       [] {
+         return createOpenCvClassifier("rf", {{"trees", "10"}, {"max_depth", "8"}}, 42);
+       }},
+      {"nope", []() -> Result<std::unique_ptr<Classifier>> { return Error("no such family"); }},
+      {"knn:k=1", [] {
+         return createOpenCvClassifier("knn", {{"k", "1"}}, 42);
+       }}};
+  auto choice = chooseGate(candidates, d.trainX, d.trainY, d.valX, d.valY, 0, 0.99, 200);
+  ASSERT_TRUE(choice.ok()) << choice.error().toString();
+  ASSERT_EQ(choice->trials.size(), 4u);
+  EXPECT_FALSE(choice->trials[2].error.empty());
+  ASSERT_GE(choice->chosen, 0);
+  ASSERT_TRUE(choice->gate && choice->gate->isTrained());
+  const GateTrial& c = choice->trials[static_cast<size_t>(choice->chosen)];
+  std::vector<int> valGate(d.valY.size());
+  for (size_t i = 0; i < d.valY.size(); ++i) valGate[i] = d.valY[i] != 0 ? 1 : 0;
+  EXPECT_DOUBLE_EQ(accuracy(choice->gate->predictBatch(d.valX), valGate), c.valAccuracy);
+  for (const GateTrial& t : choice->trials) {
+    if (!t.error.empty()) continue;
+    EXPECT_GT(t.meanUs, 0.0) << t.name;
+    EXPECT_GE(t.valAccuracy, 0.0);
+    EXPECT_LE(t.valAccuracy, 1.0);
+  }
+  if (choice->metAccuracy) {
+    EXPECT_GE(c.valAccuracy, 0.99);
+    for (const GateTrial& t : choice->trials)
+      if (t.error.empty() && t.valAccuracy >= 0.99) {
+        EXPECT_LE(c.meanUs, t.meanUs) << t.name;
+      }
+  }
+  // The IMU windows: a 10-tree forest separates idle from activity (measured 1.0 on this split).
+  EXPECT_GE(choice->trials[1].valAccuracy, 0.99);
+  EXPECT_TRUE(choice->metAccuracy);
+
+  // Unreachable bar: the most accurate candidate, flagged.
+  auto best = chooseGate(candidates, d.trainX, d.trainY, d.valX, d.valY, 0, 1.01, 50);
+  ASSERT_TRUE(best.ok());
+  EXPECT_FALSE(best->metAccuracy);
+  for (const GateTrial& t : best->trials)
+    if (t.error.empty()) {
+      EXPECT_LE(t.valAccuracy, best->trials[static_cast<size_t>(best->chosen)].valAccuracy);
+    }
+
+  // No validation events: refused.
+  std::vector<int> allBackground(d.valY.size(), 0);
+  EXPECT_FALSE(chooseGate(candidates, d.trainX, d.trainY, d.valX, allBackground, 0).ok());
 }
 
 }  // namespace
