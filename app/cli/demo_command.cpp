@@ -1,11 +1,13 @@
 // `edgewise-cli demo`: the main job behind ./run.sh. Starts an embedded Mosquitto on a free
 // loopback port and simulated devices (real edgewise-agent processes), then either opens
 // the workbench on the demo project or, headless, runs the lifecycle in the CLI and writes a
-// report. Later lifecycle stages (labeling, training, deployment, audit) add their steps
-// here as they land.
+// report. Lifecycle stages so far: capture (record, check, export) and training (a simulated
+// IMU activity dataset and models in the registry). Later stages (labeling, deployment,
+// audit) add their steps here as they land.
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/demo_training.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -145,6 +147,14 @@ int runDemo(const QStringList& arguments) {
       std::fprintf(stderr, "demo: %s is missing (built without the GUI?)\n", qPrintable(workbench));
       return 1;
     }
+    // The Training pane opens on a dataset with a model instead of an empty project.
+    DemoTrainingOptions training;
+    training.projectPath = projectPath.toStdString();
+    training.families = {"knn"};
+    training.skipExisting = true;
+    training.say = say;
+    if (auto trained = runDemoTraining(training); !trained.ok())
+      say("training stage skipped: " + trained.error().toString());
     say("opening the workbench on " + projectPath.toStdString() + " (close it to stop)");
     QProcess gui;
     gui.setProcessChannelMode(QProcess::ForwardedChannels);
@@ -267,6 +277,15 @@ int runDemo(const QStringList& arguments) {
   report["csv"] = exported.ok() ? csvPath.toStdString() : exported.error().toString();
   report["integrity_check"] = integrity.ok() ? "ok" : integrity.error().toString();
 
+  // 4. Training: a simulated activity dataset and two models through the training service.
+  project->reset();  // the training stage opens its own connection
+  DemoTrainingOptions training;
+  training.projectPath = projectPath.toStdString();
+  training.families = {"svm-rbf", "cnn1d"};
+  training.say = say;
+  auto trained = runDemoTraining(training);
+  report["training"] = trained.ok() ? *trained : json{{"error", trained.error().toString()}};
+
   std::ostringstream md;
   md << "# Edgewise demo report\n\n"
      << "Date: " << report["date"].get<std::string>() << "  \n"
@@ -295,8 +314,27 @@ int runDemo(const QStringList& arguments) {
     md << "| " << t.topic << " | " << t.messages << " | " << t.messagesPerSecond << " | "
        << t.decoderId << " | " << t.decodeErrors << " |\n";
   }
-  md << "\nLater lifecycle stages (labeling, training, compression, deployment, audit) are "
-        "added to this report as they land.\n";
+  md << "\n## Training\n\n";
+  if (trained.ok()) {
+    const json& t = *trained;
+    md << "Dataset `" << t["dataset"]["name"].get<std::string>() << "` ("
+       << t["dataset"]["kind"].get<std::string>() << ", " << t["dataset"]["samples"]
+       << " windows, classes";
+    for (const auto& c : t["dataset"]["classes"]) md << " " << c.get<std::string>();
+    md << "), split 70/15/15 with seed 42; figures on the test split.\n\n"
+       << "| model | id | accuracy | macro-F1 | train s | latency p50 us | params | bytes |\n"
+       << "|---|---:|---:|---:|---:|---:|---:|---:|\n";
+    for (const auto& m : t["models"]) {
+      md << "| " << m["family"].get<std::string>() << " | " << m["model_id"] << " | "
+         << m["accuracy"].get<double>() << " | " << m["macro_f1"].get<double>() << " | "
+         << m["train_seconds"].get<double>() << " | " << m["latency_p50_us"].get<double>() << " | "
+         << m["params"] << " | " << m["size_bytes"] << " |\n";
+    }
+  } else {
+    md << "Training failed: " << trained.error().toString() << "\n";
+  }
+  md << "\nLater lifecycle stages (labeling, compression, deployment, audit) are added to this "
+        "report as they land.\n";
 
   QFile mdFile(reportBase + u".md"_s);
   QFile jsonFile(reportBase + u".json"_s);
@@ -311,7 +349,7 @@ int runDemo(const QStringList& arguments) {
       std::to_string(summary->streamCount) + " streams, lost " + std::to_string(missing) +
       " messages, integrity " + report["integrity_check"].get<std::string>());
   say("report: " + QString(reportBase + u".md"_s).toStdString());
-  return (missing == 0 && integrity.ok() && summary->sampleCount > 0) ? 0 : 1;
+  return (missing == 0 && integrity.ok() && summary->sampleCount > 0 && trained.ok()) ? 0 : 1;
 }
 
 }  // namespace edgewise::cli

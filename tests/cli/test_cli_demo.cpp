@@ -73,6 +73,23 @@ TEST(CliDemo, HeadlessRunRecordsTheFleetLosesNothingAndWritesTheReport) {
   ASSERT_TRUE(csv.open(QIODevice::ReadOnly));
   const auto lines = csv.readAll().count('\n');
   EXPECT_EQ(lines, seriesSamples + 1);
+
+  // The training stage: a 5-class dataset and two models whose stored test accuracy an
+  // independent `eval` of the project reproduces; both well above chance (0.2).
+  const nlohmann::json& training = j["training"];
+  ASSERT_TRUE(training.contains("models")) << training.dump(2);
+  EXPECT_EQ(training["dataset"]["samples"], 300);
+  EXPECT_EQ(training["dataset"]["classes"].size(), 5u);
+  ASSERT_EQ(training["models"].size(), 2u);
+  for (const auto& m : training["models"]) {
+    EXPECT_GT(m["accuracy"].get<double>(), 0.6) << m.dump();
+    RunResult ev = runCli({u"eval"_s, u"--project"_s, project, u"--model"_s,
+                           QString::number(m["model_id"].get<int64_t>()), u"--json"_s});
+    ASSERT_EQ(ev.exitCode, 0) << ev.err.toStdString();
+    const auto e = nlohmann::json::parse(ev.out.toStdString(), nullptr, false);
+    ASSERT_TRUE(e.is_object()) << ev.out.toStdString();
+    EXPECT_DOUBLE_EQ(e["accuracy"].get<double>(), m["accuracy"].get<double>()) << m.dump();
+  }
 }
 
 TEST(CliExport, WritesCsvAndRefusesUnknownRecording) {
