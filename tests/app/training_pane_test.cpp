@@ -770,6 +770,8 @@ void TrainingPaneTest::searchListsTrialsAndRegistersBest() {
   QCOMPARE(view->trialCount(), 3);
   QCOMPARE(pane.modelsModel()->rowCount(), 3);
   QVERIFY(jobs.waitForAll(30000));
+  // The dialog's choice is remembered for the next search (and session).
+  QCOMPARE(QSettings().value(QStringLiteral("training/searchTrials")).toInt(), 3);
 }
 
 void TrainingPaneTest::screenshot() {

@@ -19,6 +19,7 @@
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QScrollArea>
+#include <QSettings>
 #include <QShortcut>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
@@ -1111,9 +1112,21 @@ bool TrainingPane::startTraining() {
 
 void TrainingPane::searchWithDialog() {
   if (m_jobId != 0) return;
+  QSettings settings;
+  m_searchSettings.method =
+      settings.value(QStringLiteral("training/searchMethod"), m_searchSettings.method).toString();
+  m_searchSettings.budgetSeconds =
+      settings.value(QStringLiteral("training/searchBudget"), m_searchSettings.budgetSeconds)
+          .toDouble();
+  m_searchSettings.maxTrials =
+      settings.value(QStringLiteral("training/searchTrials"), m_searchSettings.maxTrials).toInt();
   SearchDialog dialog(m_searchSettings, m_family->currentText(), this);
   if (dialog.exec() != QDialog::Accepted) return;
   m_searchSettings = dialog.settings();
+  // The next search starts from these, in this session and the next.
+  settings.setValue(QStringLiteral("training/searchMethod"), m_searchSettings.method);
+  settings.setValue(QStringLiteral("training/searchBudget"), m_searchSettings.budgetSeconds);
+  settings.setValue(QStringLiteral("training/searchTrials"), m_searchSettings.maxTrials);
   startSearch(m_searchSettings);
 }
 
