@@ -219,8 +219,8 @@ TEST(CliBenchTrain, ReferencesSeeTheSameSplits) {
   QTemporaryDir dir;
   ASSERT_TRUE(dir.isValid());
   RunResult r = runCli({u"bench"_s, u"train"_s, u"--dataset"_s, u"imu"_s, u"--per-class"_s, u"30"_s,
-                        u"--families"_s, u"knn,mlp"_s, u"--epochs"_s, u"3"_s, u"--no-ensemble"_s,
-                        u"--keep"_s, dir.filePath(u"x"_s), u"--json"_s},
+                        u"--families"_s, u"knn,mlp"_s, u"--epochs"_s, u"3"_s, u"--seeds"_s, u"2"_s,
+                        u"--no-ensemble"_s, u"--keep"_s, dir.filePath(u"x"_s), u"--json"_s},
                        300000);
   ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
   const json j = json::parse(r.out.toStdString());
@@ -235,6 +235,15 @@ TEST(CliBenchTrain, ReferencesSeeTheSameSplits) {
   ASSERT_TRUE(mlp.at("reference").at("accuracy").is_number()) << mlp.dump();
   EXPECT_GT(mlp.at("edgewise").at("accuracy").get<double>(), 0.2);
   EXPECT_TRUE(mlp.at("time_ratio").is_number());
+  // Two seeds: accuracy is their mean, seconds their median (of two: the mean).
+  const json& runs = mlp.at("edgewise");
+  ASSERT_EQ(runs.at("runs"), 2);
+  const json& acc = runs.at("accuracy_runs");
+  const json& sec = runs.at("train_seconds_runs");
+  EXPECT_DOUBLE_EQ(runs.at("accuracy").get<double>(),
+                   (acc[0].get<double>() + acc[1].get<double>()) / 2);
+  EXPECT_DOUBLE_EQ(runs.at("train_seconds").get<double>(),
+                   (sec[0].get<double>() + sec[1].get<double>()) / 2);
   // The kept interchange folder holds what the references read.
   for (const char* f : {"meta.json", "train_X.npy", "train_y.npy", "val_X.npy", "val_y.npy",
                         "test_X.npy", "test_y.npy"})
@@ -247,6 +256,55 @@ TEST(CliBenchTrain, ReferencesSeeTheSameSplits) {
                dir.filePath(u"x/test_X.npy"_s), dir.filePath(u"x/test_y.npy"_s)});
   ASSERT_TRUE(check.waitForFinished(60000));
   EXPECT_EQ(check.readAllStandardOutput().trimmed().toStdString(), "float32 (20, 600) int64 (20,)");
+}
+
+// The ensemble and two-stage parts of bench train: the ensemble's recorded validation accuracy
+// is at least each member's (selection on validation), the gate is the cheapest candidate
+// reaching 0.99 validation gate accuracy, and a malformed --gate is a usage error.
+TEST(CliBenchTrain, EnsembleSelectionAndGateChoice) {
+  RunResult bad = runCli({u"bench"_s, u"train"_s, u"--gate"_s, u"rf:trees"_s}, 60000);
+  EXPECT_NE(bad.exitCode, 0);
+  EXPECT_TRUE(bad.err.contains("not key=value")) << bad.err.toStdString();
+  RunResult r =
+      runCli({u"bench"_s, u"train"_s, u"--dataset"_s, u"imu"_s, u"--per-class"_s, u"40"_s,
+              u"--families"_s, u"knn"_s, u"--seeds"_s, u"1"_s, u"--epochs"_s, u"5"_s,
+              u"--no-reference"_s, u"--gate"_s, u"logreg;rf:trees=10,max_depth=8"_s, u"--json"_s},
+             300000);
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const json j = json::parse(r.out.toStdString());
+  const json& e = j.at("ensemble");
+  ASSERT_EQ(e.at("selection").size(), 1u) << e.dump();
+  const json& sel = e.at("selection")[0];
+  const double ensVal = std::stod(sel.at("val_accuracy").get<std::string>());
+  const std::string memberVal = sel.at("member_val_accuracy").get<std::string>();
+  int members = 0;
+  for (const QString& item : QString::fromStdString(memberVal).split(u',')) {
+    ++members;
+    EXPECT_GE(ensVal, item.section(u':', 1).toDouble()) << memberVal;
+  }
+  EXPECT_EQ(members, 4);
+  EXPECT_FALSE(sel.at("kept").get<std::string>().empty());
+  const json& t = j.at("two_stage");
+  ASSERT_TRUE(t.contains("gate_candidates")) << t.dump();
+  ASSERT_EQ(t.at("gate_candidates").size(), 2u);
+  const std::string gate = t.at("gate").get<std::string>();
+  const json* chosen = nullptr;
+  for (const json& c : t.at("gate_candidates"))
+    if (c.at("gate") == gate) chosen = &c;
+  ASSERT_NE(chosen, nullptr) << t.dump();
+  if (t.at("gate_met_accuracy").get<bool>()) {
+    EXPECT_GE(chosen->at("val_accuracy").get<double>(), 0.99);
+    for (const json& c : t.at("gate_candidates"))
+      if (c.at("val_accuracy").get<double>() >= 0.99) {
+        EXPECT_LE(chosen->at("mean_us").get<double>(), c.at("mean_us").get<double>());
+      }
+  }
+  EXPECT_NEAR(t.at("mean_latency_cut").get<double>(),
+              1.0 - t.at("two_stage").at("mean_us").get<double>() /
+                        t.at("one_stage").at("mean_us").get<double>(),
+              1e-9);
+  EXPECT_GT(t.at("to_main_fraction").get<double>(), 0.0);
+  EXPECT_LE(t.at("to_main_fraction").get<double>(), 1.0);
 }
 
 }  // namespace
