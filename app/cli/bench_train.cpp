@@ -76,6 +76,7 @@ struct RunStats {
   double accuracy = std::numeric_limits<double>::quiet_NaN();
   double macroF1 = std::numeric_limits<double>::quiet_NaN();
   double trainSeconds = std::numeric_limits<double>::quiet_NaN();
+  int epochsRun = 0;  // torch families: epochs trained (early stopping may end sooner)
   std::string error;
 };
 
@@ -91,7 +92,8 @@ double median(std::vector<double> v) {
 json statsJson(const std::vector<RunStats>& runs) {
   double acc = 0, f1 = 0;
   std::vector<double> secs;
-  json accRuns = json::array(), secRuns = json::array();
+  json accRuns = json::array(), secRuns = json::array(), epochRuns = json::array();
+  std::vector<double> perEpoch;
   json errors = json::array();
   for (const RunStats& r : runs) {
     if (!r.error.empty()) {
@@ -103,6 +105,10 @@ json statsJson(const std::vector<RunStats>& runs) {
     secs.push_back(r.trainSeconds);
     accRuns.push_back(r.accuracy);
     secRuns.push_back(r.trainSeconds);
+    if (r.epochsRun > 0) {
+      epochRuns.push_back(r.epochsRun);
+      perEpoch.push_back(r.trainSeconds / r.epochsRun);
+    }
   }
   const int n = static_cast<int>(secs.size());
   json j;
@@ -118,6 +124,10 @@ json statsJson(const std::vector<RunStats>& runs) {
   j["runs"] = n;
   j["accuracy_runs"] = accRuns;
   j["train_seconds_runs"] = secRuns;
+  if (!perEpoch.empty()) {
+    j["epochs_runs"] = epochRuns;
+    j["seconds_per_epoch"] = median(perEpoch);
+  }
   if (!errors.empty()) j["errors"] = errors;
   return j;
 }
@@ -172,7 +182,11 @@ RunStats trainEdgewise(const training::PreparedData& data, const std::string& fa
   ctx.valX = &data.val.X;
   ctx.valY = &data.val.y;
   double lastEpochSeconds = std::numeric_limits<double>::quiet_NaN();
-  ctx.progress = [&](const training::TrainProgress& p) { lastEpochSeconds = p.seconds; };
+  int lastEpoch = 0;
+  ctx.progress = [&](const training::TrainProgress& p) {
+    lastEpochSeconds = p.seconds;
+    lastEpoch = p.epoch;
+  };
   // The OpenCV families score the validation split inside train(ctx) for their progress
   // report; sklearn's fit() does not, so they train without it (same scope as the reference).
   const bool withContext = training::isEpochFamily(family) || family == "ensemble";
@@ -186,6 +200,7 @@ RunStats trainEdgewise(const training::PreparedData& data, const std::string& fa
   }
   s.trainSeconds =
       training::isEpochFamily(family) && std::isfinite(lastEpochSeconds) ? lastEpochSeconds : wall;
+  if (training::isEpochFamily(family)) s.epochsRun = lastEpoch;
   auto m =
       training::computeMetrics(data.test.y, (*model)->predictBatch(data.test.X), data.numClasses());
   if (!m.ok()) {
@@ -235,6 +250,7 @@ RunStats runReference(const QString& python, const QString& script, const QStrin
   s.accuracy = j.value("accuracy", s.accuracy);
   s.macroF1 = j.value("macro_f1", s.macroF1);
   s.trainSeconds = j.value("train_seconds", s.trainSeconds);
+  s.epochsRun = j.value("epochs_run", 0);
   return s;
 }
 
@@ -363,6 +379,10 @@ int runBenchTrain(const QStringList& args) {
             b["train_seconds"].get<double>() > 0
                 ? json(a["train_seconds"].get<double>() / b["train_seconds"].get<double>())
                 : json(nullptr);
+        if (a.contains("seconds_per_epoch") && b.contains("seconds_per_epoch") &&
+            b["seconds_per_epoch"].get<double>() > 0)
+          j["time_ratio_per_epoch"] =
+              a["seconds_per_epoch"].get<double>() / b["seconds_per_epoch"].get<double>();
       }
     }
     if (j["edgewise"]["accuracy"].is_number())

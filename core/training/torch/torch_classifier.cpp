@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <limits>
 #include <random>
 #include <sstream>
@@ -64,11 +66,15 @@ std::string joinWidths(const std::vector<int64_t>& v) {
   return s;
 }
 
+// The shortest decimal text that reads back to the same double ("0.2", not
+// "0.20000000000000001").
 std::string formatDouble(double v) {
-  std::ostringstream os;
-  os.precision(17);
-  os << v;
-  return os.str();
+  char buf[32];
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, v);
+    if (std::strtod(buf, nullptr) == v) break;
+  }
+  return buf;
 }
 
 // Flushes denormal floats to zero on this thread while training and restores the caller's

@@ -20,8 +20,8 @@
 #include "core/dataset/data/dataset_version.h"
 #include "core/dataset/data/importers.h"
 #include "core/training/metrics.h"
-#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/model_file.h"
+#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/torch/torch_classifier.h"
 #include "core/training/torch/torch_models.h"
 
@@ -391,6 +391,18 @@ TEST(TorchModels, Cnn2dOnDigits) {
   const double acc = accuracy(*c, d.testX, d.testY);
   std::cout << "[ digits cnn2d ] test accuracy " << acc << ", " << seconds << " s\n";
   EXPECT_GE(acc, 0.95);
+}
+
+// hyperParams() prints doubles as the shortest text that reads back to the same value.
+TEST(TorchModels, HyperParamsPrintShortestRoundTripDoubles) {
+  auto c = create("mlp", {{"dropout", "0.2"}, {"lr", "3e-4"}, {"weight_decay", "0.0001"}}, {16});
+  const HyperParams p = c->hyperParams();
+  EXPECT_EQ(p.at("dropout"), "0.2");
+  EXPECT_EQ(std::stod(p.at("lr")), 3e-4);
+  EXPECT_LE(p.at("lr").size(), 6u) << p.at("lr");
+  EXPECT_EQ(std::stod(p.at("weight_decay")), 1e-4);
+  auto d = create("mlp", {{"dropout", "0.123456789012345"}}, {16});
+  EXPECT_EQ(std::stod(d->hyperParams().at("dropout")), 0.123456789012345);
 }
 
 TEST(TorchModels, SameSeedSameModelOtherSeedOtherModel) {
