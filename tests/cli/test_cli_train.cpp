@@ -275,7 +275,7 @@ TEST(CliBenchTrain, EnsembleSelectionAndGateChoice) {
   const json& e = j.at("ensemble");
   ASSERT_EQ(e.at("selection").size(), 1u) << e.dump();
   const json& sel = e.at("selection")[0];
-  const double ensVal = std::stod(sel.at("val_accuracy").get<std::string>());
+  const double ensVal = sel.at("val_accuracy").get<double>();
   const std::string memberVal = sel.at("member_val_accuracy").get<std::string>();
   int members = 0;
   for (const QString& item : QString::fromStdString(memberVal).split(u',')) {
@@ -284,6 +284,14 @@ TEST(CliBenchTrain, EnsembleSelectionAndGateChoice) {
   }
   EXPECT_EQ(members, 4);
   EXPECT_FALSE(sel.at("kept").get<std::string>().empty());
+  // Every member scored on test; the ensemble's test accuracy is the one reported.
+  ASSERT_EQ(sel.at("member_test_accuracy").size(), 4u) << sel.dump();
+  EXPECT_DOUBLE_EQ(sel.at("test_accuracy").get<double>(),
+                   e.at("ensemble").at("accuracy").get<double>());
+  double ownBest = 0;
+  for (const auto& [id, a] : sel.at("member_test_accuracy").items())
+    ownBest = std::max(ownBest, a.get<double>());
+  EXPECT_DOUBLE_EQ(e.at("own_best_member_accuracy").get<double>(), ownBest);
   const json& t = j.at("two_stage");
   ASSERT_TRUE(t.contains("gate_candidates")) << t.dump();
   ASSERT_EQ(t.at("gate_candidates").size(), 2u);

@@ -8,20 +8,25 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 
 #include "core/training/ensemble/two_stage.h"
-#include "core/training/opencv/cv_classifiers.h"
 #include "core/training/model_file.h"
+#include "core/training/opencv/cv_classifiers.h"
 
 namespace edgewise::training {
 namespace {
 
 constexpr const char* kEnsembleHeader = "EWENSEMBLE1\n";
 
+// The shortest text that reads back to the same double (exact in the file, "0.96" in lineage).
 std::string formatWeight(double w) {
   char buf[64];
-  std::snprintf(buf, sizeof buf, "%.17g", w);
+  for (int precision = 1; precision <= 17; ++precision) {
+    std::snprintf(buf, sizeof buf, "%.*g", precision, w);
+    if (std::strtod(buf, nullptr) == w) break;
+  }
   return buf;
 }
 
