@@ -657,6 +657,32 @@ TEST_F(Service, EnsembleSelectionOnValidationBeatsOrMatchesBestMember) {
   EXPECT_EQ((*none)->hyperParams().at("kept"), "knn,svm-linear,logreg,rf");
 }
 
+// The selection lands in the registry's lineage: the stored record (read back from the
+// project) holds the kept members, their weights and the validation accuracies, and the stored
+// model file serves only the kept members.
+TEST_F(Service, RegisteredEnsembleRecordsItsSelection) {
+  importImu(20);
+  TrainRequest req;
+  req.datasetName = "imu";
+  req.family = "ensemble";
+  req.params = {{"members", "knn,logreg"}, {"logreg.iterations", "30"}};
+  req.latencySeconds = 0.01;
+  auto rec = trainAndRegister(*m_project, req);
+  EW_ASSERT_OK(rec);
+  ModelRegistry registry(*m_project);
+  auto back = registry.get(rec->id);
+  EW_ASSERT_OK(back);
+  const HyperParams& hp = back->hyperParams;
+  ASSERT_TRUE(hp.count("kept") && hp.count("weights") && hp.count("val_accuracy") &&
+              hp.count("member_val_accuracy"))
+      << "stored hyper_params lack the selection";
+  EXPECT_EQ(hp.at("members"), "knn,logreg");
+  auto model = registry.load(rec->id);
+  EW_ASSERT_OK(model);
+  EXPECT_EQ((*model)->hyperParams().at("members"), hp.at("kept"));
+  EXPECT_EQ((*model)->hyperParams().at("weights"), hp.at("weights"));
+}
+
 TEST_F(Service, LatencyStatsAreOrdered) {
   importImu(5);
   auto data = prepareData(*m_project, "imu", {});
