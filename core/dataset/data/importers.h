@@ -36,6 +36,27 @@ Result<ParsedDataset> readWavFolder(const std::string& dir);
 // OpenCV's digits.png: 2000x1000 gray, 20x20 cells, 100 x 50, five rows per class 0..9.
 Result<ParsedDataset> readDigitsPng(const std::string& file);
 
+// Recordings from the capture pane, one label per recording (as Edge Impulse labels a sample
+// file): each source's time-series stream is cut into windows of windowMs every strideMs
+// (a trailing partial window is dropped) and every window gets the source's label. The
+// classes are the distinct labels in order of first appearance. All streams must have the
+// same channel count and (within 1 %) rate. A source whose recording or stream is missing,
+// is an image stream, or is shorter than one window is a Rejection; no usable window at all
+// is an error. `stream` is "device/topic" as shown in the capture pane, or empty for the
+// recording's only (first) time-series stream.
+struct RecordingSource {
+  int64_t recordingId = 0;
+  std::string label;
+  std::string stream;
+};
+struct RecordingWindowing {
+  double windowMs = 2000;
+  double strideMs = 1000;
+};
+Result<ParsedDataset> readRecordings(store::Project& project,
+                                     const std::vector<RecordingSource>& sources,
+                                     const RecordingWindowing& windowing = {});
+
 // Stores parsed under `name`; fails (and stores nothing) when no sample is usable.
 Result<ImportReport> importDataset(store::Project& project, const std::string& name,
                                    const ParsedDataset& parsed);
