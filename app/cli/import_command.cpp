@@ -1,7 +1,10 @@
-// edgewise-cli import: CSV, IDX (MNIST), image folders, WAV folders or OpenCV's digits.png into
-// a named dataset of a project (created when missing).
+// edgewise-cli import: CSV, IDX (MNIST), image folders, WAV folders, OpenCV's digits.png, the
+// simulated IMU set or labeled recordings of the project into a named dataset of a project
+// (created when missing; --format recording needs an existing project).
 
 #include <nlohmann/json.hpp>
+
+#include <memory>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
@@ -36,7 +39,8 @@ int runImport(const QStringList& args) {
   CommandLine cl(u"import"_s, u"Imports a dataset into a project (created if missing)."_s);
   cl.addOption({u"project"_s, u"Project file."_s, u"FILE"_s});
   cl.addOption({u"name"_s, u"Name of the new dataset."_s, u"NAME"_s});
-  cl.addOption({u"format"_s, u"idx, csv, images, wav, digits or imu-sim."_s, u"FORMAT"_s});
+  cl.addOption(
+      {u"format"_s, u"idx, csv, images, wav, digits, imu-sim or recording."_s, u"FORMAT"_s});
   cl.addOption({u"images"_s, u"idx: an images file (repeat with --labels)."_s, u"FILE"_s});
   cl.addOption({u"labels"_s, u"idx: the labels file of the preceding --images."_s, u"FILE"_s});
   cl.addOption({u"file"_s, u"csv: the CSV file; digits: digits.png."_s, u"FILE"_s});
@@ -44,7 +48,15 @@ int runImport(const QStringList& args) {
   cl.addOption({u"no-header"_s, u"csv: the first row is data, not a header."_s});
   cl.addOption({u"dir"_s, u"images/wav: folder with one subfolder per class."_s, u"DIR"_s});
   cl.addOption({u"per-class"_s, u"imu-sim: windows per class (200)."_s, u"N"_s});
-  cl.addOption({u"window-ms"_s, u"imu-sim: window length in ms (2000)."_s, u"MS"_s});
+  cl.addOption({u"window-ms"_s, u"imu-sim, recording: window length in ms (2000)."_s, u"MS"_s});
+  cl.addOption({u"stride-ms"_s, u"recording: window start every MS ms (1000)."_s, u"MS"_s});
+  cl.addOption(
+      {u"recording"_s, u"recording: a recording id (repeat, each with --label)."_s, u"ID"_s});
+  cl.addOption({u"label"_s, u"recording: the class of the preceding --recording."_s, u"LABEL"_s});
+  cl.addOption({u"stream"_s,
+                u"recording: device/topic to read (once for all, or once per recording; "
+                u"default: the recording's first time-series stream)."_s,
+                u"STREAM"_s});
   cl.addOption({u"rate"_s, u"imu-sim: sample rate in Hz (50)."_s, u"HZ"_s});
   cl.addOption({u"seed"_s, u"imu-sim: seed (42)."_s, u"SEED"_s});
   cl.addOption({u"json"_s, u"Print the result as JSON."_s});
@@ -57,7 +69,37 @@ int runImport(const QStringList& args) {
   if (name.isEmpty()) return cl.usageError(u"--name NAME is required"_s);
 
   Result<dataset::ParsedDataset> parsed = Error("no format");
-  if (format == u"idx") {
+  std::unique_ptr<store::Project> recordingProject;
+  if (format == u"recording") {
+    const QStringList ids = cl.values(u"recording"_s);
+    const QStringList labels = cl.values(u"label"_s);
+    const QStringList streams = cl.values(u"stream"_s);
+    if (ids.isEmpty() || ids.size() != labels.size()) {
+      return cl.usageError(u"--format recording needs --recording ID --label LABEL pairs"_s);
+    }
+    if (streams.size() > 1 && streams.size() != ids.size()) {
+      return cl.usageError(u"--stream is given once (for all recordings) or once per recording"_s);
+    }
+    auto windowMs = cl.doubleValue(u"window-ms"_s, 2000.0, 1.0, 3600000.0);
+    if (!windowMs.ok()) return cl.usageError(qs(windowMs.error().toString()));
+    auto strideMs = cl.doubleValue(u"stride-ms"_s, 1000.0, 1.0, 3600000.0);
+    if (!strideMs.ok()) return cl.usageError(qs(strideMs.error().toString()));
+    std::vector<dataset::RecordingSource> sources;
+    for (qsizetype i = 0; i < ids.size(); ++i) {
+      bool ok = false;
+      const qlonglong id = ids[i].toLongLong(&ok);
+      if (!ok) return cl.usageError(u"--recording wants a number, got '"_s + ids[i] + u"'"_s);
+      dataset::RecordingSource src;
+      src.recordingId = id;
+      src.label = labels[i].toStdString();
+      if (!streams.isEmpty()) src.stream = streams[streams.size() == 1 ? 0 : i].toStdString();
+      sources.push_back(std::move(src));
+    }
+    auto opened = store::Project::open(projectPath.toStdString(), store::OpenMode::OpenExisting);
+    if (!opened.ok()) return cl.failure(qs(opened.error().toString()));
+    recordingProject = std::move(*opened);
+    parsed = dataset::readRecordings(*recordingProject, sources, {*windowMs, *strideMs});
+  } else if (format == u"idx") {
     const QStringList images = cl.values(u"images"_s);
     const QStringList labels = cl.values(u"labels"_s);
     if (images.isEmpty() || images.size() != labels.size()) {
@@ -102,14 +144,18 @@ int runImport(const QStringList& args) {
                                                  static_cast<double>(*windowMs) / 1000.0, *rate,
                                                  static_cast<uint64_t>(*seed));
   } else {
-    return cl.usageError(u"--format must be idx, csv, images, wav, digits or imu-sim"_s);
+    return cl.usageError(u"--format must be idx, csv, images, wav, digits, imu-sim or recording"_s);
   }
   if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
 
-  auto project = store::Project::open(projectPath.toStdString(), store::OpenMode::CreateIfMissing);
-  if (!project.ok()) return cl.failure(qs(project.error().toString()));
+  std::unique_ptr<store::Project> project = std::move(recordingProject);
+  if (!project) {
+    auto opened = store::Project::open(projectPath.toStdString(), store::OpenMode::CreateIfMissing);
+    if (!opened.ok()) return cl.failure(qs(opened.error().toString()));
+    project = std::move(*opened);
+  }
   Result<dataset::ImportReport> report =
-      dataset::importDataset(**project, name.toStdString(), *parsed);
+      dataset::importDataset(*project, name.toStdString(), *parsed);
   const bool json = cl.isSet(u"json"_s);
   if (!report.ok()) {
     if (json) {
