@@ -831,6 +831,80 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Simulating IMU windows</source>
         <translation>IMU-Fenster werden simuliert</translation>
     </message>
+    <message>
+        <source>Recordings from the capture pane</source>
+        <translation>Aufnahmen aus dem Erfassungsbereich</translation>
+    </message>
+    <message>
+        <source>&amp;Recordings:</source>
+        <translation>&amp;Aufnahmen:</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>Label</translation>
+    </message>
+    <message>
+        <source>Type a label for each recording to import; recordings without a label are left out.</source>
+        <translation>Geben Sie jeder zu importierenden Aufnahme ein Label; Aufnahmen ohne Label werden ausgelassen.</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>F&amp;enster:</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>S&amp;tride:</source>
+        <translation>&amp;Schrittweite:</translation>
+    </message>
+    <message>
+        <source>A new window starts every stride; a trailing partial window is dropped.</source>
+        <translation>Nach jeder Schrittweite beginnt ein neues Fenster; ein unvollständiges letztes Fenster wird verworfen.</translation>
+    </message>
+    <message>
+        <source>Each labelled recording&apos;s stream is cut into windows; every window gets the recording&apos;s label. All chosen streams need the same channels and sample rate.</source>
+        <translation>Der Datenstrom jeder Aufnahme mit Label wird in Fenster geschnitten; jedes Fenster erhält das Label der Aufnahme. Alle gewählten Datenströme brauchen dieselben Kanäle und dieselbe Abtastrate.</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channels at %1 Hz</source>
+        <translation>
+            <numerusform>%n Kanal bei %1 Hz</numerusform>
+            <numerusform>%n Kanäle bei %1 Hz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no time-series stream)</source>
+        <translation>(kein Zeitreihen-Datenstrom)</translation>
+    </message>
+    <message>
+        <source>Type a label for at least one recording to import.</source>
+        <translation>Geben Sie mindestens einer Aufnahme ein Label, um sie zu importieren.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n recordings</source>
+        <translation>
+            <numerusform>Lese %n Aufnahme</numerusform>
+            <numerusform>Lese %n Aufnahmen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>

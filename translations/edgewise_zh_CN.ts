@@ -827,6 +827,78 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Simulating IMU windows</source>
         <translation>正在模拟 IMU 窗口</translation>
     </message>
+    <message>
+        <source>Recordings from the capture pane</source>
+        <translation>采集面板中的录制</translation>
+    </message>
+    <message>
+        <source>&amp;Recordings:</source>
+        <translation>录制(&amp;R)：</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Type a label for each recording to import; recordings without a label are left out.</source>
+        <translation>为每个要导入的录制输入标签；没有标签的录制不会导入。</translation>
+    </message>
+    <message>
+        <source>&amp;Window:</source>
+        <translation>窗口(&amp;W)：</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>S&amp;tride:</source>
+        <translation>步长(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>A new window starts every stride; a trailing partial window is dropped.</source>
+        <translation>每隔一个步长开始一个新窗口；末尾不完整的窗口会被丢弃。</translation>
+    </message>
+    <message>
+        <source>Each labelled recording&apos;s stream is cut into windows; every window gets the recording&apos;s label. All chosen streams need the same channels and sample rate.</source>
+        <translation>每个带标签录制的数据流被切分为窗口，每个窗口获得该录制的标签。所有选中的数据流必须具有相同的通道和采样率。</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n channels at %1 Hz</source>
+        <translation>
+            <numerusform>%n 个通道，%1 Hz</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(no time-series stream)</source>
+        <translation>(无时间序列数据流)</translation>
+    </message>
+    <message>
+        <source>Type a label for at least one recording to import.</source>
+        <translation>请至少为一个录制输入标签以进行导入。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n recordings</source>
+        <translation>
+            <numerusform>正在读取 %n 个录制</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>

@@ -11,17 +11,20 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QLocale>
 #include <QProgressBar>
 #include <QPushButton>
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <map>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/importers.h"
 #include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 
 namespace edgewise::gui {
 
@@ -38,6 +41,13 @@ QTableWidget* makeTable(int columns, QWidget* parent) {
   return table;
 }
 
+// The recordings table's columns.
+enum RecordingColumn { RecName = 0, RecDuration, RecStream, RecLabel, RecColumns };
+
+QString streamName(const store::StreamSpec& spec) {
+  return QString::fromStdString(spec.deviceId + "/" + spec.topic);
+}
+
 }  // namespace
 
 ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
@@ -45,7 +55,7 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   setObjectName(QStringLiteral("importDatasetDialog"));
   m_format = new QComboBox(this);
   m_format->setObjectName(QStringLiteral("importFormat"));
-  for (int i = 0; i <= int(Format::SimulatedImu); ++i) m_format->addItem(QString());
+  for (int i = 0; i <= int(Format::Recordings); ++i) m_format->addItem(QString());
   m_formatLabel = new QLabel(this);
   m_sourceLabel = new QLabel(this);
   m_source = new QLineEdit(this);
@@ -82,6 +92,25 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   m_seed->setObjectName(QStringLiteral("importSimSeed"));
   m_seed->setRange(0, 999999);
   m_seed->setValue(7);
+  m_recordingsLabel = new QLabel(this);
+  m_recordings = makeTable(RecColumns, this);
+  m_recordings->setObjectName(QStringLiteral("importRecordings"));
+  m_recordings->setEditTriggers(
+      QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
+      QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
+  m_recordings->setMinimumHeight(140);
+  m_windowMsLabel = new QLabel(this);
+  m_windowMs = new QSpinBox(this);
+  m_windowMs->setObjectName(QStringLiteral("importWindowMs"));
+  m_windowMs->setRange(10, 600000);
+  m_windowMs->setSingleStep(100);
+  m_windowMs->setValue(2000);
+  m_strideMsLabel = new QLabel(this);
+  m_strideMs = new QSpinBox(this);
+  m_strideMs->setObjectName(QStringLiteral("importStrideMs"));
+  m_strideMs->setRange(10, 600000);
+  m_strideMs->setSingleStep(100);
+  m_strideMs->setValue(1000);
   m_nameLabel = new QLabel(this);
   m_name = new QLineEdit(this);
   m_name->setObjectName(QStringLiteral("importName"));
@@ -105,6 +134,9 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   form->addRow(m_secondsLabel, m_seconds);
   form->addRow(m_rateLabel, m_rate);
   form->addRow(m_seedLabel, m_seed);
+  form->addRow(m_recordingsLabel, m_recordings);
+  form->addRow(m_windowMsLabel, m_windowMs);
+  form->addRow(m_strideMsLabel, m_strideMs);
   form->addRow(m_nameLabel, m_name);
 
   m_progress = new QProgressBar(this);
@@ -164,6 +196,11 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   connect(m_import, &QPushButton::clicked, this, [this] { startImport(); });
   connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
+  // The recordings table follows the project (a recording made while the dialog is open, a
+  // project switch).
+  connect(&m_workspace, &Workspace::projectChanged, this, [this] { refreshRecordings(); });
+  connect(&m_workspace, &Workspace::recordingsChanged, this, [this] { refreshRecordings(); });
+
   JobManager& jobs = JobManager::jobs();
   connect(&jobs, &JobManager::jobProgress, this,
           [this](int id, double fraction, const QString& message) {
@@ -195,6 +232,22 @@ void ImportDatasetDialog::retranslateUi() {
   m_format->setItemText(int(Format::ImageFolder), tr("Image folder (one subfolder per class)"));
   m_format->setItemText(int(Format::WavFolder), tr("WAV folder (one subfolder per class)"));
   m_format->setItemText(int(Format::SimulatedImu), tr("Simulated IMU activity"));
+  m_format->setItemText(int(Format::Recordings), tr("Recordings from the capture pane"));
+  m_recordingsLabel->setText(tr("&Recordings:"));
+  m_recordingsLabel->setBuddy(m_recordings);
+  m_recordings->setHorizontalHeaderLabels(
+      {tr("Recording"), tr("Duration"), tr("Stream"), tr("Label")});
+  m_recordings->setToolTip(
+      tr("Type a label for each recording to import; recordings without a label are left out."));
+  m_windowMsLabel->setText(tr("&Window:"));
+  m_windowMsLabel->setBuddy(m_windowMs);
+  m_windowMs->setSuffix(tr(" ms"));
+  m_strideMsLabel->setText(tr("S&tride:"));
+  m_strideMsLabel->setBuddy(m_strideMs);
+  m_strideMs->setSuffix(tr(" ms"));
+  m_strideMs->setToolTip(
+      tr("A new window starts every stride; a trailing partial window is "
+         "dropped."));
   m_windowsLabel->setText(tr("&Windows per class:"));
   m_windowsLabel->setBuddy(m_windows);
   m_secondsLabel->setText(tr("Window &length:"));
@@ -222,6 +275,7 @@ void ImportDatasetDialog::retranslateUi() {
   m_rejectedTitle->setText(tr("Rejected files and rows"));
   m_classes->setHorizontalHeaderLabels({tr("Class"), tr("Samples")});
   m_rejected->setHorizontalHeaderLabels({tr("Source"), tr("Reason")});
+  refreshRecordings();  // its durations and stream tooltips are translated text
   updateForm();
 }
 
@@ -231,8 +285,15 @@ void ImportDatasetDialog::updateForm() {
   const bool csv = format == Format::Csv;
   m_form->setRowVisible(2, idx);  // the labels file row (a layout, not a widget)
   const bool sim = format == Format::SimulatedImu;
+  const bool recordings = format == Format::Recordings;
   m_form->setRowVisible(m_column, csv);
-  m_form->setRowVisible(1, !sim);  // the source row (a layout): a simulation reads no file
+  // The source row (a layout): a simulation reads no file, recordings come from the project.
+  m_form->setRowVisible(1, !sim && !recordings);
+  for (QWidget* field : {static_cast<QWidget*>(m_recordings), static_cast<QWidget*>(m_windowMs),
+                         static_cast<QWidget*>(m_strideMs)})
+    m_form->setRowVisible(field, recordings);
+  if (recordings && !m_name->isModified() && m_name->text().isEmpty())
+    m_name->setText(QStringLiteral("recordings"));
   for (QWidget* field : {static_cast<QWidget*>(m_windows), static_cast<QWidget*>(m_seconds),
                          static_cast<QWidget*>(m_rate), static_cast<QWidget*>(m_seed)})
     m_form->setRowVisible(field, sim);
@@ -274,8 +335,90 @@ void ImportDatasetDialog::updateForm() {
           tr("6-axis IMU windows (accelerometer and gyroscope) of idle, walk, run, stairs "
              "and fall from 8 simulated wearers, made on this machine."));
       break;
+    case Format::Recordings:
+      m_hint->setText(
+          tr("Each labelled recording's stream is cut into windows; every window gets the "
+             "recording's label. All chosen streams need the same channels and sample rate."));
+      break;
   }
   m_sourceLabel->setBuddy(m_source);
+}
+
+void ImportDatasetDialog::refreshRecordings() {
+  // Keep what the user typed and chose, by recording id.
+  std::map<qint64, std::pair<QString, QString>> kept;  // id -> (label, stream)
+  for (int r = 0; r < m_recordings->rowCount(); ++r) {
+    const qint64 id = m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong();
+    auto* combo = qobject_cast<QComboBox*>(m_recordings->cellWidget(r, RecStream));
+    kept[id] = {m_recordings->item(r, RecLabel)->text(), combo ? combo->currentText() : QString()};
+  }
+  m_recordings->setRowCount(0);
+  store::Project* project = m_workspace.project();
+  if (!project) return;
+  auto listed = project->recordings().list();
+  if (!listed.ok()) {
+    m_status->setText(QString::fromStdString(listed.error().toString()));
+    return;
+  }
+  for (const store::RecordingSummary& rec : listed.value()) {
+    const int row = m_recordings->rowCount();
+    m_recordings->insertRow(row);
+    auto* name = new QTableWidgetItem(QString::fromStdString(rec.name));
+    name->setData(Qt::UserRole, QVariant::fromValue<qint64>(rec.id));
+    name->setFlags(name->flags() & ~Qt::ItemIsEditable);
+    m_recordings->setItem(row, RecName, name);
+    auto* duration =
+        new QTableWidgetItem(tr("%1 s").arg(QLocale().toString(rec.durationSeconds(), 'f', 1)));
+    duration->setFlags(duration->flags() & ~Qt::ItemIsEditable);
+    duration->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+    m_recordings->setItem(row, RecDuration, duration);
+    auto* combo = new QComboBox(m_recordings);
+    combo->setObjectName(QStringLiteral("importRecordingStream"));
+    if (auto streams = project->recordings().streams(rec.id); streams.ok()) {
+      for (const store::StreamSummary& stream : streams.value()) {
+        if (stream.spec.kind != store::StreamKind::TimeSeries) continue;
+        combo->addItem(streamName(stream.spec));
+        combo->setItemData(combo->count() - 1,
+                           tr("%n channels at %1 Hz", nullptr, int(stream.spec.channelNames.size()))
+                               .arg(QLocale().toString(stream.spec.sampleRateHz, 'f', 1)),
+                           Qt::ToolTipRole);
+      }
+    }
+    if (combo->count() == 0) {
+      combo->addItem(tr("(no time-series stream)"));
+      combo->setEnabled(false);
+    }
+    auto* label = new QTableWidgetItem;
+    if (auto it = kept.find(rec.id); it != kept.end()) {
+      label->setText(it->second.first);
+      const int index = combo->findText(it->second.second);
+      if (index >= 0) combo->setCurrentIndex(index);
+    }
+    m_recordings->setItem(row, RecLabel, label);
+    m_recordings->setCellWidget(row, RecStream, combo);
+  }
+  m_recordings->resizeColumnsToContents();
+}
+
+bool ImportDatasetDialog::setRecordingLabel(qint64 recordingId, const QString& label,
+                                            const QString& stream) {
+  for (int r = 0; r < m_recordings->rowCount(); ++r) {
+    if (m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong() != recordingId) continue;
+    if (!stream.isEmpty()) {
+      auto* combo = qobject_cast<QComboBox*>(m_recordings->cellWidget(r, RecStream));
+      const int index = combo && combo->isEnabled() ? combo->findText(stream) : -1;
+      if (index < 0) return false;
+      combo->setCurrentIndex(index);
+    }
+    m_recordings->item(r, RecLabel)->setText(label);
+    return true;
+  }
+  return false;
+}
+
+void ImportDatasetDialog::setRecordingWindowing(int windowMs, int strideMs) {
+  m_windowMs->setValue(windowMs);
+  m_strideMs->setValue(strideMs);
 }
 
 void ImportDatasetDialog::browse(QLineEdit* edit, bool directory, const QString& filter) {
@@ -324,7 +467,25 @@ bool ImportDatasetDialog::startImport() {
   const QString labels = m_labels->text().trimmed();
   const QString name = m_name->text().trimmed();
   const bool sim = format == Format::SimulatedImu;
-  if (source.isEmpty() && !sim) return fail(tr("Choose what to import."));
+  const bool fromRecordings = format == Format::Recordings;
+  std::vector<dataset::RecordingSource> recordingSources;
+  if (fromRecordings) {
+    for (int r = 0; r < m_recordings->rowCount(); ++r) {
+      const QString label = m_recordings->item(r, RecLabel)->text().trimmed();
+      if (label.isEmpty()) continue;
+      dataset::RecordingSource rs;
+      rs.recordingId = m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong();
+      rs.label = label.toStdString();
+      auto* combo = qobject_cast<QComboBox*>(m_recordings->cellWidget(r, RecStream));
+      // A recording without a time-series stream goes through with an empty stream, so the
+      // importer lists it as rejected with its reason.
+      if (combo && combo->isEnabled()) rs.stream = combo->currentText().toStdString();
+      recordingSources.push_back(std::move(rs));
+    }
+    if (recordingSources.empty())
+      return fail(tr("Type a label for at least one recording to import."));
+  }
+  if (source.isEmpty() && !sim && !fromRecordings) return fail(tr("Choose what to import."));
   if (format == Format::Idx && labels.isEmpty()) return fail(tr("Choose the IDX labels file."));
   if (name.isEmpty()) return fail(tr("Give the dataset a name."));
 
@@ -342,6 +503,10 @@ bool ImportDatasetDialog::startImport() {
   const double simSeconds = m_seconds->value();
   const double simRate = m_rate->value();
   const auto simSeed = static_cast<uint64_t>(m_seed->value());
+  dataset::RecordingWindowing windowing;
+  windowing.windowMs = m_windowMs->value();
+  windowing.strideMs = m_strideMs->value();
+  const int recordingCount = static_cast<int>(recordingSources.size());
   auto pending = std::make_shared<std::optional<dataset::ImportReport>>();
   m_pending = pending;
   m_report.reset();
@@ -350,6 +515,8 @@ bool ImportDatasetDialog::startImport() {
   const QString title = tr("Import dataset %1").arg(name);
   m_jobId = JobManager::jobs().start(title, [=](JobContext& context) -> Result<QString> {
     context.setProgress(0.05, sim ? tr("Simulating IMU windows")
+                              : fromRecordings
+                                  ? tr("Reading %n recordings", nullptr, recordingCount)
                                   : tr("Reading %1").arg(QString::fromStdString(src)));
     Result<dataset::ParsedDataset> parsed = [&]() -> Result<dataset::ParsedDataset> {
       switch (format) {
@@ -369,6 +536,8 @@ bool ImportDatasetDialog::startImport() {
           return dataset::readWavFolder(src);
         case Format::SimulatedImu:
           return dataset::simulateImuActivityDataset(simWindows, simSeconds, simRate, simSeed);
+        case Format::Recordings:
+          return dataset::readRecordings(*connection, recordingSources, windowing);
       }
       return Error("unknown import format");
     }();

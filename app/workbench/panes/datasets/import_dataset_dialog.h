@@ -1,9 +1,10 @@
 #pragma once
 // File > Import dataset...: pick a format (digits.png, IDX, CSV with a label column, image
-// folder, WAV folder, or a simulated IMU activity dataset made on the spot) and its files, name the
-// dataset, and import it as a JobManager job. The core writes a dataset in one transaction, so a
-// failed or cancelled import leaves nothing behind; the dialog then shows the report (samples per
-// class, rejected files).
+// folder, WAV folder, a simulated IMU activity dataset made on the spot, or the project's own
+// recordings from the capture pane, labelled per recording and cut into windows) and its files,
+// name the dataset, and import it as a JobManager job. The core writes a dataset in one
+// transaction, so a failed or cancelled import leaves nothing behind; the dialog then shows the
+// report (samples per class, rejected files).
 
 #include <QDialog>
 #include <QString>
@@ -31,7 +32,7 @@ class Workspace;
 class ImportDatasetDialog : public QDialog {
   Q_OBJECT
  public:
-  enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder, SimulatedImu };
+  enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder, SimulatedImu, Recordings };
 
   explicit ImportDatasetDialog(Workspace& workspace, QWidget* parent = nullptr);
 
@@ -43,6 +44,14 @@ class ImportDatasetDialog : public QDialog {
   void setDatasetName(const QString& name);
   // Format::SimulatedImu: dataset::simulateImuActivityDataset's arguments.
   void setSimulation(int windowsPerClass, double windowSeconds, double rateHz, int seed);
+  // Format::Recordings: the table lists the project's recordings (refreshed when the project or
+  // its recordings change). A recording with an empty label is not imported; the stream is
+  // "device/topic" (empty: keep the row's current choice). False when the id is not listed or
+  // the stream is not one of its time-series streams.
+  bool setRecordingLabel(qint64 recordingId, const QString& label,
+                         const QString& stream = QString());
+  void setRecordingWindowing(int windowMs, int strideMs);
+  void refreshRecordings();
 
   // Starts the import job; false (with the reason shown) when the form is incomplete.
   bool startImport();
@@ -84,6 +93,12 @@ class ImportDatasetDialog : public QDialog {
   QDoubleSpinBox* m_rate = nullptr;
   QLabel* m_seedLabel = nullptr;
   QSpinBox* m_seed = nullptr;
+  QLabel* m_recordingsLabel = nullptr;  // recordings from the capture pane
+  QTableWidget* m_recordings = nullptr;
+  QLabel* m_windowMsLabel = nullptr;
+  QSpinBox* m_windowMs = nullptr;
+  QLabel* m_strideMsLabel = nullptr;
+  QSpinBox* m_strideMs = nullptr;
   QLabel* m_nameLabel = nullptr;
   QLineEdit* m_name = nullptr;
   QLabel* m_hint = nullptr;
