@@ -105,6 +105,18 @@ Result<training::FeatureSpec> featureOption(const CommandLine& cl) {
   return spec;
 }
 
+// The split and feature options addPrepareOptions() declared.
+Result<training::PrepareOptions> prepareOptions(const CommandLine& cl) {
+  training::PrepareOptions prepare;
+  auto split = splitOption(cl);
+  if (!split.ok()) return split.error();
+  prepare.split = *split;
+  auto features = featureOption(cl);
+  if (!features.ok()) return features.error();
+  prepare.features = *features;
+  return prepare;
+}
+
 void addPrepareOptions(CommandLine& cl) {
   cl.addOption({u"features"_s, u"Feature block (default: by dataset kind)."_s, u"BLOCK"_s});
   cl.addOption({u"feature-param"_s, u"A feature block parameter (repeatable)."_s, u"KEY=VALUE"_s});
@@ -221,12 +233,9 @@ int runTrain(const QStringList& args) {
   auto latency = cl.doubleValue(u"latency-seconds"_s, 1.0, 0.0, 600.0);
   if (!latency.ok()) return cl.usageError(qs(latency.error().toString()));
   req.latencySeconds = *latency;
-  auto split = splitOption(cl);
-  if (!split.ok()) return cl.usageError(qs(split.error().toString()));
-  req.prepare.split = *split;
-  auto features = featureOption(cl);
-  if (!features.ok()) return cl.usageError(qs(features.error().toString()));
-  req.prepare.features = *features;
+  auto prepare = prepareOptions(cl);
+  if (!prepare.ok()) return cl.usageError(qs(prepare.error().toString()));
+  req.prepare = *prepare;
 
   auto project = openProject(cl, false);
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
@@ -300,12 +309,9 @@ int runSearch(const QStringList& args) {
   auto latency = cl.doubleValue(u"latency-seconds"_s, 1.0, 0.0, 600.0);
   if (!latency.ok()) return cl.usageError(qs(latency.error().toString()));
   req.latencySeconds = *latency;
-  auto split = splitOption(cl);
-  if (!split.ok()) return cl.usageError(qs(split.error().toString()));
-  req.prepare.split = *split;
-  auto features = featureOption(cl);
-  if (!features.ok()) return cl.usageError(qs(features.error().toString()));
-  req.prepare.features = *features;
+  auto prepare = prepareOptions(cl);
+  if (!prepare.ok()) return cl.usageError(qs(prepare.error().toString()));
+  req.prepare = *prepare;
 
   auto project = openProject(cl, false);
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
@@ -511,12 +517,9 @@ int runImportModel(const QStringList& args) {
   req.file = cl.value(u"file"_s).toStdString();
   req.datasetName = cl.value(u"dataset"_s).toStdString();
   req.name = cl.value(u"name"_s).toStdString();
-  auto split = splitOption(cl);
-  if (!split.ok()) return cl.usageError(qs(split.error().toString()));
-  req.prepare.split = *split;
-  auto features = featureOption(cl);
-  if (!features.ok()) return cl.usageError(qs(features.error().toString()));
-  req.prepare.features = *features;
+  auto prepare = prepareOptions(cl);
+  if (!prepare.ok()) return cl.usageError(qs(prepare.error().toString()));
+  req.prepare = *prepare;
   auto project = openProject(cl, false);
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
   CancelWatch watch;
