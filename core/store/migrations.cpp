@@ -149,6 +149,12 @@ CREATE TABLE models(
 CREATE INDEX models_dataset ON models(dataset_id);
 CREATE INDEX models_parent ON models(parent_id);
 )sql"},
+      {5, "models: details of derived variants (compression report)",
+       R"sql(
+-- JSON object: how a variant was made and measured (method, options, latency p90/max/cv,
+-- peak RSS, per-layer SQNR, microcontroller estimate, warnings); '{}' for trained models.
+ALTER TABLE models ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
+)sql"},
   };
   return kMigrations;
 }

@@ -63,6 +63,23 @@ Result<void> Classifier::train(const cv::Mat& X, const std::vector<int>& y, int 
   return okResult();
 }
 
+Result<cv::Mat> Classifier::predictScores(const cv::Mat& X) const {
+  if (!isTrained()) return Error("the model is not trained", "scoring with " + id());
+  if (X.cols != dims() || X.type() != CV_32FC1)
+    return Error("the data has " + std::to_string(X.cols) + " float columns, the model needs " +
+                     std::to_string(dims()),
+                 "scoring with " + id());
+  const std::vector<int> predicted = predictBatch(X);
+  cv::Mat scores = cv::Mat::zeros(X.rows, numClasses(), CV_32F);
+  for (int r = 0; r < X.rows; ++r) {
+    const int c = predicted[static_cast<size_t>(r)];
+    if (c < 0 || c >= numClasses())
+      return Error("row " + std::to_string(r) + " could not be predicted", "scoring with " + id());
+    scores.at<float>(r, c) = 1.0f;
+  }
+  return scores;
+}
+
 Result<void> validateTrainingData(const cv::Mat& X, const std::vector<int>& y, int numClasses) {
   if (X.empty()) return Error("no training samples");
   if (X.type() != CV_32FC1)

@@ -78,6 +78,11 @@ class Classifier {
   virtual int predict(const float* x, int dims) const = 0;
   // One prediction per row of X (CV_32F); all -1 when the model cannot predict X.
   virtual std::vector<int> predictBatch(const cv::Mat& X) const = 0;
+  // Class scores, one CV_32F row of numClasses() values per row of X, each row summing to 1:
+  // probabilities where the family has them (softmax for neural nets and logreg, vote
+  // fractions for knn / rf / ensembles), else the default: one-hot of predictBatch().
+  // Untrained model or wrong number of columns: an error. For active learning and audits.
+  virtual Result<cv::Mat> predictScores(const cv::Mat& X) const;
 
   // Writes atomically (a failed save leaves any earlier file untouched).
   virtual Result<void> save(const std::string& path) const = 0;

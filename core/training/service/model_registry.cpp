@@ -72,7 +72,7 @@ std::vector<TrainProgress> historyFromJson(const std::string& text) {
 constexpr const char* kColumns =
     "id, name, family, created_us, dataset_id, dataset_name, snapshot_id, feature_spec, "
     "input_shape, class_names, hyper_params, seed, metrics, history, params, size_bytes, "
-    "train_seconds, latency_p50_us, latency_p99_us, parent_id, origin";
+    "train_seconds, latency_p50_us, latency_p99_us, parent_id, origin, details";
 
 Result<ModelRecord> readRecord(Statement& q) {
   ModelRecord r;
@@ -109,6 +109,8 @@ Result<ModelRecord> readRecord(Statement& q) {
   r.latencyP99Us = q.real(18);
   if (!q.isNull(19)) r.parentId = q.int64(19);
   r.origin = q.text(20);
+  r.details = q.text(21);
+  if (r.details.empty()) r.details = "{}";
   return r;
 }
 
@@ -202,9 +204,10 @@ Result<int64_t> ModelRegistry::add(const ModelRecord& record, const std::string&
   Result<StatementLease> ins = m_impl->cache.acquire(
       "INSERT INTO models(name, family, created_us, dataset_id, dataset_name, snapshot_id, "
       "feature_spec, input_shape, class_names, hyper_params, seed, metrics, history, params, "
-      "size_bytes, train_seconds, latency_p50_us, latency_p99_us, parent_id, origin, file) "
+      "size_bytes, train_seconds, latency_p50_us, latency_p99_us, parent_id, origin, file, "
+      "details) "
       "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17, ?18, "
-      "?19, ?20, ?21)");
+      "?19, ?20, ?21, ?22)");
   if (!ins.ok()) return ins.error();
   const std::string features = featureSpecToJson(record.features);
   const std::string shape = json(record.inputShape).dump();
@@ -241,6 +244,10 @@ Result<int64_t> ModelRegistry::add(const ModelRecord& record, const std::string&
     q.bindNull(19);
   q.bind(20, std::string_view(record.origin.empty() ? std::string("trained") : record.origin))
       .bindBlob(21, bytes.constData(), static_cast<size_t>(bytes.size()));
+  const json details = json::parse(record.details, nullptr, false);
+  if (!record.details.empty() && !details.is_object())
+    return Error("the model details are not a JSON object", ctx);
+  q.bind(22, std::string_view(record.details.empty() ? std::string("{}") : record.details));
   if (Result<void> r = q.run(); !r.ok()) return r.error().wrap(ctx);
   const int64_t id = sqlite3_last_insert_rowid(m_impl->project.handle());
   EW_TRY(scope.commit());

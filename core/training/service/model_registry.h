@@ -50,6 +50,9 @@ struct ModelRecord {
 
   std::optional<int64_t> parentId;  // the model this one was derived from (compression)
   std::string origin = "trained";   // "trained", "imported", "compressed", ...
+  // JSON object (schema 5): how a derived variant was made and measured, e.g. the
+  // compression report; "{}" for trained models.
+  std::string details = "{}";
 
   int numClasses() const { return static_cast<int>(classNames.size()); }
 };

@@ -749,7 +749,8 @@ bool isTorchModelFile(const std::string& path) {
   auto file = readModelFile(path);
   if (!file.ok()) return false;
   const std::string& f = file->familyId;
-  return f == "mlp" || f == "cnn1d" || f == "cnn2d" || f == "torchscript";
+  return f == "mlp" || f == "cnn1d" || f == "cnn2d" || f == "torchscript" ||
+         torchimpl::isCompressedFamily(f);
 }
 
 Result<std::unique_ptr<Classifier>> loadTorchClassifier(const std::string& path) {
@@ -761,6 +762,8 @@ Result<std::unique_ptr<Classifier>> loadTorchClassifier(const std::string& path)
     r = torchimpl::loadScriptFile(*file);
   else if (file->familyId == "mlp" || file->familyId == "cnn1d" || file->familyId == "cnn2d")
     r = torchimpl::loadFamilyFile(*file);
+  else if (torchimpl::isCompressedFamily(file->familyId))
+    r = torchimpl::loadCompressedFile(*file);
   else
     return Error("the file holds a '" + file->familyId + "' model, not a torch model", context);
   if (!r.ok()) return r.error().wrap(context);

@@ -58,6 +58,11 @@ Result<NetConfig> resolveConfig(const std::string& family, const HyperParams& pa
 Result<std::unique_ptr<Classifier>> loadFamilyFile(const ModelFile& file);
 Result<std::unique_ptr<Classifier>> loadScriptFile(const ModelFile& file);
 
+// Compressed variants ("mlp-int8", "cnn1d-fp16", ...; compressed_net.cpp): whether a model
+// file family id is one of them, and the Classifier from such a decoded file.
+bool isCompressedFamily(const std::string& familyId);
+Result<std::unique_ptr<Classifier>> loadCompressedFile(const ModelFile& file);
+
 // The trained network of a torch family, for the TorchScript export (nullptr if untrained).
 Net trainedNet(const Classifier& model);
 

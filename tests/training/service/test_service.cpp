@@ -445,7 +445,7 @@ TEST_F(Service, MigratesSchema3ProjectWithDatasets) {
   }
   auto p = store::Project::open(file, store::OpenMode::OpenExisting);
   EW_ASSERT_OK(p);
-  EXPECT_EQ((*p)->schemaVersion(), 4);
+  EXPECT_EQ((*p)->schemaVersion(), store::Project::currentSchemaVersion());
   dataset::DatasetRepository repo(**p);
   auto old = repo.findByName("old");
   EW_ASSERT_OK(old);
