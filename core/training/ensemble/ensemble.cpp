@@ -180,6 +180,38 @@ std::vector<int> Ensemble::predictBatch(const cv::Mat& X) const {
   return out;
 }
 
+Result<cv::Mat> Ensemble::predictScores(const cv::Mat& X) const {
+  std::shared_lock lock(m_mutex);
+  if (m_members.empty()) return Error("the ensemble has no members", "scoring with ensemble");
+  if (X.cols != m_dims || X.type() != CV_32FC1)
+    return Error("the data has " + std::to_string(X.cols) + " float columns, the model needs " +
+                     std::to_string(m_dims),
+                 "scoring with ensemble");
+  const size_t rows = static_cast<size_t>(X.rows);
+  std::vector<std::vector<int>> all;
+  for (const Member& m : m_members) all.push_back(m.model->predictBatch(X));
+  cv::Mat scores = cv::Mat::zeros(X.rows, m_numClasses, CV_32F);
+  for (size_t r = 0; r < rows; ++r) {
+    double total = 0.0;
+    int answered = 0;
+    for (size_t i = 0; i < all.size(); ++i) {
+      const int c = all[i].size() == rows ? all[i][r] : -1;
+      if (c < 0 || c >= m_numClasses) continue;
+      total += m_members[i].weight;
+      ++answered;
+    }
+    if (answered == 0)
+      return Error("no member could predict row " + std::to_string(r), "scoring with ensemble");
+    float* out = scores.ptr<float>(static_cast<int>(r));
+    for (size_t i = 0; i < all.size(); ++i) {
+      const int c = all[i].size() == rows ? all[i][r] : -1;
+      if (c < 0 || c >= m_numClasses) continue;
+      out[c] += static_cast<float>(total > 0 ? m_members[i].weight / total : 1.0 / answered);
+    }
+  }
+  return scores;
+}
+
 std::vector<int> Ensemble::selectByValidation(const cv::Mat& valX, const std::vector<int>& valY) {
   std::unique_lock lock(m_mutex);
   std::vector<int> all(m_members.size());

@@ -75,6 +75,9 @@ class Ensemble : public Classifier {
 
   int predict(const float* x, int dims) const override;
   std::vector<int> predictBatch(const cv::Mat& X) const override;
+  // Weighted vote fractions: score_c = sum_i w_i [f_i(x) = c] / sum_i w_i over the members
+  // that answer (equal weights when those all weigh 0); argmax agrees with predict().
+  Result<cv::Mat> predictScores(const cv::Mat& X) const override;
 
   // One container file (model_file.h, family "ensemble"): the weights and each member's own
   // file bytes. load() replaces the members; members are read back through the loader.

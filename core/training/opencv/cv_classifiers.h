@@ -15,6 +15,11 @@
 //                                                                           [rounds, depth]
 // Measured against scikit-learn on digits and the simulated IMU dataset (70/15/15, seed 42):
 // tests/training/ensemble/test_cv_vs_sklearn.cpp.
+// predictScores() (rows sum to 1): knn the fraction of the k neighbours per class (distances
+// ignored), rf the fraction of trees voting per class, logreg its softmax probabilities
+// (scikit-learn's predict_proba for the same fit), boost a softmax over the per-class raw
+// scores (an ordering, not calibrated). svm-linear / svm-rbf keep the one-hot default: OpenCV
+// exposes no multi-class decision values (Platt scaling would need a second fit).
 // Training seeds cv::theRNG() with the classifier's seed, so the same data and seed give the
 // same model.
 
