@@ -155,6 +155,84 @@ CREATE INDEX models_parent ON models(parent_id);
 -- peak RSS, per-layer SQNR, microcontroller estimate, warnings); '{}' for trained models.
 ALTER TABLE models ADD COLUMN details TEXT NOT NULL DEFAULT '{}';
 )sql"},
+      {6, "labeling: label classes, annotators, sessions, segment/item labels, adjudications",
+       R"sql(
+CREATE TABLE label_classes(
+  id       INTEGER PRIMARY KEY,
+  name     TEXT NOT NULL UNIQUE,
+  color    TEXT NOT NULL,                -- #rrggbb
+  shortcut INTEGER CHECK(shortcut IS NULL OR shortcut BETWEEN 1 AND 9),
+  ord      INTEGER NOT NULL
+);
+CREATE UNIQUE INDEX label_classes_shortcut ON label_classes(shortcut) WHERE shortcut IS NOT NULL;
+
+CREATE TABLE annotators(
+  id         INTEGER PRIMARY KEY,
+  name       TEXT NOT NULL UNIQUE,
+  created_us INTEGER NOT NULL
+);
+
+CREATE TABLE annotation_sessions(
+  id           INTEGER PRIMARY KEY,
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+  started_us   INTEGER NOT NULL,
+  ended_us     INTEGER,
+  labels_made  INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX annotation_sessions_by_annotator ON annotation_sessions(annotator_id);
+
+-- Labels reference the class by id (a rename changes one row); a class in use cannot be
+-- deleted (no ON DELETE action) unless its labels are reassigned first.
+CREATE TABLE segment_labels(
+  id           INTEGER PRIMARY KEY,
+  recording_id INTEGER NOT NULL REFERENCES recordings(id) ON DELETE CASCADE,
+  stream_id    INTEGER REFERENCES streams(id) ON DELETE SET NULL,
+  start_us     INTEGER NOT NULL,
+  end_us       INTEGER NOT NULL CHECK(end_us > start_us),
+  class_id     INTEGER NOT NULL REFERENCES label_classes(id),
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+  created_us   INTEGER NOT NULL,
+  updated_us   INTEGER NOT NULL,
+  confidence   REAL,
+  source       TEXT NOT NULL DEFAULT 'manual'
+               CHECK(source IN ('manual', 'suggestion', 'model', 'import'))
+);
+CREATE INDEX segment_labels_by_recording ON segment_labels(recording_id, annotator_id, start_us);
+CREATE INDEX segment_labels_by_class ON segment_labels(class_id);
+
+CREATE TABLE item_labels(
+  id           INTEGER PRIMARY KEY,
+  sample_id    INTEGER NOT NULL REFERENCES dataset_samples(id) ON DELETE CASCADE,
+  class_id     INTEGER NOT NULL REFERENCES label_classes(id),
+  annotator_id INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+  created_us   INTEGER NOT NULL,
+  updated_us   INTEGER NOT NULL,
+  confidence   REAL,
+  source       TEXT NOT NULL DEFAULT 'manual'
+               CHECK(source IN ('manual', 'suggestion', 'model', 'import')),
+  UNIQUE(sample_id, annotator_id)
+);
+CREATE INDEX item_labels_by_class ON item_labels(class_id);
+
+-- Adjudicated labels: a sample (sample_id set) or a time range of a recording (recording_id,
+-- start_us, end_us set); a later row wins where ranges overlap.
+CREATE TABLE adjudications(
+  id                 INTEGER PRIMARY KEY,
+  sample_id          INTEGER REFERENCES dataset_samples(id) ON DELETE CASCADE,
+  recording_id       INTEGER REFERENCES recordings(id) ON DELETE CASCADE,
+  start_us           INTEGER,
+  end_us             INTEGER,
+  class_id           INTEGER NOT NULL REFERENCES label_classes(id),
+  adjudicator_id     INTEGER NOT NULL REFERENCES annotators(id) ON DELETE CASCADE,
+  accepted_annotator INTEGER REFERENCES annotators(id) ON DELETE SET NULL,
+  created_us         INTEGER NOT NULL,
+  CHECK((sample_id IS NOT NULL AND recording_id IS NULL) OR
+        (sample_id IS NULL AND recording_id IS NOT NULL AND end_us > start_us))
+);
+CREATE INDEX adjudications_by_sample ON adjudications(sample_id);
+CREATE INDEX adjudications_by_recording ON adjudications(recording_id);
+CREATE INDEX adjudications_by_class ON adjudications(class_id);
+)sql"},
   };
   return kMigrations;
 }
