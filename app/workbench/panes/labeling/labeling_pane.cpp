@@ -1,0 +1,423 @@
+#include "app/workbench/panes/labeling/labeling_pane.h"
+
+#include <QAbstractButton>
+#include <QButtonGroup>
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMenu>
+#include <QPainter>
+#include <QPixmap>
+#include <QToolButton>
+#include <QUndoStack>
+#include <QVBoxLayout>
+
+#include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/labeling/timeline_widget.h"
+#include "app/workbench/widgets/elided_label.h"
+#include "app/workbench/workspace.h"
+#include "core/store/project.h"
+#include "core/store/recording_repository.h"
+
+namespace edgewise::gui {
+
+namespace {
+
+const QColor kClassColors[] = {QColor(46, 134, 193), QColor(231, 76, 60),  QColor(39, 174, 96),
+                               QColor(243, 156, 18), QColor(142, 68, 173), QColor(22, 160, 133),
+                               QColor(211, 84, 0),   QColor(52, 73, 94),   QColor(192, 57, 43)};
+
+QIcon swatch(const QColor& color) {
+  QPixmap pm(14, 14);
+  pm.fill(Qt::transparent);
+  QPainter p(&pm);
+  p.setRenderHint(QPainter::Antialiasing);
+  p.setPen(color.darker(130));
+  p.setBrush(color);
+  p.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 3, 3);
+  return QIcon(pm);
+}
+
+}  // namespace
+
+void registerLabelingPane() {
+  PaneFactory factory;
+  factory.id = QStringLiteral("labeling");
+  factory.title = [] { return LabelingPane::tr("Labeling"); };
+  factory.area = Qt::RightDockWidgetArea;
+  factory.order = 20;
+  factory.create = [](Workspace& workspace, QWidget* parent) -> QWidget* {
+    return new LabelingPane(workspace, parent);
+  };
+  PaneRegistry::add(std::move(factory));
+}
+
+LabelingPane::LabelingPane(Workspace& workspace, QWidget* parent)
+    : QWidget(parent), m_workspace(workspace) {
+  setObjectName(QStringLiteral("labelingPane"));
+  buildUi();
+  retranslateUi();
+  connect(&m_workspace, &Workspace::projectChanged, this, [this] {
+    m_models.clear();
+    m_timeline->setLabelModel(nullptr);
+    m_recordingId = m_streamId = -1;
+    refreshRecordings();
+  });
+  connect(&m_workspace, &Workspace::recordingsChanged, this, &LabelingPane::refreshRecordings);
+  refreshRecordings();
+}
+
+LabelingPane::~LabelingPane() {
+  // The timeline's undo commands point at the models: detach before they go.
+  m_timeline->setLabelModel(nullptr);
+}
+
+void LabelingPane::buildUi() {
+  auto* root = new QVBoxLayout(this);
+  root->setContentsMargins(6, 6, 6, 6);
+  root->setSpacing(6);
+
+  auto* top = new QHBoxLayout;
+  top->setSpacing(6);
+  m_recordingLabel = new QLabel(this);
+  m_recording = new QComboBox(this);
+  m_recording->setObjectName(QStringLiteral("recordingCombo"));
+  m_recording->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_recording->setMinimumContentsLength(14);
+  m_streamLabel = new QLabel(this);
+  m_stream = new QComboBox(this);
+  m_stream->setObjectName(QStringLiteral("streamCombo"));
+  m_stream->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+  m_stream->setMinimumContentsLength(12);
+  m_channels = new QToolButton(this);
+  m_channels->setObjectName(QStringLiteral("channelsButton"));
+  m_channels->setPopupMode(QToolButton::InstantPopup);
+  m_channelMenu = new QMenu(m_channels);
+  m_channels->setMenu(m_channelMenu);
+  m_layout = new QComboBox(this);
+  m_layout->setObjectName(QStringLiteral("layoutCombo"));
+  m_layout->addItem(QString());
+  m_layout->addItem(QString());
+  m_fit = new QToolButton(this);
+  m_undo = new QToolButton(this);
+  m_undo->setObjectName(QStringLiteral("undoButton"));
+  m_redo = new QToolButton(this);
+  m_redo->setObjectName(QStringLiteral("redoButton"));
+  m_annotatorLabel = new QLabel(this);
+  m_annotator = new QLineEdit(this);
+  m_annotator->setObjectName(QStringLiteral("annotatorEdit"));
+  m_annotator->setMaximumWidth(160);
+  top->addWidget(m_recordingLabel);
+  top->addWidget(m_recording, 2);
+  top->addWidget(m_streamLabel);
+  top->addWidget(m_stream, 1);
+  top->addWidget(m_channels);
+  top->addWidget(m_layout);
+  top->addWidget(m_fit);
+  top->addWidget(m_undo);
+  top->addWidget(m_redo);
+  top->addStretch(0);
+  top->addWidget(m_annotatorLabel);
+  top->addWidget(m_annotator, 1);
+  root->addLayout(top);
+
+  auto* palette = new QHBoxLayout;
+  palette->setSpacing(4);
+  m_classesLabel = new QLabel(this);
+  palette->addWidget(m_classesLabel);
+  m_paletteLayout = new QHBoxLayout;
+  m_paletteLayout->setSpacing(4);
+  palette->addLayout(m_paletteLayout);
+  palette->addStretch(1);
+  m_newClass = new QLineEdit(this);
+  m_newClass->setObjectName(QStringLiteral("newClassEdit"));
+  m_newClass->setMaximumWidth(140);
+  m_addClass = new QToolButton(this);
+  m_addClass->setObjectName(QStringLiteral("addClassButton"));
+  palette->addWidget(m_newClass);
+  palette->addWidget(m_addClass);
+  root->addLayout(palette);
+  m_paletteGroup = new QButtonGroup(this);
+  m_paletteGroup->setExclusive(true);
+
+  m_timeline = new TimelineWidget(this);
+  root->addWidget(m_timeline, 1);
+
+  m_hint = new ElidedLabel(this);
+  m_hint->setObjectName(QStringLiteral("labelingHint"));
+  m_status = new ElidedLabel(this);
+  m_status->setObjectName(QStringLiteral("labelingStatus"));
+  QPalette dim = m_hint->palette();
+  dim.setColor(QPalette::WindowText, dim.color(QPalette::PlaceholderText));
+  m_hint->setPalette(dim);
+  root->addWidget(m_status);
+  root->addWidget(m_hint);
+
+  connect(m_recording, qOverload<int>(&QComboBox::activated), this,
+          [this](int index) { openRecording(m_recording->itemData(index).toLongLong()); });
+  connect(m_stream, qOverload<int>(&QComboBox::activated), this, [this] { loadStream(); });
+  connect(m_layout, qOverload<int>(&QComboBox::currentIndexChanged), this, [this](int i) {
+    m_timeline->setChannelLayout(i == 1 ? TimelineWidget::ChannelLayout::Overlaid
+                                        : TimelineWidget::ChannelLayout::Stacked);
+  });
+  connect(m_fit, &QToolButton::clicked, this, [this] {
+    const QCPRange full = m_timeline->fullRange();
+    m_timeline->setVisibleRange(full.lower, full.upper);
+  });
+  QUndoStack* undo = m_timeline->undoStack();
+  connect(m_undo, &QToolButton::clicked, undo, &QUndoStack::undo);
+  connect(m_redo, &QToolButton::clicked, undo, &QUndoStack::redo);
+  connect(undo, &QUndoStack::canUndoChanged, m_undo, &QToolButton::setEnabled);
+  connect(undo, &QUndoStack::canRedoChanged, m_redo, &QToolButton::setEnabled);
+  m_undo->setEnabled(false);
+  m_redo->setEnabled(false);
+  connect(m_addClass, &QToolButton::clicked, this, [this] {
+    const QString name = m_newClass->text().trimmed();
+    if (name.isEmpty()) return;
+    addClass(name);
+    m_newClass->clear();
+  });
+  connect(m_newClass, &QLineEdit::returnPressed, m_addClass, &QToolButton::click);
+  connect(m_timeline, &TimelineWidget::labelsChanged, this, &LabelingPane::updateStatus);
+  connect(m_timeline, &TimelineWidget::selectionChanged, this, &LabelingPane::updateStatus);
+  connect(m_timeline, &TimelineWidget::errorOccurred, this,
+          [this](const QString& message) { m_status->setText(message); });
+  connect(m_annotator, &QLineEdit::textChanged, this, &LabelingPane::updateStatus);
+  // Keys 1-9 also pick the class for the next segment: keep the palette in step.
+  connect(m_timeline, &TimelineWidget::labelsChanged, this, [this] {
+    if (m_timeline->currentClass() != m_currentClass) setCurrentClass(m_timeline->currentClass());
+  });
+}
+
+void LabelingPane::retranslateUi() {
+  m_recordingLabel->setText(tr("Recording"));
+  m_streamLabel->setText(tr("Stream"));
+  m_channels->setText(tr("Channels"));
+  m_channels->setToolTip(tr("Show or hide channels"));
+  m_layout->setItemText(0, tr("Stacked"));
+  m_layout->setItemText(1, tr("Overlaid"));
+  m_layout->setToolTip(tr("Draw each channel in its own band, or all on one axis"));
+  m_fit->setText(tr("Fit"));
+  m_fit->setToolTip(tr("Show the whole recording"));
+  m_undo->setText(tr("Undo"));
+  m_undo->setToolTip(tr("Undo the last label edit (Ctrl+Z in the timeline)"));
+  m_redo->setText(tr("Redo"));
+  m_redo->setToolTip(tr("Redo (Ctrl+Shift+Z in the timeline)"));
+  m_annotatorLabel->setText(tr("Annotator"));
+  m_annotator->setPlaceholderText(tr("your name"));
+  m_classesLabel->setText(tr("Classes"));
+  m_newClass->setPlaceholderText(tr("new class"));
+  m_addClass->setText(tr("Add class"));
+  m_hint->setText(
+      tr("Drag to label, drag an edge to resize, click to select; 1-9 class, Del delete, "
+         "Ctrl+Z undo; arrows and PageUp/PageDown move, wheel or +/- zoom, Shift+drag pans; "
+         "N next unlabeled, S next suggestion"));
+  rebuildPalette();
+  updateStatus();
+}
+
+void LabelingPane::changeEvent(QEvent* event) {
+  if (event->type() == QEvent::LanguageChange) retranslateUi();
+  QWidget::changeEvent(event);
+}
+
+QString LabelingPane::annotator() const {
+  return m_annotator->text().trimmed();
+}
+void LabelingPane::setAnnotator(const QString& name) {
+  m_annotator->setText(name);
+}
+
+int LabelingPane::addClass(const QString& name, const QColor& color) {
+  int id = 0;
+  for (const TimelineClass& c : m_classes) id = std::max(id, c.id + 1);
+  std::vector<bool> used(10, false);
+  for (const TimelineClass& c : m_classes)
+    if (c.key >= 1 && c.key <= 9) used[c.key] = true;
+  int key = 0;
+  for (int k = 1; k <= 9 && key == 0; ++k)
+    if (!used[k]) key = k;
+  TimelineClass cls{
+      id, name, color.isValid() ? color : kClassColors[m_classes.size() % std::size(kClassColors)],
+      key};
+  m_classes.push_back(cls);
+  for (auto& [key2, model] : m_models) model->setClasses(m_classes);
+  if (m_currentClass < 0) setCurrentClass(id);
+  rebuildPalette();
+  m_timeline->refreshLabels();
+  return id;
+}
+
+void LabelingPane::setCurrentClass(int classId) {
+  m_currentClass = classId;
+  m_timeline->setCurrentClass(classId);
+  if (QAbstractButton* b = m_paletteGroup->button(classId)) b->setChecked(true);
+}
+
+void LabelingPane::rebuildPalette() {
+  for (QAbstractButton* b : m_paletteGroup->buttons()) {
+    m_paletteGroup->removeButton(b);
+    b->deleteLater();
+  }
+  for (const TimelineClass& c : m_classes) {
+    auto* b = new QToolButton(this);
+    b->setObjectName(QStringLiteral("classButton_%1").arg(c.id));
+    b->setCheckable(true);
+    b->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+    b->setIcon(swatch(c.color));
+    b->setText(c.key > 0 ? tr("%1  %2").arg(c.key).arg(c.name) : c.name);
+    b->setToolTip(
+        c.key > 0 ? tr("Class %1: key %2 assigns it to the selected labels").arg(c.name).arg(c.key)
+                  : c.name);
+    b->setChecked(c.id == m_currentClass);
+    m_paletteGroup->addButton(b, c.id);
+    m_paletteLayout->addWidget(b);
+    connect(b, &QToolButton::clicked, this, [this, id = c.id] {
+      setCurrentClass(id);
+      m_timeline->setFocus();
+    });
+  }
+}
+
+TimelineLabelModel* LabelingPane::modelFor(int64_t recordingId, int64_t streamId) {
+  auto& slot = m_models[{recordingId, streamId}];
+  if (!slot) slot = std::make_unique<MemoryLabelModel>(m_classes);
+  return slot.get();
+}
+
+void LabelingPane::refreshRecordings() {
+  m_recording->clear();
+  store::Project* project = m_workspace.project();
+  if (!project) {
+    m_stream->clear();
+    m_timeline->setLabelModel(nullptr);
+    m_timeline->clearSeries();
+    m_loadError.clear();
+    updateStatus();
+    return;
+  }
+  auto list = project->recordings().list();
+  if (!list.ok()) {
+    m_loadError = QString::fromStdString(list.error().toString());
+    updateStatus();
+    return;
+  }
+  int keep = -1;
+  for (const store::RecordingSummary& r : list.value()) {
+    m_recording->addItem(
+        tr("%1 (%2 s)").arg(QString::fromStdString(r.name)).arg(r.durationSeconds(), 0, 'f', 1),
+        QVariant::fromValue<qlonglong>(r.id));
+    if (r.id == m_recordingId) keep = m_recording->count() - 1;
+  }
+  if (keep >= 0) {
+    m_recording->setCurrentIndex(keep);
+  } else if (m_recording->count() > 0) {
+    openRecording(m_recording->itemData(0).toLongLong());
+  } else {
+    m_stream->clear();
+    m_timeline->setLabelModel(nullptr);
+    m_timeline->clearSeries();
+  }
+  updateStatus();
+}
+
+bool LabelingPane::openRecording(int64_t recordingId) {
+  store::Project* project = m_workspace.project();
+  if (!project) return false;
+  const int index = m_recording->findData(QVariant::fromValue<qlonglong>(recordingId));
+  if (index < 0) return false;
+  m_recording->setCurrentIndex(index);
+  m_recordingId = recordingId;
+  m_stream->clear();
+  auto streams = project->recordings().streams(recordingId);
+  if (!streams.ok()) {
+    m_loadError = QString::fromStdString(streams.error().toString());
+    updateStatus();
+    return false;
+  }
+  for (const store::StreamSummary& s : streams.value()) {
+    if (s.spec.kind != store::StreamKind::TimeSeries) continue;
+    m_stream->addItem(
+        tr("%1 / %2 (%n sample(s))", nullptr, static_cast<int>(s.sampleCount))
+            .arg(QString::fromStdString(s.spec.deviceId), QString::fromStdString(s.spec.topic)),
+        QVariant::fromValue<qlonglong>(s.id));
+  }
+  loadStream();
+  return true;
+}
+
+void LabelingPane::loadStream() {
+  m_loadError.clear();
+  store::Project* project = m_workspace.project();
+  const int index = m_stream->currentIndex();
+  m_channelMenu->clear();
+  if (!project || index < 0) {
+    m_streamId = -1;
+    m_timeline->setLabelModel(nullptr);
+    m_timeline->clearSeries();
+    updateStatus();
+    return;
+  }
+  m_streamId = m_stream->itemData(index).toLongLong();
+  QStringList names;
+  auto streams = project->recordings().streams(m_recordingId);
+  if (streams.ok()) {
+    for (const store::StreamSummary& s : streams.value())
+      if (s.id == m_streamId)
+        for (const std::string& n : s.spec.channelNames) names << QString::fromStdString(n);
+  }
+  auto chunk = project->recordings().readStream(m_streamId);
+  if (!chunk.ok()) {
+    m_loadError = QString::fromStdString(chunk.error().toString());
+    m_timeline->clearSeries();
+    updateStatus();
+    return;
+  }
+  auto series = std::make_shared<TimelineSeries>();
+  series->channels = chunk.value().channelCount;
+  series->timestampsUs = std::move(chunk.value().timestampsUs);
+  series->values = std::move(chunk.value().values);
+  m_timeline->setLabelModel(nullptr);
+  m_timeline->setSeries(series, names);
+  m_timeline->setLabelModel(modelFor(m_recordingId, m_streamId));
+  for (int c = 0; c < series->channels; ++c) {
+    QAction* a = m_channelMenu->addAction(names.value(c, tr("channel %1").arg(c + 1)));
+    a->setCheckable(true);
+    a->setChecked(true);
+    connect(a, &QAction::toggled, this,
+            [this, c](bool on) { m_timeline->setChannelVisible(c, on); });
+  }
+  updateStatus();
+}
+
+void LabelingPane::updateStatus() {
+  if (!m_status) return;
+  if (!m_workspace.project()) {
+    m_status->setText(tr("Open a project to label its recordings."));
+    return;
+  }
+  if (!m_loadError.isEmpty()) {
+    m_status->setText(tr("Could not read the recording: %1").arg(m_loadError));
+    return;
+  }
+  if (m_recording->count() == 0) {
+    m_status->setText(tr("This project has no recordings yet: record some in the Capture pane."));
+    return;
+  }
+  if (m_classes.empty()) {
+    m_status->setText(tr("Add a class to start labeling."));
+    return;
+  }
+  const TimelineLabelModel* model = m_timeline->labelModel();
+  const int labels = model ? static_cast<int>(model->segments().size()) : 0;
+  const QString who = annotator().isEmpty() ? tr("no annotator name") : annotator();
+  m_status->setText(tr("%n label(s), %1 selected; annotator: %2; labels are kept for this "
+                       "session only (the project label store is not connected yet)",
+                       nullptr, labels)
+                        .arg(m_timeline->selection().size())
+                        .arg(who));
+}
+
+}  // namespace edgewise::gui
