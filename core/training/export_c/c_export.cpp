@@ -433,9 +433,11 @@ Result<Generated> generate(const NetDescription& net, const CFeatureSpec& spec,
          << floatLit(static_cast<float>(curQ.scale)) << ", " << curQ.zeroPoint << ");\n";
     cur = out;
   };
+  // A quantized layer takes the uint8 tensor it is given with that tensor's own parameters
+  // (as LibTorch's quantized ops do); only a float activation is quantized, with the layer's
+  // input parameters.
   auto toQuant = [&](const QuantParams& q) {
-    if (dom == Dom::Q && q.scale == curQ.scale && q.zeroPoint == curQ.zeroPoint) return;
-    toFloat();
+    if (dom == Dom::Q) return;
     kernels.insert(kQuantize);
     const std::string in = cur;
     const std::string out = nextBuf(Dom::Q, curSize);
@@ -468,17 +470,20 @@ Result<Generated> generate(const NetDescription& net, const CFeatureSpec& spec,
         const bool conv = l.kind == Kind::Conv1d;
         if (l.quantized()) {
           toQuant(l.inputQuant);
+          const QuantParams inQ = curQ;
           kernels.insert(kRequant);
           kernels.insert(conv ? kConvQ : kDenseQ);
-          const float inScale = static_cast<float>(l.inputQuant.scale);
+          const float inScale = static_cast<float>(inQ.scale);
+          const float invOutScale = 1.0f / static_cast<float>(l.outputQuant.scale);
           std::vector<int32_t> qb(l.outputs);
           std::vector<float> mult(l.outputs);
           for (int64_t o = 0; o < l.outputs; ++o) {
-            // As LibTorch's QNNPACK linear/conv: bias quantized to int32 with scale
-            // input_scale * weight_scale, requantization multiplier in float.
+            // As LibTorch's QNNPACK linear/conv (qnnpack_utils.h): bias quantized to int32
+            // with scale weight_scale * input_scale, requantization multiplier
+            // (weight_scale * input_scale) * (1 / output_scale), all in float.
             const float accScale = static_cast<float>(l.weightScales[o]) * inScale;
             qb[o] = static_cast<int32_t>(std::nearbyint(l.bias[o] * (1.0f / accScale)));
-            mult[o] = accScale / static_cast<float>(l.outputQuant.scale);
+            mult[o] = accScale * invOutScale;
           }
           writeArray(
               weights, "int8_t", sym + "_w", l.qweights,
@@ -493,7 +498,7 @@ Result<Generated> generate(const NetDescription& net, const CFeatureSpec& spec,
           if (conv)
             body << "  ew_conv1d_q(" << in << ", " << out << ", " << sym << "_w, " << sym << "_b, "
                  << sym << "_m, " << l.inputs << ", " << l.outputs << ", " << l.length << ", "
-                 << l.kernel << ", " << l.padding << ", " << l.inputQuant.zeroPoint << ", "
+                 << l.kernel << ", " << l.padding << ", " << inQ.zeroPoint << ", "
                  << l.outputQuant.zeroPoint << ", " << lo << ");\n";
           else
             body << "  ew_dense_q(" << in << ", " << out << ", " << sym << "_w, " << sym << "_b, "

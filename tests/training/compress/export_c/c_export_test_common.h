@@ -179,7 +179,9 @@ inline std::vector<float> referenceLogits(const NetDescription& net,
         const int64_t L = l.kind == Kind::Conv1d ? l.length : 1;
         const int64_t pad = l.kind == Kind::Conv1d ? l.padding : 0;
         if (l.quantized()) {
-          if (!isQ || qp.scale != l.inputQuant.scale || qp.zeroPoint != l.inputQuant.zeroPoint) {
+          // A uint8 activation is taken with its own parameters (LibTorch's quantized ops);
+          // a float one is quantized with the layer's input parameters.
+          if (!isQ) {
             toFloat();
             q.resize(f.size());
             for (size_t i = 0; i < f.size(); ++i) q[i] = quantizeValue(f[i], l.inputQuant);
@@ -189,16 +191,16 @@ inline std::vector<float> referenceLogits(const NetDescription& net,
           std::vector<uint8_t> y(static_cast<size_t>(l.outputs * L));
           for (int64_t o = 0; o < l.outputs; ++o) {
             const float accScale =
-                static_cast<float>(l.weightScales[o]) * static_cast<float>(l.inputQuant.scale);
+                static_cast<float>(l.weightScales[o]) * static_cast<float>(qp.scale);
             const auto bq = static_cast<int32_t>(std::nearbyint(l.bias[o] * (1.0f / accScale)));
-            const float m = accScale / static_cast<float>(l.outputQuant.scale);
+            const float m = accScale * (1.0f / static_cast<float>(l.outputQuant.scale));
             for (int64_t t = 0; t < L; ++t) {
               int32_t acc = bq;
               for (int64_t c = 0; c < l.inputs; ++c)
                 for (int64_t j = 0; j < K; ++j) {
                   const int64_t s = t + j - pad;
                   if (s < 0 || s >= L) continue;
-                  acc += (static_cast<int32_t>(q[c * L + s]) - l.inputQuant.zeroPoint) *
+                  acc += (static_cast<int32_t>(q[c * L + s]) - qp.zeroPoint) *
                          l.qweights[(o * l.inputs + c) * K + j];
                 }
               float v = std::nearbyint(static_cast<float>(acc) * m) +
@@ -208,7 +210,7 @@ inline std::vector<float> referenceLogits(const NetDescription& net,
             }
           }
           q = y;
-          qp = l.outputQuant;
+          qp = l.outputQuant;  // after the loop: the loop reads the input's parameters
         } else {
           toFloat();
           std::vector<float> y(static_cast<size_t>(l.outputs * L));
