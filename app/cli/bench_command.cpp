@@ -617,10 +617,11 @@ int runBenchLiveView(const QStringList& args) {
 
 int runBench(const QStringList& args) {
   const char usage[] =
-      "Usage: edgewise-cli bench <capture|live-view|train> [options]\n"
+      "Usage: edgewise-cli bench <capture|live-view|train|compress> [options]\n"
       "  capture     capture throughput against a mosquitto_sub baseline\n"
       "  live-view   the GUI's live plot stall benchmark\n"
-      "  train       model families against scikit-learn / PyTorch references\n";
+      "  train       model families against scikit-learn / PyTorch references\n"
+      "  compress    compression methods against their parents (issue 5 targets)\n";
   if (args.isEmpty()) {
     printErr(QString::fromLatin1(usage));
     return kExitUsage;
@@ -630,6 +631,7 @@ int runBench(const QStringList& args) {
   if (which == u"capture") return runBenchCapture(rest);
   if (which == u"live-view") return runBenchLiveView(rest);
   if (which == u"train") return runBenchTrain(rest);
+  if (which == u"compress") return runBenchCompress(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(usage));
     return kExitOk;

@@ -20,6 +20,13 @@ int runEval(const QStringList& args);
 int runModels(const QStringList& args);
 int runExportModel(const QStringList& args);
 int runImportModel(const QStringList& args);
+int runCompress(const QStringList& args);
+// Internal: peak RSS of a process serving a model (run by the compression service).
+int runProbeModel(const QStringList& args);
+// export --model (compress_command.cpp), dispatched by runExport.
+int runExportStoredModel(const QStringList& args);
+// bench compress (bench_compress.cpp), dispatched by runBench.
+int runBenchCompress(const QStringList& args);
 // bench train (bench_train.cpp), dispatched by runBench.
 int runBenchTrain(const QStringList& args);
 

@@ -1,4 +1,5 @@
-// edgewise-cli export: a recording to CSV (one row per sample, one column per channel).
+// edgewise-cli export: a recording to CSV (one row per sample, one column per channel); with
+// --model a stored model (compress_command.cpp).
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
@@ -10,7 +11,13 @@ namespace edgewise::cli {
 using namespace Qt::StringLiterals;
 
 int runExport(const QStringList& args) {
-  CommandLine cl(u"export"_s, u"Exports a recording of a project to CSV."_s);
+  // --model: a stored model (TorchScript / C99); otherwise a recording to CSV.
+  for (const QString& a : args)
+    if (a == u"--model" || a.startsWith(u"--model="_s) || a == u"-model")
+      return runExportStoredModel(args);
+  CommandLine cl(u"export"_s,
+                 u"Exports a recording of a project to CSV (with --model: a stored model, see "
+                 "'edgewise-cli export --model 1 --help')."_s);
   cl.addOption({u"project"_s, u"Project file."_s, u"FILE"_s});
   cl.addOption({u"recording"_s, u"Recording id (see 'edgewise-cli recordings')."_s, u"ID"_s});
   cl.addOption({u"out"_s, u"CSV file to write."_s, u"FILE"_s});

@@ -18,7 +18,8 @@ const char kUsage[] =
     "Commands:\n"
     "  record       record MQTT topics into a project\n"
     "  recordings   list the recordings of a project\n"
-    "  export       export a recording to CSV\n"
+    "  export       export a recording to CSV (--recording), or a stored model to\n"
+    "               TorchScript or C99 sources for microcontrollers (--model)\n"
     "  import       import a dataset (IDX, CSV, image or WAV folders, digits.png, imu-sim)\n"
     "  train        train a model on a dataset and store it in the project\n"
     "  search       search a family's hyper-parameters, store the best model\n"
@@ -26,7 +27,10 @@ const char kUsage[] =
     "  models       list (or remove) the models of a project\n"
     "  export-model write a stored model to a file (native or TorchScript)\n"
     "  import-model import a TorchScript model, evaluated on a dataset\n"
-    "  bench        benchmarks (bench capture, bench live-view)\n"
+    "  compress     compress a stored model (int8, dynamic-int8, fp16, prune:S,\n"
+    "               prune-structured:F, distill:W, lowrank:R, chains like prune:0.8+int8)\n"
+    "  bench        benchmarks (bench capture, bench live-view, bench train,\n"
+    "               bench compress)\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
     "Run 'edgewise-cli <command> --help' for the options of a command.\n";
@@ -67,6 +71,8 @@ int main(int argc, char* argv[]) {
   if (command == u"models") return runModels(args);
   if (command == u"export-model") return runExportModel(args);
   if (command == u"import-model") return runImportModel(args);
+  if (command == u"compress") return runCompress(args);
+  if (command == u"probe-model") return runProbeModel(args);  // internal, not in the usage
   if (command == u"demo") return runDemo(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));

@@ -12,6 +12,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/service_util.h"
 #include "core/store/project.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
@@ -24,30 +25,6 @@ using namespace Qt::StringLiterals;
 using nlohmann::json;
 
 namespace {
-
-// Turns SIGINT/SIGTERM (a flag set by the signal handler) into the service's cancel flag.
-class CancelWatch {
- public:
-  CancelWatch() {
-    installStopHandlers();
-    m_thread = std::thread([this] {
-      while (!m_done.load()) {
-        if (stopRequested()) m_cancel.store(true);
-        std::this_thread::sleep_for(std::chrono::milliseconds(20));
-      }
-    });
-  }
-  ~CancelWatch() {
-    m_done.store(true);
-    m_thread.join();
-  }
-  const std::atomic<bool>* flag() const { return &m_cancel; }
-
- private:
-  std::atomic<bool> m_cancel{false};
-  std::atomic<bool> m_done{false};
-  std::thread m_thread;
-};
 
 json num(double v) {
   return std::isfinite(v) ? json(v) : json(nullptr);
@@ -122,28 +99,6 @@ void addPrepareOptions(CommandLine& cl) {
   cl.addOption({u"feature-param"_s, u"A feature block parameter (repeatable)."_s, u"KEY=VALUE"_s});
   cl.addOption({u"split"_s, u"Train, val, test fractions (0.7,0.15,0.15)."_s, u"T,V,T"_s});
   cl.addOption({u"split-seed"_s, u"Seed of the stratified split (42)."_s, u"SEED"_s});
-}
-
-// Progress lines on stderr, one per step or epoch (not per percent).
-training::TrainProgressFn stderrProgress(bool quiet) {
-  if (quiet) return {};
-  auto last = std::make_shared<std::string>();
-  return [last](double f, const std::string& msg, const training::TrainProgress* epoch) {
-    if (msg == *last && !epoch) return;
-    *last = msg;
-    QString line = u"[%1%] "_s.arg(static_cast<int>(std::lround(f * 100)), 3) + qs(msg);
-    if (epoch) {
-      // Families without epochs report NaN for what they do not measure.
-      if (std::isfinite(epoch->trainLoss))
-        line += u" train loss %1"_s.arg(epoch->trainLoss, 0, 'f', 4);
-      if (std::isfinite(epoch->trainAccuracy))
-        line += u" train acc %1"_s.arg(epoch->trainAccuracy, 0, 'f', 4);
-      if (std::isfinite(epoch->valLoss)) line += u" val loss %1"_s.arg(epoch->valLoss, 0, 'f', 4);
-      if (std::isfinite(epoch->valAccuracy))
-        line += u" val acc %1"_s.arg(epoch->valAccuracy, 0, 'f', 4);
-    }
-    printErr(line + u"\n"_s);
-  };
 }
 
 json recordJson(const training::ModelRecord& r) {

@@ -11,8 +11,10 @@
 
 #include "core/dataset/data/dataset_repository.h"
 #include "core/store/project.h"
+#include "core/training/service/c_export_bridge.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/train_pipeline.h"
+#include "core/training/torch/torch_compress.h"
 #include "core/training/torch/torch_models.h"
 #include "core/util/percentile.h"
 
@@ -309,7 +311,31 @@ Result<void> exportModel(store::Project& project, int64_t modelId, const std::st
                    std::to_string(modelId) + " is " + (*model)->id() + "; use --format native");
     return exportTorchScript(**model, path);
   }
-  return Error("unknown export format '" + format + "'; use native or torchscript");
+  if (format == "c99") {
+    // A folder of C99 sources (weights, inference, the feature code) for a microcontroller.
+    const std::string ctx = "exporting model " + std::to_string(modelId) + " to C99";
+    Result<ModelRecord> record = registry.get(modelId);
+    if (!record.ok()) return record.error();
+    Result<std::unique_ptr<Classifier>> model = registry.load(modelId);
+    if (!model.ok()) return model.error();
+    Result<NetDescription> net = describeNet(**model);
+    if (!net.ok()) return net.error().wrap(ctx);
+    dataset::DatasetRepository datasets(project);
+    Result<dataset::DatasetInfo> info = record->datasetId
+                                            ? datasets.get(*record->datasetId)
+                                            : datasets.findByName(record->datasetName);
+    if (!info.ok())
+      return Error(
+          "the model's dataset is gone; its kind and shape are needed for the feature "
+          "code",
+          ctx);
+    if (!QDir().mkpath(QString::fromStdString(path)))
+      return Error("cannot create the folder " + path, ctx);
+    Result<std::vector<std::string>> files = exportC99For(*net, *info, record->features, path);
+    if (!files.ok()) return files.error().wrap(ctx);
+    return {};
+  }
+  return Error("unknown export format '" + format + "'; use native, torchscript or c99");
 }
 
 }  // namespace edgewise::training
