@@ -328,7 +328,8 @@ Result<std::map<int64_t, SampleRef>> sampleRefs(store::Project& p) {
   auto q = store::detail::Statement::prepare(
       p.handle(),
       "SELECT s.id, d.name, s.idx FROM dataset_samples s JOIN datasets d ON d.id = s.dataset_id "
-      "WHERE s.id IN (SELECT sample_id FROM item_labels)");
+      "WHERE s.id IN (SELECT sample_id FROM item_labels UNION SELECT sample_id FROM adjudications "
+      "WHERE sample_id IS NOT NULL)");
   if (!q.ok()) return q.error();
   std::map<int64_t, SampleRef> out;
   for (;;) {
@@ -420,6 +421,27 @@ Result<void> exportLabelsJson(const LabelRepository& repo, const std::string& pa
                   {"source", sourceName(l.source)}});
   }
   doc["items"] = it;
+  auto adjs = repo.allAdjudications();
+  if (!adjs.ok()) return adjs.error().wrap(ctx);
+  json ad = json::array();
+  for (const auto& a : *adjs) {
+    json j = {
+        {"label", cname[a.classId]},
+        {"adjudicator", aname[a.adjudicatorId]},
+        {"accepted", a.acceptedAnnotatorId ? json(aname[*a.acceptedAnnotatorId]) : json(nullptr)},
+        {"created_us", a.createdUs}};
+    if (a.sampleId) {
+      const SampleRef& ref = (*refs)[*a.sampleId];
+      j["dataset"] = ref.dataset;
+      j["sample_idx"] = ref.idx;
+    } else {
+      j["recording"] = recs->ref(*a.recordingId);
+      j["start_us"] = a.startUs;
+      j["end_us"] = a.endUs;
+    }
+    ad.push_back(j);
+  }
+  doc["adjudications"] = ad;
   if (auto r = writeFileAtomically(path, doc.dump(1) + "\n"); !r.ok()) return r.error().wrap(ctx);
   return okResult();
 }
@@ -578,6 +600,69 @@ Result<LabelImportReport> importLabelsJson(LabelRepository& repo, const std::str
         continue;
       }
       ++report.items;
+    }
+    const json adjs = doc.value("adjudications", json::array());
+    for (size_t i = 0; i < adjs.size(); ++i) {
+      const json& j = adjs[i];
+      auto reject = [&](const std::string& why) {
+        report.rejected.push_back({static_cast<int64_t>(i), "adjudication: " + why});
+      };
+      if (!j.is_object()) {
+        reject("not an object");
+        continue;
+      }
+      Adjudication a;
+      if (j.contains("sample_idx") && j["sample_idx"].is_number_integer()) {
+        auto sid = sampleId(repo.project(), j.value("dataset", std::string()),
+                            j["sample_idx"].get<int64_t>());
+        if (!sid.ok()) return sid.error().wrap(ctx);
+        if (!*sid) {
+          reject("no such sample in dataset '" + j.value("dataset", std::string()) + "'");
+          continue;
+        }
+        a.sampleId = **sid;
+      } else if (j.contains("start_us") && j.contains("end_us") &&
+                 j["start_us"].is_number_integer() && j["end_us"].is_number_integer()) {
+        auto rec = recs->resolve(j.value("recording", std::string()));
+        if (!rec.ok()) {
+          reject(rec.error().message);
+          continue;
+        }
+        a.recordingId = *rec;
+        a.startUs = j["start_us"].get<int64_t>();
+        a.endUs = j["end_us"].get<int64_t>();
+        if (a.endUs <= a.startUs) {
+          reject("end_us is not after start_us");
+          continue;
+        }
+      } else {
+        reject("needs dataset + sample_idx or recording + start_us + end_us");
+        continue;
+      }
+      auto cls = resolver.cls(j.value("label", std::string()));
+      auto by = resolver.annotator(j.value("adjudicator", std::string()));
+      if (!cls.ok() || !by.ok()) {
+        reject(!cls.ok() ? cls.error().message : by.error().message);
+        continue;
+      }
+      a.classId = *cls;
+      a.adjudicatorId = *by;
+      if (j.contains("accepted") && j["accepted"].is_string()) {
+        auto acc = resolver.annotator(j["accepted"].get<std::string>());
+        if (acc.ok()) a.acceptedAnnotatorId = *acc;
+      }
+      a.createdUs = j.value("created_us", int64_t{0});
+      if (a.sampleId) {
+        // One adjudication per item: the file's decision replaces one already there.
+        auto existing = repo.itemAdjudicationOf(*a.sampleId);
+        if (!existing.ok()) return existing.error().wrap(ctx);
+        if (*existing) EW_TRY(repo.removeAdjudication((*existing)->id));
+      }
+      if (auto r = repo.restoreAdjudication(a); !r.ok()) {
+        reject(r.error().message);
+        continue;
+      }
+      ++report.adjudications;
     }
   } catch (const json::exception& e) {
     return Error(std::string("malformed labels file: ") + e.what(), ctx);

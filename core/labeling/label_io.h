@@ -6,7 +6,8 @@
 //   samples) with exactly six decimals (microseconds), so a round trip is exact. A recording
 //   is named by its name, or "#<id>" when several recordings share the name.
 // JSON: {"format": "edgewise-labels", "version": 1, "schema": {"classes": [...]},
-//   "annotators": [...], "segments": [...], "items": [...]}: every stored field (times in
+//   "annotators": [...], "segments": [...], "items": [...], "adjudications": [...]}: every
+//   stored field (times in
 //   microseconds, confidence, source, stream "device/topic", item labels by dataset name and
 //   sample index), so a round trip is exact.
 // Edge Impulse: per recording a data-acquisition JSON file (payload.values of its first
@@ -39,6 +40,7 @@ struct RejectedRow {
 struct LabelImportReport {
   int64_t segments = 0;
   int64_t items = 0;
+  int64_t adjudications = 0;  // JSON only
   int64_t classesCreated = 0;
   int64_t annotatorsCreated = 0;
   std::vector<RejectedRow> rejected;

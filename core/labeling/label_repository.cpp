@@ -1027,4 +1027,23 @@ Result<std::vector<Adjudication>> LabelRepository::rangeAdjudications(int64_t re
   return collect<Adjudication>(*s, readAdj, "reading adjudications");
 }
 
+Result<std::optional<Adjudication>> LabelRepository::itemAdjudicationOf(int64_t sampleId) const {
+  const std::string sql =
+      std::string("SELECT ") + kAdjColumns + " FROM adjudications WHERE sample_id = ?1";
+  auto s = m_impl->stmt(sql.c_str());
+  if (!s.ok()) return s.error();
+  (*s)->bind(1, sampleId);
+  auto rows = collect<Adjudication>(*s, readAdj, "reading adjudications");
+  if (!rows.ok()) return rows.error();
+  if (rows->empty()) return std::optional<Adjudication>();
+  return std::optional<Adjudication>(rows->front());
+}
+
+Result<std::vector<Adjudication>> LabelRepository::allAdjudications() const {
+  const std::string sql = std::string("SELECT ") + kAdjColumns + " FROM adjudications ORDER BY id";
+  auto s = m_impl->stmt(sql.c_str());
+  if (!s.ok()) return s.error();
+  return collect<Adjudication>(*s, readAdj, "reading adjudications");
+}
+
 }  // namespace edgewise::labeling

@@ -233,10 +233,14 @@ class LabelRepository {
   Result<Adjudication> acceptRangeLabel(int64_t recordingId, int64_t startUs, int64_t endUs,
                                         int64_t annotatorId, int64_t adjudicatorId);
   Result<void> removeAdjudication(int64_t id);
+  // Inserts an adjudication exactly as given (id 0: a new id); the inverse of a removal.
   Result<void> restoreAdjudication(const Adjudication& a);
+  // The sample's adjudication, if any (read it before adjudicateItem to undo a replacement).
+  Result<std::optional<Adjudication>> itemAdjudicationOf(int64_t sampleId) const;
   Result<std::vector<Adjudication>> itemAdjudications(int64_t datasetId) const;
   // In creation order (a later one wins where ranges overlap).
   Result<std::vector<Adjudication>> rangeAdjudications(int64_t recordingId) const;
+  Result<std::vector<Adjudication>> allAdjudications() const;  // in creation order
 
   struct Impl;
 

@@ -186,6 +186,20 @@ TEST_F(LabelTest, DatasetItemsAgreementAdjudicationAndEffectiveOrder) {
   auto judge = m_repo->addAnnotator("judge");
   EW_ASSERT_OK(m_repo->acceptItemLabel(s[5], x->id, judge->id));
   EXPECT_FALSE(m_repo->acceptItemLabel(s[4], x->id, judge->id).ok());
+  // Replacing and undoing an item adjudication: read the old one first, restore it after.
+  auto previous = m_repo->itemAdjudicationOf(s[5]);
+  EW_ASSERT_OK(previous);
+  ASSERT_TRUE(previous->has_value());
+  auto replaced = m_repo->adjudicateItem(s[5], b->id, judge->id);
+  EW_ASSERT_OK(replaced);
+  EXPECT_EQ((*m_repo->itemAdjudicationOf(s[5]))->classId, b->id);
+  EW_ASSERT_OK(m_repo->removeAdjudication(replaced->id));
+  EW_ASSERT_OK(m_repo->restoreAdjudication(**previous));
+  auto back = *m_repo->itemAdjudicationOf(s[5]);
+  EXPECT_EQ(back->id, (*previous)->id);
+  EXPECT_EQ(back->classId, a->id);
+  EXPECT_EQ(*back->acceptedAnnotatorId, x->id);
+  EXPECT_EQ(back->createdUs, (*previous)->createdUs);
 
   auto eff = effectiveItemLabels(*m_repo, m_datasetId, {});
   EW_ASSERT_OK(eff);

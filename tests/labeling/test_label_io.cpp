@@ -163,6 +163,8 @@ TEST_F(LabelIoTest, JsonRoundTripKeepsEveryField) {
   EW_ASSERT_OK(m_repo->addSegment(s));
   const auto samples = makeDataset("digits", 3);
   EW_ASSERT_OK(m_repo->setItemLabel(samples[2], m_idle, m_bob, LabelSource::Suggestion, 0.5));
+  EW_ASSERT_OK(m_repo->adjudicateItem(samples[2], m_walk, m_ann, m_bob));
+  EW_ASSERT_OK(m_repo->adjudicateRange(m_r1, 1'500'000, 2'000'000, m_run, m_bob));
   const std::string file = path("labels.json");
   EW_ASSERT_OK(exportLabelsJson(*m_repo, file));
 
@@ -181,6 +183,13 @@ TEST_F(LabelIoTest, JsonRoundTripKeepsEveryField) {
   EXPECT_TRUE(report->rejected.empty()) << report->rejected.front().reason;
   EXPECT_EQ(report->segments, 5);
   EXPECT_EQ(report->items, 1);
+  EXPECT_EQ(report->adjudications, 2);
+  auto a1 = *m_repo->allAdjudications(), a2 = *repo2.allAdjudications();
+  ASSERT_EQ(a2.size(), 2u);
+  EXPECT_EQ(a2[0].createdUs, a1[0].createdUs);
+  EXPECT_EQ(repo2.annotatorById(*a2[0].acceptedAnnotatorId)->name, "bob");
+  EXPECT_EQ(a2[1].startUs, 1'500'000);
+  EXPECT_EQ(repo2.classById(a2[1].classId)->name, "run, fast");
   // Classes with colors, keys and order; segments and items field by field except ids.
   auto c1 = *m_repo->classes(), c2 = *repo2.classes();
   ASSERT_EQ(c1.size(), c2.size());
