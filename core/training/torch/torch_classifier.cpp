@@ -5,7 +5,9 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
 #include <limits>
+#include <numeric>
 #include <random>
 #include <sstream>
 #include <thread>
@@ -158,6 +160,23 @@ double lrFactor(const std::string& schedule, int epoch, int epochs) {
   if (schedule == "step") return std::pow(0.1, epoch / std::max(1, epochs / 3));
   if (schedule == "cosine") return 0.5 * (1.0 + std::cos(M_PI * epoch / epochs));
   return 1.0;
+}
+
+FitOptions toFitOptions(const TrainSettings& s, uint64_t seed) {
+  FitOptions o;
+  o.epochs = s.epochs;
+  o.batchSize = s.batchSize;
+  o.lr = s.lr;
+  o.optimizer = s.optimizer;
+  o.momentum = s.momentum;
+  o.weightDecay = s.weightDecay;
+  o.schedule = s.schedule;
+  o.patience = s.patience;
+  o.classWeights = s.classWeights;
+  o.augmentShift = s.augmentShift;
+  o.threads = s.threads;
+  o.seed = seed;
+  return o;
 }
 
 int effectiveThreads(int threads) {
@@ -393,139 +412,59 @@ class TorchClassifier : public Classifier {
 
  private:
   Result<void> run(const cv::Mat& X, const std::vector<int>& y, int numClasses,
-                   const TrainContext& context, bool hasVal) {
-    const TrainSettings& s = m_settings;
-    const FlushDenormalsGuard flushDenormals;
-    torch::set_num_threads(effectiveThreads(s.threads));
-#ifdef EDGEWISE_HAS_MXCSR
-    // LibTorch's intra-op worker threads need the flag too; they only ever run LibTorch work,
-    // so it stays set there (one chunk per thread with OpenMP's static schedule).
-    at::parallel_for(0, at::get_num_threads(), 1,
-                     [](int64_t, int64_t) { _mm_setcsr(_mm_getcsr() | 0x8040u); });
-#endif
+                   const TrainContext& context, bool /*hasVal*/) {
+    FitOptions options = toFitOptions(m_settings, m_seed);
+    options.seedTorch = false;
+    options.initStandardization = true;
+    options.context = context;
+    // Same order of random draws as before fitNet() existed: seed, then build (init weights).
     torch::manual_seed(m_seed);
-    std::mt19937_64 rng(m_seed + 1);
-
-    const cv::Mat denseX = X.isContinuous() ? X : X.clone();
-    const torch::Tensor tx = viewRows(denseX).clone();
-    const torch::Tensor ty = labelsTensor(y);
-    torch::Tensor vx, vy;
-    cv::Mat denseVal;
-    if (hasVal) {
-      denseVal = context.valX->isContinuous() ? *context.valX : context.valX->clone();
-      vx = viewRows(denseVal);
-      vy = labelsTensor(*context.valY);
-    }
-
     NetConfig config = m_config;
     config.numClasses = numClasses;
     Net net(config);
-    {
-      torch::Tensor mean, stdev;
-      if (config.standardize == "feature") {
-        mean = tx.mean(0);
-        stdev = tx.std(0, /*unbiased=*/false);
-      } else if (config.standardize == "global") {
-        mean = tx.mean().reshape({1});
-        stdev = tx.std(/*unbiased=*/false).reshape({1});
-      } else {
-        mean = torch::zeros({1});
-        stdev = torch::ones({1});
-      }
-      net->mean = mean;
-      net->stdev = torch::where(stdev < 1e-6, torch::ones_like(stdev), stdev);
-    }
-
-    torch::Tensor weights;
-    if (s.classWeights) {
-      const torch::Tensor counts =
-          torch::bincount(ty, {}, numClasses).to(torch::kFloat64).clamp_min(1.0);
-      weights = (static_cast<double>(y.size()) / (numClasses * counts)).to(torch::kFloat32);
-    }
-    auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions();
-    if (weights.defined()) lossOptions.weight(weights);
-
-    std::unique_ptr<torch::optim::Optimizer> optimizer;
-    if (s.optimizer == "sgd")
-      optimizer = std::make_unique<torch::optim::SGD>(
-          net->parameters(),
-          torch::optim::SGDOptions(s.lr).momentum(s.momentum).weight_decay(s.weightDecay));
-    else
-      optimizer = std::make_unique<torch::optim::Adam>(
-          net->parameters(), torch::optim::AdamOptions(s.lr).weight_decay(s.weightDecay));
-
-    const int64_t n = tx.size(0);
-    const bool shift = s.augmentShift > 0 && config.shape.size() == 3;
-    std::vector<int64_t> order(static_cast<size_t>(n));
-    double best = std::numeric_limits<double>::infinity();
-    std::vector<torch::Tensor> bestWeights;
-    int badEpochs = 0;
-    const auto start = std::chrono::steady_clock::now();
-    for (int epoch = 0; epoch < s.epochs; ++epoch) {
-      for (auto& group : optimizer->param_groups())
-        group.options().set_lr(s.lr * lrFactor(s.schedule, epoch, s.epochs));
-      net->train();
-      std::iota(order.begin(), order.end(), int64_t{0});
-      std::shuffle(order.begin(), order.end(), rng);
-      const torch::Tensor perm = torch::tensor(order, torch::kInt64);
-      double lossSum = 0.0;
-      int64_t correct = 0;
-      for (int64_t b = 0; b < n; b += s.batchSize) {
-        if (context.cancelled()) return Error(kCancelledMessage);
-        const torch::Tensor idx = perm.slice(0, b, std::min(n, b + s.batchSize));
-        torch::Tensor xb = tx.index_select(0, idx);
-        const torch::Tensor yb = ty.index_select(0, idx);
-        if (shift) xb = shiftBatch(xb, config.shape, s.augmentShift, rng);
-        const torch::Tensor logits = net->forward(xb);
-        const torch::Tensor loss = torch::nn::functional::cross_entropy(logits, yb, lossOptions);
-        optimizer->zero_grad();
-        loss.backward();
-        optimizer->step();
-        lossSum += loss.item<double>() * static_cast<double>(idx.size(0));
-        correct += logits.argmax(1).eq(yb).sum().item<int64_t>();
-      }
-      TrainProgress progress;
-      progress.epoch = epoch + 1;
-      progress.epochs = s.epochs;
-      progress.trainLoss = lossSum / static_cast<double>(n);
-      progress.trainAccuracy = static_cast<double>(correct) / static_cast<double>(n);
-      progress.valLoss = progress.valAccuracy = std::numeric_limits<double>::quiet_NaN();
-      bool stop = false;
-      if (hasVal) {
-        const EvalResult val = evaluate(net, vx, vy);
-        progress.valLoss = val.loss;
-        progress.valAccuracy = val.accuracy;
-        if (val.loss < best) {
-          best = val.loss;
-          badEpochs = 0;
-          if (s.patience > 0) {
-            bestWeights.clear();
-            for (const auto& p : net->parameters()) bestWeights.push_back(p.detach().clone());
-          }
-        } else if (++badEpochs >= s.patience && s.patience > 0) {
-          stop = true;
-          progress.message =
-              "early stop: val loss did not improve for " + std::to_string(s.patience) + " epochs";
-        }
-      }
-      if (s.patience > 0 && !bestWeights.empty() && (stop || epoch + 1 == s.epochs)) {
-        torch::NoGradGuard noGrad;
-        const auto params = net->parameters();
-        for (size_t i = 0; i < params.size(); ++i) params[i].copy_(bestWeights[i]);
-      }
-      progress.seconds =
-          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-      m_epochsRun = epoch + 1;
-      if (context.progress) context.progress(progress);
-      if (stop) break;
-    }
-    if (context.cancelled()) return Error(kCancelledMessage);
-    net->eval();
+    auto history = fitNet(net, X, y, options);
+    if (!history.ok()) return history.error();
+    m_epochsRun = static_cast<int>(history->size());
     m_config = config;
     m_net = net;
     return okResult();
   }
 
+ public:
+  // Adopts a trained net (wrapNet).
+  void adopt(Net net) {
+    m_config = net->config();
+    m_net = net;
+    m_net->eval();
+    finishModel();
+  }
+
+  Result<cv::Mat> predictScores(const cv::Mat& X) const override {
+    if (!m_net) return Error("the model is not trained", "scoring with " + m_config.family);
+    if (X.cols != m_config.dims() || X.type() != CV_32FC1)
+      return Error("expected CV_32F rows with " + std::to_string(m_config.dims()) + " columns",
+                   "scoring with " + m_config.family);
+    cv::Mat out(X.rows, m_config.numClasses, CV_32F);
+    if (X.rows == 0) return out;
+    try {
+      const cv::Mat dense = X.isContinuous() ? X : X.clone();
+      torch::NoGradGuard noGrad;
+      const torch::Tensor x = viewRows(dense);
+      for (int64_t start = 0; start < x.size(0); start += kPredictChunk) {
+        const int64_t end = std::min(x.size(0), start + kPredictChunk);
+        const torch::Tensor p =
+            torch::softmax(m_net->forward(x.slice(0, start, end)), 1).contiguous();
+        std::memcpy(out.ptr<float>(static_cast<int>(start)), p.data_ptr<float>(),
+                    static_cast<size_t>(p.numel()) * sizeof(float));
+      }
+    } catch (const c10::Error& e) {
+      return Error("LibTorch failed: " + std::string(e.what_without_backtrace()),
+                   "scoring with " + m_config.family);
+    }
+    return out;
+  }
+
+ private:
   Result<ModelFile> modelFile() const {
     json config;
     config["format"] = 1;
@@ -661,8 +600,11 @@ Result<NetConfig> resolveConfig(const std::string& family, const HyperParams& pa
     if (d <= 0) return Error("the input shape has a dimension that is not positive", where);
     c.shape.push_back(d);
   }
-  if (family == "cnn1d" && inputShape.size() != 2)
-    return Error("cnn1d needs an input shape {channels, length}", where);
+  // cnn1d on a single-channel image {1, H, W}: the rows become the channels, {H, W}.
+  if (family == "cnn1d" && inputShape.size() == 3 && inputShape[0] == 1)
+    c.shape = {inputShape[1], inputShape[2]};
+  else if (family == "cnn1d" && inputShape.size() != 2)
+    return Error("cnn1d needs an input shape {channels, length} (or {1, height, width})", where);
   if (family == "cnn2d" && inputShape.size() != 3)
     return Error("cnn2d needs an input shape {channels, height, width}", where);
 
@@ -712,6 +654,217 @@ Result<NetConfig> resolveConfig(const std::string& family, const HyperParams& pa
 Net trainedNet(const Classifier& model) {
   const auto* t = dynamic_cast<const TorchClassifier*>(&model);
   return t ? t->net() : Net(nullptr);
+}
+
+Result<FitOptions> fitOptionsFromParams(const HyperParams& params, uint64_t seed) {
+  auto settings = resolveTraining(params);
+  if (!settings.ok()) return settings.error();
+  return toFitOptions(*settings, seed);
+}
+
+Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std::vector<int>& y,
+                                          const FitOptions& o) {
+  if (!net) return Error("no network to train");
+  const NetConfig& config = net->config();
+  const int numClasses = config.numClasses;
+  if (X.type() != CV_32FC1 || X.cols != config.dims() || X.rows < 1 ||
+      static_cast<size_t>(X.rows) != y.size())
+    return Error("the training data must be CV_32F with " + std::to_string(config.dims()) +
+                 " columns and one label per row");
+  for (int label : y)
+    if (label < 0 || label >= numClasses)
+      return Error("a label is outside 0.." + std::to_string(numClasses - 1));
+  if (o.epochs < 1) return Error("'epochs' must be at least 1");
+  if (o.batchSize < 1) return Error("'batch_size' must be at least 1");
+  const TrainContext& context = o.context;
+  const bool hasVal = context.valX && context.valY && context.valX->rows > 0;
+  if (hasVal && (context.valX->cols != X.cols || context.valX->type() != CV_32FC1 ||
+                 static_cast<size_t>(context.valX->rows) != context.valY->size()))
+    return Error("the validation data does not match the training data");
+  if (context.cancelled()) return Error(kCancelledMessage);
+
+  const FlushDenormalsGuard flushDenormals;
+  torch::set_num_threads(effectiveThreads(o.threads));
+#ifdef EDGEWISE_HAS_MXCSR
+  // LibTorch's intra-op worker threads need the flag too; they only ever run LibTorch work,
+  // so it stays set there (one chunk per thread with OpenMP's static schedule).
+  at::parallel_for(0, at::get_num_threads(), 1,
+                   [](int64_t, int64_t) { _mm_setcsr(_mm_getcsr() | 0x8040u); });
+#endif
+  if (o.seedTorch) torch::manual_seed(o.seed);
+  std::mt19937_64 rng(o.seed + 1);
+
+  const cv::Mat denseX = X.isContinuous() ? X : X.clone();
+  const torch::Tensor tx = viewRows(denseX).clone();
+  const torch::Tensor ty = labelsTensor(y);
+  torch::Tensor vx, vy;
+  cv::Mat denseVal;
+  if (hasVal) {
+    denseVal = context.valX->isContinuous() ? *context.valX : context.valX->clone();
+    vx = viewRows(denseVal);
+    vy = labelsTensor(*context.valY);
+  }
+
+  if (o.initStandardization) {
+    torch::Tensor mean, stdev;
+    if (config.standardize == "feature") {
+      mean = tx.mean(0);
+      stdev = tx.std(0, /*unbiased=*/false);
+    } else if (config.standardize == "global") {
+      mean = tx.mean().reshape({1});
+      stdev = tx.std(/*unbiased=*/false).reshape({1});
+    } else {
+      mean = torch::zeros({1});
+      stdev = torch::ones({1});
+    }
+    net->mean = mean;
+    net->stdev = torch::where(stdev < 1e-6, torch::ones_like(stdev), stdev);
+  }
+
+  torch::Tensor weights;
+  if (o.classWeights) {
+    const torch::Tensor counts =
+        torch::bincount(ty, {}, numClasses).to(torch::kFloat64).clamp_min(1.0);
+    weights = (static_cast<double>(y.size()) / (numClasses * counts)).to(torch::kFloat32);
+  }
+  auto lossOptions = torch::nn::functional::CrossEntropyFuncOptions();
+  if (weights.defined()) lossOptions.weight(weights);
+
+  std::unique_ptr<torch::optim::Optimizer> optimizer;
+  if (o.optimizer == "sgd")
+    optimizer = std::make_unique<torch::optim::SGD>(
+        net->parameters(),
+        torch::optim::SGDOptions(o.lr).momentum(o.momentum).weight_decay(o.weightDecay));
+  else
+    optimizer = std::make_unique<torch::optim::Adam>(
+        net->parameters(), torch::optim::AdamOptions(o.lr).weight_decay(o.weightDecay));
+
+  const int64_t n = tx.size(0);
+  const bool shift = o.augmentShift > 0 && config.shape.size() == 3;
+  std::vector<int64_t> order(static_cast<size_t>(n));
+  double best = std::numeric_limits<double>::infinity();
+  std::vector<torch::Tensor> bestWeights;
+  int badEpochs = 0;
+  std::vector<TrainProgress> history;
+  const auto start = std::chrono::steady_clock::now();
+  for (int epoch = 0; epoch < o.epochs; ++epoch) {
+    for (auto& group : optimizer->param_groups())
+      group.options().set_lr(o.lr * lrFactor(o.schedule, epoch, o.epochs));
+    net->train();
+    std::iota(order.begin(), order.end(), int64_t{0});
+    std::shuffle(order.begin(), order.end(), rng);
+    const torch::Tensor perm = torch::tensor(order, torch::kInt64);
+    double lossSum = 0.0;
+    int64_t correct = 0;
+    for (int64_t b = 0; b < n; b += o.batchSize) {
+      if (context.cancelled()) {
+        net->eval();
+        return Error(kCancelledMessage);
+      }
+      const torch::Tensor idx = perm.slice(0, b, std::min(n, b + o.batchSize));
+      torch::Tensor xb = tx.index_select(0, idx);
+      const torch::Tensor yb = ty.index_select(0, idx);
+      if (shift) xb = shiftBatch(xb, config.shape, o.augmentShift, rng);
+      const torch::Tensor logits = net->forward(xb);
+      const torch::Tensor loss =
+          o.loss ? o.loss(logits, yb, idx)
+                 : torch::nn::functional::cross_entropy(logits, yb, lossOptions);
+      optimizer->zero_grad();
+      loss.backward();
+      optimizer->step();
+      if (o.afterStep) {
+        torch::NoGradGuard noGrad;
+        o.afterStep(*net);
+      }
+      lossSum += loss.item<double>() * static_cast<double>(idx.size(0));
+      correct += logits.argmax(1).eq(yb).sum().item<int64_t>();
+    }
+    TrainProgress progress;
+    progress.epoch = epoch + 1;
+    progress.epochs = o.epochs;
+    progress.trainLoss = lossSum / static_cast<double>(n);
+    progress.trainAccuracy = static_cast<double>(correct) / static_cast<double>(n);
+    progress.valLoss = progress.valAccuracy = std::numeric_limits<double>::quiet_NaN();
+    bool stop = false;
+    if (hasVal) {
+      const EvalResult val = evaluate(net, vx, vy);
+      progress.valLoss = val.loss;
+      progress.valAccuracy = val.accuracy;
+      if (val.loss < best) {
+        best = val.loss;
+        badEpochs = 0;
+        if (o.patience > 0) {
+          bestWeights.clear();
+          for (const auto& p : net->parameters()) bestWeights.push_back(p.detach().clone());
+        }
+      } else if (++badEpochs >= o.patience && o.patience > 0) {
+        stop = true;
+        progress.message =
+            "early stop: val loss did not improve for " + std::to_string(o.patience) + " epochs";
+      }
+    }
+    if (o.patience > 0 && !bestWeights.empty() && (stop || epoch + 1 == o.epochs)) {
+      torch::NoGradGuard noGrad;
+      const auto params = net->parameters();
+      for (size_t i = 0; i < params.size(); ++i) params[i].copy_(bestWeights[i]);
+    }
+    progress.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+    history.push_back(progress);
+    if (context.progress) context.progress(progress);
+    if (stop) break;
+  }
+  net->eval();
+  if (context.cancelled()) return Error(kCancelledMessage);
+  return history;
+}
+
+Net copyNet(const Net& src) {
+  if (!src) return Net(nullptr);
+  Net out(src->config());
+  {
+    torch::NoGradGuard noGrad;
+    const auto from = src->named_parameters();
+    for (auto& p : out->named_parameters()) p.value().copy_(from[p.key()]);
+  }
+  out->mean = src->mean.clone();
+  out->stdev = src->stdev.clone();
+  out->eval();
+  return out;
+}
+
+Result<std::unique_ptr<Classifier>> wrapNetChecked(Net net, const HyperParams& effective,
+                                                   uint64_t seed) {
+  if (!net) return Error("no network to wrap");
+  const NetConfig& c = net->config();
+  HyperParams params = effective;
+  if (c.family == "mlp")
+    params["hidden"] = joinWidths(c.hidden);
+  else
+    params["channels"] = joinWidths(c.channels);
+  std::vector<int> shape(c.shape.begin(), c.shape.end());
+  HyperParams resolved;
+  auto config = resolveConfig(c.family, params, shape, &resolved);
+  if (!config.ok()) return config.error().wrap("wrapping a trained " + c.family);
+  auto settings = resolveTraining(resolved);
+  if (!settings.ok()) return settings.error().wrap("wrapping a trained " + c.family);
+  auto model = std::make_unique<TorchClassifier>(*config, resolved, *settings, seed);
+  try {
+    model->adopt(net);
+  } catch (const c10::Error& e) {
+    return Error("LibTorch failed: " + std::string(e.what_without_backtrace()),
+                 "wrapping a trained " + c.family);
+  }
+  return std::unique_ptr<Classifier>(std::move(model));
+}
+
+std::unique_ptr<Classifier> wrapNet(Net net, const HyperParams& effective, uint64_t seed) {
+  auto r = wrapNetChecked(std::move(net), effective, seed);
+  if (!r.ok()) {
+    qCWarning(lcTorch, "%s", r.error().toString().c_str());
+    return nullptr;
+  }
+  return std::move(*r);
 }
 
 Result<std::unique_ptr<Classifier>> loadFamilyFile(const ModelFile& file) {

@@ -4,6 +4,8 @@
 
 #include <torch/torch.h>
 
+#include <cstdint>
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -65,5 +67,64 @@ Result<std::unique_ptr<Classifier>> loadCompressedFile(const ModelFile& file);
 
 // The trained network of a torch family, for the TorchScript export (nullptr if untrained).
 Net trainedNet(const Classifier& model);
+
+// ---- reusable training loop (TorchClassifier::train and the compression methods) ----------
+
+// How fitNet() trains. The defaults are those of the families' hyper-parameters.
+struct FitOptions {
+  int epochs = 30;
+  int batchSize = 64;
+  double lr = 1e-3;
+  std::string optimizer = "adam";  // adam | sgd
+  double momentum = 0.9;
+  double weightDecay = 0.0;
+  std::string schedule = "none";  // none | step | cosine
+  int patience = 0;               // early stopping on validation loss (0 = off)
+  bool classWeights = false;
+  int augmentShift = 0;  // pixels, {C,H,W} inputs only
+  int threads = 0;       // 0 = all cores
+  uint64_t seed = 42;    // batch order (std::mt19937_64(seed + 1)) and, if seedTorch, torch
+  // torch::manual_seed(seed) at the start (dropout). TorchClassifier seeds before building the
+  // net (weight init) and passes false so the random streams are those of earlier releases.
+  bool seedTorch = true;
+  // Compute the net's mean/stdev from X (the net's standardize mode) before training; false
+  // keeps the net's current standardization (fine-tuning, distillation).
+  bool initStandardization = false;
+  // Loss of a batch: logits [B, C], labels [B], row indices of the batch into X [B]. Empty:
+  // cross-entropy (with class weights when classWeights).
+  std::function<torch::Tensor(const torch::Tensor& logits, const torch::Tensor& labels,
+                              const torch::Tensor& rows)>
+      loss;
+  // Called after every optimizer step, without autograd (e.g. re-apply pruning masks).
+  std::function<void(NetImpl& net)> afterStep;
+  TrainContext context;  // validation data (CE loss/accuracy), per-epoch progress, cancel
+};
+
+// Trains `net` in place on X (CV_32F, rows = samples, cols = net dims) and y (0..classes-1).
+// Returns the per-epoch progress (also reported through options.context.progress). A cancel
+// returns Error(kCancelledMessage); the net is then left half-trained. Ends in eval mode.
+Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std::vector<int>& y,
+                                          const FitOptions& options);
+
+// The training settings of a family's (effective) hyper-parameters as FitOptions.
+Result<FitOptions> fitOptionsFromParams(const HyperParams& params, uint64_t seed);
+
+// A trained net as a TorchClassifier (id = net->config().family) that predicts, saves and
+// loads like a trained family model. `effective` are the hyper-parameters to record; its
+// "hidden"/"channels" are overwritten with the net's widths. Null net or bad params: error.
+Result<std::unique_ptr<Classifier>> wrapNetChecked(Net net, const HyperParams& effective,
+                                                   uint64_t seed);
+// The same, nullptr on error (the error is logged).
+std::unique_ptr<Classifier> wrapNet(Net net, const HyperParams& effective, uint64_t seed);
+
+// A deep copy of a net (same config, parameters, standardization), in eval mode.
+Net copyNet(const Net& net);
+
+// Knowledge-distillation loss (Hinton et al. 2015), mean over the batch:
+//   alpha * T^2 * KL(softmax(teacher/T) || softmax(student/T)) + (1 - alpha) * CE(student, y)
+// with KL as torch.nn.functional.kl_div(log_softmax(s/T), softmax(t/T), 'batchmean').
+torch::Tensor distillationLoss(const torch::Tensor& studentLogits,
+                               const torch::Tensor& teacherLogits, const torch::Tensor& labels,
+                               double temperature, double alpha);
 
 }  // namespace edgewise::training::torchimpl
