@@ -372,6 +372,7 @@ enum KernelId {
   kQuantize,
   kDequantize,
   kStandardize = 20,
+  kStandardizeQuantize,
 };
 
 const char* kStandardizeKernel =
@@ -384,8 +385,26 @@ const char* kStandardizeKernel =
     "  }\n"
     "}\n";
 
+// Standardization fused with the quantization of the first int8 layer's input: saves the float
+// copy of the input row in RAM (same float operations as the two steps).
+const char* kStandardizeQuantizeKernel =
+    "static void ew_standardize_quantize(const float *x, uint8_t *y, int n, const float *mean,\n"
+    "                                    const float *stdv, int per_feature, float inv,\n"
+    "                                    int32_t zp) {\n"
+    "  int i;\n"
+    "  for (i = 0; i < n; ++i) {\n"
+    "    const int j = per_feature ? i : 0;\n"
+    "    const float s = (x[i] - mean[j]) / stdv[j];\n"
+    "    float v = nearbyintf(s * inv) + (float)zp;\n"
+    "    if (v < 0.0f) v = 0.0f;\n"
+    "    if (v > 255.0f) v = 255.0f;\n"
+    "    y[i] = (uint8_t)v;\n"
+    "  }\n"
+    "}\n";
+
 std::string kernelText(int id) {
   if (id == kStandardize) return kStandardizeKernel;
+  if (id == kStandardizeQuantize) return kStandardizeQuantizeKernel;
   if (id < kRequant) return kFloatKernels[id];
   return kQuantKernels[id - kRequant];
 }
@@ -455,10 +474,21 @@ Result<Generated> generate(const NetDescription& net, const CFeatureSpec& spec,
     switch (l.kind) {
       case Kind::Standardize: {
         toFloat();
-        kernels.insert(kStandardize);
         writeFloats(weights, sym + "_mean", l.mean, &g.weightBytes);
         writeFloats(weights, sym + "_std", l.stdev, &g.weightBytes);
         const std::string in = cur;
+        if (li + 1 < net.layers.size() && net.layers[li + 1].quantized()) {
+          const QuantParams q = net.layers[li + 1].inputQuant;
+          kernels.insert(kStandardizeQuantize);
+          const std::string out = nextBuf(Dom::Q, outSize);
+          body << "  ew_standardize_quantize(" << in << ", " << out << ", " << l.inputs << ", "
+               << sym << "_mean, " << sym << "_std, " << (l.mean.size() > 1 ? 1 : 0) << ", "
+               << floatLit(1.0f / static_cast<float>(q.scale)) << ", " << q.zeroPoint << ");\n";
+          cur = out;
+          curQ = q;
+          break;
+        }
+        kernels.insert(kStandardize);
         const std::string out = nextBuf(Dom::F, outSize);
         body << "  ew_standardize(" << in << ", " << out << ", " << l.inputs << ", " << sym
              << "_mean, " << sym << "_std, " << (l.mean.size() > 1 ? 1 : 0) << ");\n";

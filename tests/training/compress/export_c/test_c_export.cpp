@@ -359,6 +359,9 @@ TEST(CExport, EstimateCountsWeightsBuffersAndMeasuredCode) {
   // int8: 1 byte per weight + int32 bias + float multiplier per output; float standardize.
   const int64_t qBytes = 4 * 24 + (12 * 16 + 16 * 8 + 8 * 4) + 8 * (16 + 8 + 4);
   EXPECT_EQ(eq.weightBytes, qBytes);
+  // uint8 buffers q0 (12 standardized+quantized inputs, then 8) and q1 (16, then 4); float f0
+  // for the 4 dequantized logits, plus the 4 logits.
+  EXPECT_EQ(eq.activationBytes, 12 + 16 + 4 * (4 + 4));
   std::cout << "[ estimate hand int8 mlp ] flash " << eq.flashBytes << " (weights "
             << eq.weightBytes << ", code " << eq.codeBytes << "), ram " << eq.ramBytes << "\n";
 
