@@ -48,6 +48,21 @@ struct LayerDescription {
   // Quantized layers (static int8): weights as int8 with one symmetric scale per output
   // channel (zero point 0), the input activation's quantization (uint8, per tensor) and the
   // output activation's quantization. Empty qweights: a float layer.
+  //
+  // How LibTorch's quantized kernels (quantized::linear[_relu], conv1d[_relu]; QNNPACK, the
+  // engine quantizeStaticInt8 picks) compute a static int8 layer, for channel c:
+  //   bias_q[c] = round(bias[c] / (in.scale * w_scale[c]))                (int32)
+  //   acc[c]    = bias_q[c] + sum_i (x_q[i] - in.zeroPoint) * w_q[c][i]     (int32; conv: over
+  //               input channels and kernel taps, zero padding = x_q == in.zeroPoint)
+  //   y_q[c]    = clamp(round(acc[c] * (in.scale * w_scale[c] / out.scale)) + out.zeroPoint,
+  //                     relu ? out.zeroPoint : 0, 255)                      (uint8)
+  // with the multiplier in float32 and round-half-to-even. The net's input is quantized with
+  // the first layer's inputQuant: x_q = clamp(round(x / scale) + zeroPoint, 0, 255) after the
+  // standardization; MaxPool1d works on the uint8 values (scale unchanged, a layer's
+  // inputQuant equals the previous layer's outputQuant); a cnn1d dequantizes the last conv's
+  // output (scale * (q - zeroPoint)), averages over time in float and quantizes the mean with
+  // the head's inputQuant; the head's output is dequantized into the logits. Other engines
+  // (oneDNN, FBGEMM) add the bias in float; results may then differ by one step of out.scale.
   std::vector<int8_t> qweights;
   std::vector<double> weightScales;  // one per output channel
   QuantParams inputQuant;

@@ -1,5 +1,7 @@
 // TorchScript export of the torch families and import of TorchScript models trained elsewhere.
 
+#include <torch/csrc/jit/frontend/resolver.h>
+#include <torch/csrc/jit/frontend/sugared_value.h>
 #include <torch/script.h>
 
 #include <cstdio>
@@ -11,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/training/model_file.h"
+#include "core/training/torch/compressed_net.h"
 #include "core/training/torch/torch_classifier.h"
 #include "core/training/torch/torch_models.h"
 
@@ -61,6 +64,115 @@ std::string forwardSource(const NetImpl& net) {
   }
   s << "    return torch.addmm(self.head_b, x, self.head_w.t())\n";
   return s.str();
+}
+
+// A double as a TorchScript float literal (always with a '.' or an exponent).
+std::string pyFloat(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  std::string s = buf;
+  if (s.find_first_of(".eEn") == std::string::npos) s += ".0";
+  return s;
+}
+
+// TorchScript source of a compressed variant's forward (compressedForward's operations):
+// static int8 layers call the same quantized kernels with their prepacked weights (module
+// attributes "<layer>_p", re-packed by the loading process's quantized engine), dynamic int8
+// layers quantized::linear_dynamic, float / float16 / low-rank layers float32 weights.
+std::string compressedSource(const CompressedNet& net) {
+  using Kind = CompressedLayer::Kind;
+  std::ostringstream s;
+  s << "def forward(self, x):\n";
+  s << "    x = (x - self.mean) / self.std\n";
+  auto quantize = [&](const std::string& var, const QuantParams& q) {
+    s << "    q = torch.quantize_per_tensor(" << var << ", " << pyFloat(q.scale) << ", "
+      << q.zeroPoint << ", " << static_cast<int>(c10::ScalarType::QUInt8) << ")\n";  // quint8
+  };
+  std::vector<int64_t> shape = {-1};
+  shape.insert(shape.end(), net.shape.begin(), net.shape.end());
+  const bool is1d = net.family == "cnn1d";
+  auto poolLine = [&](const CompressedLayer& l, const char* var) {
+    if (l.pool)
+      s << "    " << var << " = " << (is1d ? "torch.max_pool1d(" : "torch.max_pool2d(") << var
+        << (is1d ? ", [2])\n" : ", [2, 2])\n");
+  };
+  if (net.staticInt8()) {
+    if (!net.convs.empty()) {
+      s << "    x = x.reshape(" << intList(shape) << ")\n";
+      quantize("x", net.convs.front().in);
+      for (const auto& l : net.convs) {
+        s << "    q = quantized." << (is1d ? "conv1d" : "conv2d") << (l.relu ? "_relu" : "")
+          << "(q, self." << l.name << "_p, " << pyFloat(l.out.scale) << ", " << l.out.zeroPoint
+          << ")\n";
+        poolLine(l, "q");
+      }
+      if (is1d)
+        quantize("torch.mean(q.dequantize(), [2])", net.dense.front().in);
+      else
+        s << "    q = q.reshape([q.size(0), -1])\n";
+    } else {
+      quantize("x", net.dense.front().in);
+    }
+    for (const auto& l : net.dense)
+      s << "    q = quantized." << (l.relu ? "linear_relu" : "linear") << "(q, self." << l.name
+        << "_p, " << pyFloat(l.out.scale) << ", " << l.out.zeroPoint << ")\n";
+    s << "    return q.dequantize()\n";
+    return s.str();
+  }
+  if (!net.convs.empty()) {
+    s << "    x = x.reshape(" << intList(shape) << ")\n";
+    for (const auto& l : net.convs) {
+      const std::string pad = l.kind == Kind::Conv1d ? "[1], [" + std::to_string(l.padding) + "]"
+                                                     : "[1, 1], [" + std::to_string(l.padding) +
+                                                           ", " + std::to_string(l.padding) + "]";
+      s << "    x = " << (l.relu ? "torch.relu(" : "(") << (is1d ? "torch.conv1d" : "torch.conv2d")
+        << "(x, self." << l.name << "_w, self." << l.name << "_b, " << pad << "))\n";
+      poolLine(l, "x");
+    }
+    s << (is1d ? "    x = torch.mean(x, [2])\n" : "    x = torch.flatten(x, 1)\n");
+  }
+  for (const auto& l : net.dense) {
+    std::string expr;
+    if (l.int8)
+      expr = "quantized.linear_dynamic(x, self." + l.name + "_p, False)";
+    else if (l.bias.defined())
+      expr = "torch.addmm(self." + l.name + "_b, x, self." + l.name + "_w.t())";
+    else
+      expr = "torch.mm(x, self." + l.name + "_w.t())";
+    s << "    x = " << (l.relu ? "torch.relu(" + expr + ")" : expr) << "\n";
+  }
+  s << "    return x\n";
+  return s.str();
+}
+
+// Resolves "torch" (aten ops, like the default resolver) and "quantized" (the quantized::
+// ops: linear, linear_relu, linear_dynamic, conv1d[_relu], conv2d[_relu]) in compressedSource.
+struct QuantizedResolver : torch::jit::Resolver {
+  std::shared_ptr<torch::jit::SugaredValue> resolveValue(const std::string& name,
+                                                         torch::jit::GraphFunction&,
+                                                         const torch::jit::SourceRange&) override {
+    if (name == "torch") return std::make_shared<torch::jit::BuiltinModule>("aten");
+    if (name == "quantized") return std::make_shared<torch::jit::BuiltinModule>("quantized");
+    return nullptr;
+  }
+};
+
+torch::jit::Module compressedModule(const CompressedNet& net) {
+  torch::jit::Module m("EdgewiseModel");
+  m.register_buffer("mean", net.mean.clone());
+  m.register_buffer("std", net.stdev.clone());
+  for (const auto* list : {&net.convs, &net.dense})
+    for (const auto& l : *list) {
+      if (l.int8) {
+        m.register_attribute(l.name + "_p", l.packed.type(), l.packed);
+        continue;
+      }
+      m.register_parameter(l.name + "_w", l.weight.clone(), false);
+      if (l.bias.defined()) m.register_parameter(l.name + "_b", l.bias.clone(), false);
+    }
+  m.define(compressedSource(net), std::make_shared<QuantizedResolver>());
+  m.eval();
+  return m;
 }
 
 std::vector<int64_t> batchShape(int64_t n, const std::vector<int>& shape) {
@@ -231,6 +343,21 @@ Result<std::unique_ptr<Classifier>> loadScriptFile(const ModelFile& file) {
 Result<void> exportTorchScript(const Classifier& model, const std::string& path) {
   const std::string where = "exporting " + model.id() + " as TorchScript to " + path;
   const torchimpl::Net net = torchimpl::trainedNet(model);
+  if (const torchimpl::CompressedNet* c = torchimpl::compressedNet(model)) {
+    try {
+      torchimpl::useEngine(*c);
+      torch::jit::Module m = torchimpl::compressedModule(*c);
+      const std::string tmp = path + ".tmp";
+      m.save(tmp);
+      if (std::rename(tmp.c_str(), path.c_str()) != 0) {
+        std::remove(tmp.c_str());
+        return Error("could not move the exported file into place", where);
+      }
+    } catch (const std::exception& e) {  // c10::Error and torch::jit script errors
+      return Error("LibTorch failed: " + std::string(e.what()), where);
+    }
+    return okResult();
+  }
   if (!net) {
     if (model.id() == "torchscript")
       return Error("the model already is TorchScript; save it", where);
