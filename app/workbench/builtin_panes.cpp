@@ -12,6 +12,9 @@
 #ifdef EDGEWISE_HAVE_TRAINING_PANE
 #include "app/workbench/panes/training/training_pane.h"
 #endif
+#ifdef EDGEWISE_HAVE_COMPRESSION_PANE
+#include "app/workbench/panes/compression/compression_pane.h"
+#endif
 
 namespace edgewise::gui {
 
@@ -79,6 +82,9 @@ void registerWorkbenchPanes() {
                         Tr::tr("Keep the lineage from data to model")};
                   }});
 #endif
+#ifdef EDGEWISE_HAVE_COMPRESSION_PANE
+  registerCompressionPane();
+#else
   addPlaceholder(
       QStringLiteral("compression"), 40, Qt::RightDockWidgetArea,
       {QStringLiteral(":/icons/compression.svg"), [] { return Tr::tr("Compression"); },
@@ -87,6 +93,7 @@ void registerWorkbenchPanes() {
          return QStringList{Tr::tr("Prune, quantize and distill trained models"),
                             Tr::tr("Trade accuracy against size and latency")};
        }});
+#endif
   addPlaceholder(QStringLiteral("fleet"), 50, Qt::RightDockWidgetArea,
                  {QStringLiteral(":/icons/fleet.svg"), [] { return Tr::tr("Fleet"); },
                   [] {
