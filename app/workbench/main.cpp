@@ -2,6 +2,8 @@
 //   edgewise [--project FILE] [--demo-broker URL] [--screenshot FILE.png
 //             --screenshot-delay-ms N] [--show-pane ID] [--lang de|zh_CN|en]
 //   edgewise --bench-live [--json] [--seconds S] [--devices N] [--channels C] [--rate HZ]
+//   edgewise --bench-timeline [--json] [--samples N] [--channels C] [--baseline-samples N]
+//            [--project FILE --recording ID [--stream ID]]
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -28,6 +30,11 @@
 #include "app/workbench/panes/capture/live_view_benchmark.h"
 #endif
 #include "core/util/log.h"
+#ifdef EDGEWISE_HAVE_LABELING_PANE
+#include "app/workbench/panes/labeling/timeline_benchmark.h"
+#include "core/store/project.h"
+#include "core/store/recording_repository.h"
+#endif
 
 #ifdef EDGEWISE_HAVE_DECODERS
 #if __has_include("plugins/decoders/builtin_decoders.h")
@@ -102,6 +109,106 @@ int runBenchLive(const BenchOptions& options, const QString& language) {
 #endif
 }
 
+struct TimelineBenchOptions {
+  bool json = false;
+  int64_t samples = 10'000'000;
+  int channels = 6;
+  int64_t baselineSamples = 1'000'000;
+  QString project;
+  int64_t recordingId = -1;
+  int64_t streamId = -1;
+};
+
+// The timeline benchmark: open time and pan/zoom redraw rate of the Labeling pane's timeline
+// on a long series (synthetic, or a project's recording), against raw points handed to
+// QCustomPlot on a smaller series in the same run.
+int runBenchTimeline(const TimelineBenchOptions& o) {
+#ifdef EDGEWISE_HAVE_LABELING_PANE
+  std::shared_ptr<gui::TimelineSeries> series;
+  QString source = QStringLiteral("synthetic");
+  if (!o.project.isEmpty()) {
+    auto project = store::Project::open(o.project.toStdString(), store::OpenMode::OpenExisting);
+    if (!project.ok()) {
+      std::fprintf(stderr, "edgewise: %s\n", project.error().toString().c_str());
+      return 2;
+    }
+    auto streams = project.value()->recordings().streams(o.recordingId);
+    if (!streams.ok()) {
+      std::fprintf(stderr, "edgewise: %s\n", streams.error().toString().c_str());
+      return 2;
+    }
+    int64_t streamId = -1;
+    for (const store::StreamSummary& s : streams.value())
+      if (s.spec.kind == store::StreamKind::TimeSeries && (o.streamId < 0 || s.id == o.streamId)) {
+        streamId = s.id;
+        break;
+      }
+    if (streamId < 0) {
+      std::fprintf(stderr, "edgewise: recording %lld has no such time-series stream\n",
+                   static_cast<long long>(o.recordingId));
+      return 2;
+    }
+    auto chunk = project.value()->recordings().readStream(streamId);
+    if (!chunk.ok()) {
+      std::fprintf(stderr, "edgewise: %s\n", chunk.error().toString().c_str());
+      return 2;
+    }
+    series = std::make_shared<gui::TimelineSeries>();
+    series->channels = chunk.value().channelCount;
+    series->timestampsUs = std::move(chunk.value().timestampsUs);
+    series->values = std::move(chunk.value().values);
+    source = QStringLiteral("recording %1 stream %2").arg(o.recordingId).arg(streamId);
+  } else {
+    series = gui::synthesizeTimelineSeries(o.samples, o.channels);
+  }
+  const gui::TimelineBenchRun dec = gui::runTimelineBenchmark(series, true);
+  series.reset();  // frees the long series before the baseline's
+  auto small = gui::synthesizeTimelineSeries(o.baselineSamples, dec.channels, 8);
+  const gui::TimelineBenchRun raw = gui::runTimelineBenchmark(small, false);
+  auto runJson = [](const gui::TimelineBenchRun& r) {
+    return QJsonObject{{QStringLiteral("samples"), static_cast<double>(r.samples)},
+                       {QStringLiteral("channels"), r.channels},
+                       {QStringLiteral("open_seconds"), r.openSeconds},
+                       {QStringLiteral("fps"), r.fps},
+                       {QStringLiteral("frame_p99_ms"), r.frameP99Ms},
+                       {QStringLiteral("frame_max_ms"), r.frameMaxMs},
+                       {QStringLiteral("frames"), r.frames},
+                       {QStringLiteral("points_per_frame"), r.meanPointsPerFrame}};
+  };
+  const QJsonObject out{
+      {QStringLiteral("source"), source},
+      {QStringLiteral("samples"), static_cast<double>(dec.samples)},
+      {QStringLiteral("channels"), dec.channels},
+      {QStringLiteral("open_seconds"), dec.openSeconds},
+      {QStringLiteral("fps"), dec.fps},
+      {QStringLiteral("decimated"), runJson(dec)},
+      {QStringLiteral("baseline_raw"), runJson(raw)},
+      {QStringLiteral("fps_ratio_vs_baseline"), raw.fps > 0 ? dec.fps / raw.fps : 0.0},
+      {QStringLiteral("platform"), QGuiApplication::platformName()}};
+  if (o.json) {
+    std::printf("%s\n", QJsonDocument(out).toJson(QJsonDocument::Compact).constData());
+  } else {
+    std::printf(
+        "timeline (%s, %lld samples x %d channels, on %s)\n"
+        "  min/max decimation: open %.2f s, %.1f fps over %d frames (p99 %.1f ms, max %.1f "
+        "ms), %.0f points per frame\n"
+        "  baseline, raw points, %lld samples: open %.2f s, %.1f fps (p99 %.1f ms, max %.1f "
+        "ms)\n",
+        qPrintable(source), static_cast<long long>(dec.samples), dec.channels,
+        qPrintable(QGuiApplication::platformName()), dec.openSeconds, dec.fps, dec.frames,
+        dec.frameP99Ms, dec.frameMaxMs, dec.meanPointsPerFrame, static_cast<long long>(raw.samples),
+        raw.openSeconds, raw.fps, raw.frameP99Ms, raw.frameMaxMs);
+  }
+  std::fflush(stdout);
+  return 0;
+#else
+  (void)o;
+  std::fprintf(stderr,
+               "edgewise: --bench-timeline needs the Labeling pane, which this build lacks\n");
+  return 2;
+#endif
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -157,9 +264,30 @@ int main(int argc, char** argv) {
   QCommandLineOption rateOption(QStringLiteral("rate"),
                                 QStringLiteral("With --bench-live: sample rate (default 100)."),
                                 QStringLiteral("HZ"), QStringLiteral("100"));
+  QCommandLineOption benchTimelineOption(
+      QStringLiteral("bench-timeline"),
+      QStringLiteral("Measure the Labeling timeline (open time, pan/zoom fps) and exit."));
+  QCommandLineOption samplesOption(
+      QStringLiteral("samples"),
+      QStringLiteral("With --bench-timeline: samples to synthesise (default 10000000)."),
+      QStringLiteral("N"), QStringLiteral("10000000"));
+  QCommandLineOption baselineSamplesOption(
+      QStringLiteral("baseline-samples"),
+      QStringLiteral("With --bench-timeline: samples of the raw-points baseline (default "
+                     "1000000)."),
+      QStringLiteral("N"), QStringLiteral("1000000"));
+  QCommandLineOption recordingOption(
+      QStringLiteral("recording"),
+      QStringLiteral("With --bench-timeline and --project: the recording ID to open."),
+      QStringLiteral("ID"));
+  QCommandLineOption streamOption(
+      QStringLiteral("stream"),
+      QStringLiteral("With --recording: the stream ID (default: its first time series)."),
+      QStringLiteral("ID"));
   parser.addOptions({projectOption, brokerOption, screenshotOption, delayOption, showPaneOption,
                      langOption, benchOption, jsonOption, secondsOption, devicesOption,
-                     channelsOption, rateOption});
+                     channelsOption, rateOption, benchTimelineOption, samplesOption,
+                     baselineSamplesOption, recordingOption, streamOption});
   parser.process(app);
 
 #ifdef EDGEWISE_HAVE_DECODERS
@@ -191,6 +319,35 @@ int main(int argc, char** argv) {
       return 2;
     }
     return runBenchLive(options, parser.value(langOption));
+  }
+
+  if (parser.isSet(benchTimelineOption)) {
+    TimelineBenchOptions options;
+    options.json = parser.isSet(jsonOption);
+    bool okSamples = false, okChannels = false, okBaseline = false;
+    options.samples = parser.value(samplesOption).toLongLong(&okSamples);
+    options.channels =
+        parser.isSet(channelsOption) ? parser.value(channelsOption).toInt(&okChannels) : 6;
+    if (!parser.isSet(channelsOption)) okChannels = true;
+    options.baselineSamples = parser.value(baselineSamplesOption).toLongLong(&okBaseline);
+    if (!okSamples || !okChannels || !okBaseline || options.samples < 2 || options.channels < 1 ||
+        options.baselineSamples < 2) {
+      std::fprintf(stderr,
+                   "edgewise: --bench-timeline: --samples, --channels and --baseline-samples "
+                   "must be positive numbers\n");
+      return 2;
+    }
+    if (parser.isSet(projectOption)) {
+      bool okRecording = false;
+      options.project = parser.value(projectOption);
+      options.recordingId = parser.value(recordingOption).toLongLong(&okRecording);
+      if (!okRecording) {
+        std::fprintf(stderr, "edgewise: --bench-timeline --project needs --recording ID\n");
+        return 2;
+      }
+      if (parser.isSet(streamOption)) options.streamId = parser.value(streamOption).toLongLong();
+    }
+    return runBenchTimeline(options);
   }
 
   gui::Workspace workspace;

@@ -1,0 +1,523 @@
+// Qt Test for the Labeling pane's timeline (offscreen): the min/max decimation against a brute
+// force computation on random data (pyramid and the points the widget hands to QCustomPlot),
+// label editing through simulated mouse and key events with exact undo/redo round trips,
+// navigation keys, the timestamp warning bar, and the pane on a real project file (recording
+// picker, stream, labels) with screenshots.
+
+#include <QComboBox>
+#include <QDir>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+#include <algorithm>
+#include <cmath>
+#include <memory>
+#include <random>
+
+#include "app/workbench/panes/labeling/labeling_pane.h"
+#include "app/workbench/panes/labeling/minmax_pyramid.h"
+#include "app/workbench/panes/labeling/timeline_model.h"
+#include "app/workbench/panes/labeling/timeline_widget.h"
+#include "app/workbench/workspace.h"
+#include "core/store/project.h"
+#include "core/store/recording_repository.h"
+
+using namespace edgewise;
+using namespace edgewise::gui;
+
+namespace {
+
+QString screenshotDir() {
+  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
+  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
+  QDir().mkpath(dir);
+  return dir;
+}
+
+// Random walk values, irregular positive steps (1..2000 us).
+std::shared_ptr<TimelineSeries> randomSeries(int64_t n, int channels, uint32_t seed) {
+  auto s = std::make_shared<TimelineSeries>();
+  s->channels = channels;
+  std::mt19937 rng(seed);
+  std::uniform_int_distribution<int64_t> step(1, 2000);
+  std::normal_distribution<float> v(0.f, 1.f);
+  int64_t t = 5'000'000;
+  std::vector<float> level(channels, 0.f);
+  for (int64_t i = 0; i < n; ++i) {
+    s->timestampsUs.push_back(t);
+    t += step(rng);
+    for (int c = 0; c < channels; ++c) {
+      level[c] += v(rng);
+      // Occasional spikes: a wrong decimation would miss exactly these.
+      s->values.push_back(rng() % 997 == 0 ? level[c] + 50.f * v(rng) : level[c]);
+    }
+  }
+  return s;
+}
+
+std::shared_ptr<TimelineSeries> regularSeries(int64_t n, int64_t stepUs, int channels) {
+  auto s = std::make_shared<TimelineSeries>();
+  s->channels = channels;
+  for (int64_t i = 0; i < n; ++i) {
+    s->timestampsUs.push_back(1'000'000 + i * stepUs);
+    for (int c = 0; c < channels; ++c)
+      s->values.push_back(static_cast<float>(std::sin(i * 0.01 * (c + 1)) + 0.2 * c));
+  }
+  return s;
+}
+
+// Brute force: the column of each sample by the definition (t0 + k*w <= t < t0 + (k+1)*w).
+std::vector<MinMax> bruteColumns(const TimelineSeries& s, int64_t t0, int64_t t1, int cols) {
+  std::vector<MinMax> out(static_cast<size_t>(cols * s.channels));
+  const double w = static_cast<double>(t1 - t0) / cols;
+  for (int64_t i = 0; i < s.sampleCount(); ++i) {
+    const int64_t t = s.timestampsUs[i];
+    if (t < t0 || t >= t1) continue;
+    int k = static_cast<int>(std::floor((t - t0) / w));
+    k = std::clamp(k, 0, cols - 1);
+    while (k + 1 < cols && static_cast<double>(t) >= static_cast<double>(t0) + (k + 1) * w) ++k;
+    while (k > 0 && static_cast<double>(t) < static_cast<double>(t0) + k * w) --k;
+    for (int c = 0; c < s.channels; ++c) {
+      MinMax& m = out[k * s.channels + c];
+      const float v = s.values[i * s.channels + c];
+      if (m.empty) {
+        m = {v, v, false};
+      } else {
+        m.min = std::min(m.min, v);
+        m.max = std::max(m.max, v);
+      }
+    }
+  }
+  return out;
+}
+
+std::vector<TimelineClass> threeClasses() {
+  return {{0, QStringLiteral("idle"), QColor(46, 134, 193), 1},
+          {1, QStringLiteral("walk"), QColor(231, 76, 60), 2},
+          {2, QStringLiteral("run"), QColor(39, 174, 96), 3}};
+}
+
+}  // namespace
+
+class LabelingTimelineTest : public QObject {
+  Q_OBJECT
+
+ private Q_SLOTS:
+  void pyramidMatchesBruteForce();
+  void widgetFeedsColumnMinMax();
+  void editWithMouseAndKeysUndoRedo();
+  void navigationKeys();
+  void warningBar_data();
+  void warningBar();
+  void paneOnRealProject();
+};
+
+void LabelingTimelineTest::pyramidMatchesBruteForce() {
+  // 300k samples: three pyramid levels (64, 4096, 262144).
+  auto s = randomSeries(300'000, 3, 11);
+  MinMaxPyramid p;
+  p.build(s.get());
+  QCOMPARE(p.levelCount(), 3);
+  std::mt19937 rng(5);
+  const int64_t first = s->timestampsUs.front(), last = s->timestampsUs.back();
+  std::uniform_int_distribution<int64_t> when(first - 1000, last + 1000);
+  for (int trial = 0; trial < 25; ++trial) {
+    int64_t a = when(rng), b = when(rng);
+    if (a > b) std::swap(a, b);
+    if (trial == 0) a = first, b = last + 1;  // the whole series
+    if (b - a < 10) b = a + 10;
+    const int cols = trial % 3 == 0 ? 1 : 100 + static_cast<int>(rng() % 1900);
+    std::vector<MinMax> got;
+    p.columns(a, b, cols, got);
+    const std::vector<MinMax> want = bruteColumns(*s, a, b, cols);
+    QCOMPARE(got.size(), want.size());
+    for (size_t i = 0; i < want.size(); ++i) {
+      QCOMPARE(got[i].empty, want[i].empty);
+      if (want[i].empty) continue;
+      // Exact: the decimation selects samples, it never interpolates.
+      QCOMPARE(got[i].min, want[i].min);
+      QCOMPARE(got[i].max, want[i].max);
+    }
+  }
+  // Arbitrary index ranges, including ones that straddle level boundaries.
+  std::uniform_int_distribution<int64_t> idx(0, s->sampleCount());
+  for (int trial = 0; trial < 200; ++trial) {
+    int64_t a = idx(rng), b = idx(rng);
+    if (a > b) std::swap(a, b);
+    if (trial == 0) a = 4095, b = 262144 + 4097;
+    const int c = trial % 3;
+    const MinMax m = p.rangeMinMax(c, a, b);
+    QCOMPARE(m.empty, a == b);
+    if (a == b) continue;
+    float mn = s->values[a * 3 + c], mx = mn;
+    for (int64_t i = a; i < b; ++i) {
+      mn = std::min(mn, s->values[i * 3 + c]);
+      mx = std::max(mx, s->values[i * 3 + c]);
+    }
+    QCOMPARE(m.min, mn);
+    QCOMPARE(m.max, mx);
+  }
+}
+
+void LabelingTimelineTest::widgetFeedsColumnMinMax() {
+  auto s = randomSeries(200'000, 2, 3);
+  TimelineWidget w;
+  w.resize(900, 400);
+  w.setChannelLayout(TimelineWidget::ChannelLayout::Overlaid);  // y = the raw value
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  w.setSeries(s, {QStringLiteral("a"), QStringLiteral("b")});
+  for (auto [lo, hi] : {std::pair{0.0, 1.0}, std::pair{0.2, 0.45}, std::pair{0.7, 0.71}}) {
+    const QCPRange full = w.fullRange();
+    w.setVisibleRange(full.lower + lo * full.size(), full.lower + hi * full.size());
+    w.replot(QCustomPlot::rpImmediateRefresh);
+    const QCPRange r = w.visibleRange();
+    const int cols = w.axisRect()->width();
+    const int64_t t0 = w.usOf(r.lower), t1 = w.usOf(r.upper);
+    const std::vector<MinMax> want = bruteColumns(*s, t0, t1, cols);
+    int nonEmpty = 0;
+    for (int k = 0; k < cols; ++k) nonEmpty += want[k * 2].empty ? 0 : 1;
+    const int64_t inView = std::lower_bound(s->timestampsUs.begin(), s->timestampsUs.end(), t1) -
+                           std::lower_bound(s->timestampsUs.begin(), s->timestampsUs.end(), t0);
+    for (int c = 0; c < 2; ++c) {
+      auto data = w.graph(c)->data();
+      if (inView <= 2 * cols) {
+        // Zoomed in: raw samples (plus one each side).
+        QVERIFY(data->size() <= inView + 2);
+        QVERIFY(data->size() >= inView);
+        continue;
+      }
+      // Two points per non-empty column plus at most one sample outside each edge.
+      const int inner = data->size() - (data->begin()->key < r.lower ? 1 : 0) -
+                        ((data->end() - 1)->key > r.upper ? 1 : 0);
+      QCOMPARE(inner, 2 * nonEmpty);
+      auto it = data->begin();
+      if (it->key < r.lower) ++it;
+      for (int k = 0; k < cols; ++k) {
+        const MinMax& m = want[k * 2 + c];
+        if (m.empty) continue;
+        QCOMPARE(static_cast<float>(it->value), m.min);
+        ++it;
+        QCOMPARE(static_cast<float>(it->value), m.max);
+        ++it;
+      }
+      QVERIFY(data->size() <= 2 * cols + 2);
+    }
+  }
+}
+
+void LabelingTimelineTest::editWithMouseAndKeysUndoRedo() {
+  auto s = regularSeries(10'000, 1000, 3);  // 10 s at 1 kHz
+  MemoryLabelModel model(threeClasses());
+  TimelineWidget w;
+  w.resize(1000, 400);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  w.setSeries(s, {});
+  w.setLabelModel(&model);
+  w.setCurrentClass(0);
+  w.setVisibleRange(0, 10);
+  w.replot(QCustomPlot::rpImmediateRefresh);
+  const int y = w.axisRect()->center().y();
+  auto usAt = [&w, &s](int px) {
+    return std::clamp(w.usOf(w.xAxis->pixelToCoord(px)), s->timestampsUs.front(),
+                      s->timestampsUs.back());
+  };
+  auto drag = [&w, y](int from, int to, Qt::KeyboardModifiers mods = {}) {
+    QTest::mousePress(&w, Qt::LeftButton, mods, QPoint(from, y));
+    QTest::mouseMove(&w, QPoint((from + to) / 2, y));
+    QTest::mouseMove(&w, QPoint(to, y));
+    QTest::mouseRelease(&w, Qt::LeftButton, mods, QPoint(to, y));
+  };
+  std::vector<std::vector<TimelineSegment>> states{model.segments()};
+
+  // Create A (class 0) by dragging right to left, then B (class 1).
+  drag(400, 200);
+  QCOMPARE(model.segments().size(), size_t(1));
+  TimelineSegment a = model.segments()[0];
+  QCOMPARE(a.startUs, usAt(200));
+  QCOMPARE(a.endUs, usAt(400));
+  QCOMPARE(a.classId, 0);
+  QVERIFY(a.startUs > 1'000'000 && a.endUs < 11'000'000);
+  QCOMPARE(w.selection(), std::set<int64_t>{a.id});
+  states.push_back(model.segments());
+
+  w.setCurrentClass(1);
+  drag(600, 720);
+  QCOMPARE(model.segments().size(), size_t(2));
+  TimelineSegment b = model.segments()[1];
+  QCOMPARE(b.startUs, usAt(600));
+  QCOMPARE(b.endUs, usAt(720));
+  QCOMPARE(b.classId, 1);
+  states.push_back(model.segments());
+
+  // Resize A: grab its end edge and pull it to x = 480.
+  const int aEnd = static_cast<int>(std::lround(w.pixelOf(a.endUs)));
+  drag(aEnd + 2, 480);
+  a = model.segments()[0];
+  QCOMPARE(a.endUs, usAt(480));
+  QCOMPARE(a.startUs, usAt(200));
+  states.push_back(model.segments());
+
+  // Click B, key 3 relabels it to class "run" (id 2).
+  QTest::mouseClick(&w, Qt::LeftButton, {}, QPoint(660, y));
+  QCOMPARE(w.selection(), std::set<int64_t>{b.id});
+  QTest::keyClick(&w, Qt::Key_3);
+  QCOMPARE(model.segments()[1].classId, 2);
+  QCOMPARE(model.segments()[0].classId, 0);
+  states.push_back(model.segments());
+
+  // Ctrl+click A adds it; key 2 relabels both in one undo step.
+  QTest::mouseClick(&w, Qt::LeftButton, Qt::ControlModifier, QPoint(300, y));
+  QCOMPARE(w.selection().size(), size_t(2));
+  QTest::keyClick(&w, Qt::Key_2);
+  QCOMPARE(model.segments()[0].classId, 1);
+  QCOMPARE(model.segments()[1].classId, 1);
+  states.push_back(model.segments());
+
+  // Click A alone, Delete removes it.
+  QTest::mouseClick(&w, Qt::LeftButton, {}, QPoint(300, y));
+  QTest::keyClick(&w, Qt::Key_Delete);
+  QCOMPARE(model.segments().size(), size_t(1));
+  QCOMPARE(model.segments()[0].id, b.id);
+  states.push_back(model.segments());
+
+  // A click on empty space clears the selection and creates nothing.
+  QTest::mouseClick(&w, Qt::LeftButton, {}, QPoint(900, y));
+  QVERIFY(w.selection().empty());
+  QCOMPARE(model.segments().size(), size_t(1));
+  QCOMPARE(w.undoStack()->count(), 6);
+
+  // Undo back to the empty start, checking every intermediate state exactly.
+  for (int i = static_cast<int>(states.size()) - 2; i >= 0; --i) {
+    QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(model.segments(), states[i]);
+  }
+  QVERIFY(!w.undoStack()->canUndo());
+  // And redo all of it (Ctrl+Shift+Z; Ctrl+Y once).
+  for (size_t i = 1; i < states.size(); ++i) {
+    if (i == 3)
+      QTest::keyClick(&w, Qt::Key_Y, Qt::ControlModifier);
+    else
+      QTest::keyClick(&w, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(model.segments(), states[i]);
+  }
+  QVERIFY(!w.undoStack()->canRedo());
+}
+
+void LabelingTimelineTest::navigationKeys() {
+  auto s = regularSeries(100'000, 1000, 2);  // 100 s
+  MemoryLabelModel model(threeClasses());
+  model.setSuggestions({{40'000'000, 45'000'000, 1}, {70'000'000, 71'000'000, -1}});
+  TimelineWidget w;
+  w.resize(800, 300);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  w.setSeries(s, {});
+  w.setLabelModel(&model);
+  // Labels cover 0..10 s and 12..30 s (times since the first sample).
+  QVERIFY(model.addSegment(1'000'000, 11'000'000, 0).ok());
+  QVERIFY(model.addSegment(13'000'000, 31'000'000, 1).ok());
+  w.refreshLabels();
+  w.setVisibleRange(0, 20);
+  QCOMPARE(w.visibleRange().lower, 0.0);
+  QTest::keyClick(&w, Qt::Key_Right);
+  QCOMPARE(w.visibleRange().lower, 2.0);
+  QTest::keyClick(&w, Qt::Key_PageDown);
+  QCOMPARE(w.visibleRange().lower, 22.0);
+  QTest::keyClick(&w, Qt::Key_PageUp);
+  QCOMPARE(w.visibleRange().lower, 2.0);
+  QTest::keyClick(&w, Qt::Key_Plus);
+  QCOMPARE(w.visibleRange().size(), 10.0);
+  QCOMPARE(w.visibleRange().center(), 12.0);
+  QTest::keyClick(&w, Qt::Key_Minus);
+  QCOMPARE(w.visibleRange().size(), 20.0);
+  // N: the unlabeled spans are 10..12 s, then 30 s to the end.
+  QTest::keyClick(&w, Qt::Key_N);
+  QCOMPARE(w.lastJumpSpan(), std::make_pair(int64_t(11'000'000), int64_t(13'000'000)));
+  QVERIFY(w.visibleRange().contains(10.0) && w.visibleRange().contains(12.0));
+  QTest::keyClick(&w, Qt::Key_N);
+  QCOMPARE(w.lastJumpSpan().first, int64_t(31'000'000));
+  // S: the suggestions in time order.
+  QTest::keyClick(&w, Qt::Key_S);
+  QCOMPARE(w.lastJumpSpan(), std::make_pair(int64_t(40'000'000), int64_t(45'000'000)));
+  QVERIFY(w.visibleRange().contains(39.0) && w.visibleRange().contains(44.0));
+  QTest::keyClick(&w, Qt::Key_S);
+  QCOMPARE(w.lastJumpSpan().first, int64_t(70'000'000));
+  QVERIFY(!w.jumpToNextSuggestion());
+  // Wheel zoom keeps the time under the cursor in place.
+  const QPoint at(w.axisRect()->left() + w.axisRect()->width() / 4, w.axisRect()->center().y());
+  const double before = w.xAxis->pixelToCoord(at.x());
+  QWheelEvent wheel(at, w.mapToGlobal(at), QPoint(), QPoint(0, 120), Qt::NoButton, Qt::NoModifier,
+                    Qt::NoScrollPhase, false);
+  QApplication::sendEvent(&w, &wheel);
+  QVERIFY(w.visibleRange().size() < 20.0 * 0.9);
+  QVERIFY(std::abs(w.xAxis->pixelToCoord(at.x()) - before) < 1e-6);
+}
+
+void LabelingTimelineTest::warningBar_data() {
+  QTest::addColumn<int>("kind");
+  QTest::addColumn<qlonglong>("gaps");
+  QTest::addColumn<qlonglong>("duplicates");
+  QTest::addColumn<qlonglong>("backwards");
+  QTest::newRow("clean") << 0 << 0LL << 0LL << 0LL;
+  QTest::newRow("gaps") << 1 << 2LL << 0LL << 0LL;
+  QTest::newRow("duplicates") << 2 << 0LL << 3LL << 0LL;
+  QTest::newRow("non-monotonic") << 3 << 0LL << 0LL << 1LL;
+}
+
+void LabelingTimelineTest::warningBar() {
+  QFETCH(int, kind);
+  QFETCH(qlonglong, gaps);
+  QFETCH(qlonglong, duplicates);
+  QFETCH(qlonglong, backwards);
+  auto s = regularSeries(2000, 10'000, 2);  // 100 Hz
+  auto& ts = s->timestampsUs;
+  if (kind == 1) {
+    for (size_t i = 500; i < ts.size(); ++i) ts[i] += 2'000'000;  // a 2 s hole
+    for (size_t i = 1500; i < ts.size(); ++i) ts[i] += 50'000;    // 6 intervals' worth
+  } else if (kind == 2) {
+    for (size_t i : {100, 900, 1800}) ts[i] = ts[i - 1];
+  } else if (kind == 3) {
+    std::swap(ts[1000], ts[1001]);  // one step back
+  }
+  TimelineWidget w;
+  w.resize(900, 300);
+  w.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&w));
+  w.setSeries(s, {});
+  w.replot(QCustomPlot::rpImmediateRefresh);
+  QCOMPARE(qlonglong(w.timestampReport().gaps), gaps);
+  QCOMPARE(qlonglong(w.timestampReport().duplicates), duplicates);
+  QCOMPARE(qlonglong(w.timestampReport().backwards), backwards);
+  QCOMPARE(w.warningShown(), kind != 0);
+  auto* bar = w.findChild<QLabel*>(QStringLiteral("timestampWarning"));
+  QVERIFY(bar);
+  QCOMPARE(bar->isVisible(), kind != 0);
+  if (kind == 1) {
+    QVERIFY2(w.warningText().contains(QStringLiteral("2 gaps")), qPrintable(w.warningText()));
+    QVERIFY(w.warningText().contains(QStringLiteral("2.01 s")));
+    // The plot area starts below the bar.
+    QVERIFY(w.axisRect()->top() >= bar->geometry().bottom());
+    QVERIFY(w.grab().save(screenshotDir() + u"/labeling_warning.png"));
+  }
+  if (kind == 3) {
+    // Shown sorted.
+    QVERIFY(std::is_sorted(w.series()->timestampsUs.begin(), w.series()->timestampsUs.end()));
+    QVERIFY(w.warningText().contains(QStringLiteral("back in time")));
+  }
+}
+
+void LabelingTimelineTest::paneOnRealProject() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("labels.edgewise"));
+  {
+    auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+    QVERIFY(project.ok());
+    store::RecordingRepository& recs = project.value()->recordings();
+    for (const char* name : {"walk-session", "bench-idle"}) {
+      auto rec = recs.create(name, 1);
+      QVERIFY(rec.ok());
+      store::StreamSpec spec;
+      spec.deviceId = "imu-1";
+      spec.topic = "edgewise/imu-1/imu";
+      spec.decoderId = "json";
+      spec.channelNames = {"ax", "ay", "az", "gx", "gy", "gz"};
+      spec.sampleRateHz = 100;
+      auto stream = recs.addStream(rec.value(), spec);
+      QVERIFY(stream.ok());
+      store::ChunkData chunk;
+      chunk.streamId = stream.value();
+      chunk.channelCount = 6;
+      std::mt19937 rng(1);
+      std::normal_distribution<float> noise(0.f, 0.04f);
+      const int n = 6000;  // 60 s at 100 Hz
+      for (int i = 0; i < n; ++i) {
+        const double t = i / 100.0;
+        chunk.timestampsUs.push_back(1'700'000'000'000'000 + int64_t(i) * 10'000);
+        const double walking = (t > 8 && t < 22) || (t > 34 && t < 50) ? 1.0 : 0.08;
+        for (int c = 0; c < 6; ++c)
+          chunk.values.push_back(static_cast<float>(
+              (c == 2 ? 9.81 : 0.0) + walking * std::sin(2 * M_PI * (1.8 + 0.2 * c) * t + c) +
+              noise(rng)));
+        chunk.sequences.push_back(i);
+      }
+      chunk.messageCount = n;
+      QVERIFY(recs.appendChunk(chunk).ok());
+      QVERIFY(recs.finish(rec.value()).ok());
+    }
+  }
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1300, 620);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  auto* recordings = pane.findChild<QComboBox*>(QStringLiteral("recordingCombo"));
+  QVERIFY(recordings);
+  QCOMPARE(recordings->count(), 2);
+  TimelineWidget* w = pane.timeline();
+  QVERIFY(w->series());
+  QCOMPARE(w->series()->sampleCount(), int64_t(6000));
+  QCOMPARE(w->series()->channels, 6);
+  QVERIFY(!w->warningShown());
+
+  pane.addClass(QStringLiteral("idle"));
+  pane.addClass(QStringLiteral("walk"));
+  pane.addClass(QStringLiteral("stairs"));
+  pane.setAnnotator(QStringLiteral("ana"));
+  QTest::qWait(50);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  const int y = w->axisRect()->center().y();
+  auto dragKeys = [w, y](double k0, double k1) {
+    const int a = static_cast<int>(w->xAxis->coordToPixel(k0));
+    const int b = static_cast<int>(w->xAxis->coordToPixel(k1));
+    QTest::mousePress(w, Qt::LeftButton, {}, QPoint(a, y));
+    QTest::mouseMove(w, QPoint(b, y));
+    QTest::mouseRelease(w, Qt::LeftButton, {}, QPoint(b, y));
+  };
+  dragKeys(0.5, 7.5);             // class 0 ("idle", the first added, is current)
+  QTest::keyClick(w, Qt::Key_2);  // relabels it to "walk", which becomes current
+  dragKeys(8.2, 21.8);
+  dragKeys(22.5, 33.5);
+  dragKeys(34.2, 49.5);
+  QTest::keyClick(w, Qt::Key_3);  // the last one: "stairs"
+  dragKeys(51.0, 58.0);
+  auto segs = w->labelModel()->segments();
+  QCOMPARE(segs.size(), size_t(5));
+  QCOMPARE(segs[0].classId, 1);
+  QCOMPARE(segs[1].classId, 1);
+  QCOMPARE(segs[2].classId, 1);
+  QCOMPARE(segs[3].classId, 2);
+  QCOMPARE(segs[4].classId, 2);
+  // Fix them by clicking and keys: idle, walk, idle, walk, stairs.
+  auto relabel = [w, y](double k, Qt::Key key) {
+    QTest::mouseClick(w, Qt::LeftButton, {}, QPoint(int(w->xAxis->coordToPixel(k)), y));
+    QTest::keyClick(w, key);
+  };
+  relabel(4.0, Qt::Key_1);
+  relabel(28.0, Qt::Key_1);
+  relabel(40.0, Qt::Key_2);
+  segs = w->labelModel()->segments();
+  const std::vector<int> classes{0, 1, 0, 1, 2};
+  for (size_t i = 0; i < segs.size(); ++i) QCOMPARE(segs[i].classId, classes[i]);
+  QCOMPARE(segs[1].startUs - w->originUs(),
+           w->usOf(w->xAxis->pixelToCoord(int(w->xAxis->coordToPixel(8.2)))) - w->originUs());
+  auto* status = pane.findChild<QWidget*>(QStringLiteral("labelingStatus"));
+  QVERIFY(status);
+
+  // Labels are per recording: the other one starts empty, and coming back finds them again.
+  QVERIFY(pane.openRecording(recordings->itemData(1).toLongLong()));
+  QCOMPARE(w->labelModel()->segments().size(), size_t(0));
+  QVERIFY(pane.openRecording(recordings->itemData(0).toLongLong()));
+  QCOMPARE(w->labelModel()->segments().size(), size_t(5));
+  QTest::mouseClick(w, Qt::LeftButton, {}, QPoint(int(w->xAxis->coordToPixel(28.0)), y));
+  QTest::qWait(50);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_pane.png"));
+  QVERIFY(w->grab().save(screenshotDir() + u"/labeling_timeline.png"));
+}
+
+QTEST_MAIN(LabelingTimelineTest)
+#include "labeling_timeline_test.moc"
