@@ -617,11 +617,12 @@ int runBenchLiveView(const QStringList& args) {
 
 int runBench(const QStringList& args) {
   const char usage[] =
-      "Usage: edgewise-cli bench <capture|live-view|train|compress> [options]\n"
-      "  capture     capture throughput against a mosquitto_sub baseline\n"
-      "  live-view   the GUI's live plot stall benchmark\n"
-      "  train       model families against scikit-learn / PyTorch references\n"
-      "  compress    compression methods against their parents (issue 5 targets)\n";
+      "Usage: edgewise-cli bench <capture|live-view|train|compress|active-learning> [options]\n"
+      "  capture          capture throughput against a mosquitto_sub baseline\n"
+      "  live-view        the GUI's live plot stall benchmark\n"
+      "  train            model families against scikit-learn / PyTorch references\n"
+      "  compress         compression methods against their parents (issue 5 targets)\n"
+      "  active-learning  query strategies against random sampling (simulated annotator)\n";
   if (args.isEmpty()) {
     printErr(QString::fromLatin1(usage));
     return kExitUsage;
@@ -632,6 +633,7 @@ int runBench(const QStringList& args) {
   if (which == u"live-view") return runBenchLiveView(rest);
   if (which == u"train") return runBenchTrain(rest);
   if (which == u"compress") return runBenchCompress(rest);
+  if (which == u"active-learning") return runBenchActiveLearning(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(usage));
     return kExitOk;

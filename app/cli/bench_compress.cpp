@@ -13,15 +13,10 @@
 #include "app/cli/commands.h"
 #include "app/cli/service_util.h"
 #include "core/dataset/data/importers.h"
-#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 #include "core/training/service/compress_service.h"
 #include "core/training/service/train_service.h"
 #include "core/training/torch/torch_models.h"
-
-#ifndef EDGEWISE_SOURCE_DIR
-#define EDGEWISE_SOURCE_DIR "."
-#endif
 
 namespace edgewise::cli {
 
@@ -132,15 +127,7 @@ int runBenchCompress(const QStringList& args) {
   json rows = json::array();
   int passed = 0, failed = 0;
   for (const std::string& ds : datasets) {
-    Result<dataset::ParsedDataset> parsed = Error("no dataset");
-    if (ds == "digits") {
-      const QString file = cl.isSet(u"digits"_s)
-                               ? cl.value(u"digits"_s)
-                               : QStringLiteral(EDGEWISE_SOURCE_DIR "/tests/data/digits.png");
-      parsed = dataset::readDigitsPng(file.toStdString());
-    } else {
-      parsed = dataset::simulateImuActivityDataset(static_cast<int>(*perClass), 2.0, 50.0, 42);
-    }
+    auto parsed = builtinDataset(qs(ds), cl.value(u"digits"_s), static_cast<int>(*perClass));
     if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
     auto imported = dataset::importDataset(**project, ds, *parsed);
     if (!imported.ok()) return cl.failure(qs(imported.error().toString()));

@@ -19,8 +19,8 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/service_util.h"
 #include "core/dataset/data/importers.h"
-#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 #include "core/training/ensemble/ensemble.h"
 #include "core/training/ensemble/two_stage.h"
@@ -320,15 +320,7 @@ int runBenchTrain(const QStringList& args) {
   QDir().mkpath(xdir);
   auto project = store::Project::open(tmp.filePath(u"bench.edgewise"_s).toStdString());
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
-  Result<dataset::ParsedDataset> parsed = Error("no dataset");
-  if (datasetName == u"digits") {
-    const QString file = cl.isSet(u"digits"_s)
-                             ? cl.value(u"digits"_s)
-                             : QStringLiteral(EDGEWISE_SOURCE_DIR "/tests/data/digits.png");
-    parsed = dataset::readDigitsPng(file.toStdString());
-  } else {
-    parsed = dataset::simulateImuActivityDataset(static_cast<int>(*perClass), 2.0, 50.0, 42);
-  }
+  auto parsed = builtinDataset(datasetName, cl.value(u"digits"_s), static_cast<int>(*perClass));
   if (!parsed.ok()) return cl.failure(qs(parsed.error().toString()));
   auto imported = dataset::importDataset(**project, datasetName.toStdString(), *parsed);
   if (!imported.ok()) return cl.failure(qs(imported.error().toString()));

@@ -29,6 +29,8 @@ int runExportStoredModel(const QStringList& args);
 int runBenchCompress(const QStringList& args);
 // bench train (bench_train.cpp), dispatched by runBench.
 int runBenchTrain(const QStringList& args);
+// bench active-learning (bench_active.cpp), dispatched by runBench.
+int runBenchActiveLearning(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);
