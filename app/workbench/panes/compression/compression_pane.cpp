@@ -129,7 +129,9 @@ void CompressionPane::buildUi() {
   m_method = new QComboBox(this);
   m_method->setObjectName(QStringLiteral("compressionMethod"));
   for (const auto& [method, description] : training::compressionMethods()) {
-    m_method->addItem(qs(method), qs(method));
+    // "prune:S" lists the method with its argument; the item's data is the bare name.
+    const QString name = qs(method).section(u':', 0, 0);
+    m_method->addItem(name, name);
     m_method->setItemData(m_method->count() - 1, qs(description), Qt::ToolTipRole);
   }
   m_amountLabel = new QLabel(this);
@@ -161,6 +163,7 @@ void CompressionPane::buildUi() {
   m_status = new QLabel(this);
   m_status->setObjectName(QStringLiteral("compressionStatus"));
   m_status->setWordWrap(true);
+  m_status->setVisible(false);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
   auto* pickRow = new QHBoxLayout;
@@ -221,6 +224,7 @@ void CompressionPane::buildUi() {
   rightSplit->addWidget(m_pareto);
   rightSplit->setStretchFactor(0, 2);
   rightSplit->setStretchFactor(1, 3);
+  rightSplit->setSizes({400, 600});  // the table's size hint would take nearly all the height
   auto* variantsSplit = new QSplitter(Qt::Horizontal, this);
   variantsSplit->addWidget(m_tree);
   variantsSplit->addWidget(rightSplit);
@@ -349,6 +353,7 @@ void CompressionPane::changeEvent(QEvent* event) {
 void CompressionPane::setStatus(const QString& text, bool error) {
   m_lastStatus = text;
   m_status->setText(text);
+  m_status->setVisible(!text.isEmpty());  // an empty word-wrapped label still takes a line
   m_status->setStyleSheet(error ? QStringLiteral("QLabel { color: #c62828; font-weight: bold; }")
                                 : QString());
 }
@@ -790,6 +795,12 @@ void CompressionPane::showCompare() {
     p->plotLayout()->addElement(0, 0, new QCPAxisRect(p));
     p->xAxis = p->axisRect()->axis(QCPAxis::atBottom);
     p->yAxis = p->axisRect()->axis(QCPAxis::atLeft);
+    // Clearing the layout deleted the legend with the old axis rect (QCustomPlot then sets
+    // p->legend to null): give the new axis rect one of its own, hidden until used.
+    p->legend = new QCPLegend;
+    p->axisRect()->insetLayout()->addElement(p->legend, Qt::AlignRight | Qt::AlignTop);
+    p->legend->setLayer(QStringLiteral("legend"));
+    p->legend->setVisible(false);
   }
   m_difference.clear();
   const VariantInfo* a = m_variants->variantById(m_compareA->currentData().toLongLong());
@@ -851,12 +862,14 @@ void CompressionPane::showCompare() {
       diverging.setColorStopAt(0.0, QColor(0x21, 0x66, 0xac));
       diverging.setColorStopAt(0.5, QColor(0xf7, 0xf7, 0xf7));
       diverging.setColorStopAt(1.0, QColor(0xb2, 0x18, 0x2b));
-      map->setGradient(diverging);
       map->setInterpolate(false);
-      map->setDataRange(QCPRange(-extent, extent));
       auto* scale = new QCPColorScale(m_heat);
       m_heat->plotLayout()->addElement(0, 1, scale);
+      // The map takes the scale's gradient and range when it is attached: set them after,
+      // symmetric so that white is "no change".
       map->setColorScale(scale);
+      map->setGradient(diverging);
+      map->setDataRange(QCPRange(-extent, extent));
       scale->axis()->setLabel(tr("points"));
       auto* margin = new QCPMarginGroup(m_heat);
       m_heat->axisRect()->setMarginGroup(QCP::msBottom | QCP::msTop, margin);
