@@ -116,7 +116,9 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QCustomPlot(parent) {
   xAxis->setLabel(tr("Time (s)"));
   yAxis->setTickLabels(true);
   yAxis->grid()->setVisible(false);
-  connect(this, &QCustomPlot::beforeReplot, this, &TimelineWidget::updateGraphData);
+  // After the layout: the column count is the axis rect's width in this frame (tick labels of
+  // a new range can widen the margins, so the width before the layout may be stale).
+  connect(this, &QCustomPlot::afterLayout, this, &TimelineWidget::updateGraphData);
   connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
     m_dataDirty = true;
     Q_EMIT viewChanged();
