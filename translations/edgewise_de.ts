@@ -552,6 +552,269 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
 </context>
 <context>
+    <name>edgewise::gui::CompressionPane</name>
+    <message>
+        <source>Compression</source>
+        <translation>Komprimierung</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>No trained model in this project yet. Train one in the Training pane, then compress it here.</source>
+        <translation>Dieses Projekt hat noch kein trainiertes Modell. Trainieren Sie eines im Bereich Training und komprimieren Sie es dann hier.</translation>
+    </message>
+    <message>
+        <source>Open or create a project, train a model, then compress it here.</source>
+        <translation>Öffnen oder erstellen Sie ein Projekt, trainieren Sie ein Modell und komprimieren Sie es dann hier.</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>Methode:</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>Stärke:</translation>
+    </message>
+    <message>
+        <source>then int8</source>
+        <translation>danach int8</translation>
+    </message>
+    <message>
+        <source>Fine-tune epochs:</source>
+        <translation>Feintuning-Epochen:</translation>
+    </message>
+    <message>
+        <source>Pruning and low rank: epochs of fine-tuning; distillation: 0 means 30</source>
+        <translation>Ausdünnen und Low-Rank: Epochen des Feintunings; Destillation: 0 bedeutet 30</translation>
+    </message>
+    <message>
+        <source>Calibration samples:</source>
+        <translation>Kalibrierbeispiele:</translation>
+    </message>
+    <message>
+        <source>Rows of the training split used to calibrate static int8</source>
+        <translation>Zeilen des Trainingsanteils, mit denen die statische int8-Quantisierung kalibriert wird</translation>
+    </message>
+    <message>
+        <source>Recipe:</source>
+        <translation>Rezept:</translation>
+    </message>
+    <message>
+        <source>e.g. prune:0.8+int8</source>
+        <translation>z. B. prune:0.8+int8</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>Komprimieren</translation>
+    </message>
+    <message>
+        <source>Compress the model with this recipe (Ctrl+Shift+K)</source>
+        <translation>Das Modell mit diesem Rezept komprimieren (Strg+Umschalt+K)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running compression (Esc); nothing is stored</source>
+        <translation>Die laufende Komprimierung abbrechen (Esc); nichts wird gespeichert</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>Varianten</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>Vergleich</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A:</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B:</translation>
+    </message>
+    <message>
+        <source>p50 latency (µs, log)</source>
+        <translation>p50-Latenz (µs, log.)</translation>
+    </message>
+    <message>
+        <source>Test accuracy (%)</source>
+        <translation>Testgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3%)</source>
+        <translation>%1 (%2, %3 %)</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>Pareto-Front</translation>
+    </message>
+    <message>
+        <source>Accuracy %1%, p50 %2 µs, %3</source>
+        <translation>Genauigkeit %1 %, p50 %2 µs, %3</translation>
+    </message>
+    <message>
+        <source>%1× the size, %2× the latency of its parent</source>
+        <translation>%1× die Größe, %2× die Latenz des Ausgangsmodells</translation>
+    </message>
+    <message>
+        <source>Export TorchScript...</source>
+        <translation>Als TorchScript exportieren...</translation>
+    </message>
+    <message>
+        <source>Export C99...</source>
+        <translation>Als C99 exportieren...</translation>
+    </message>
+    <message>
+        <source>Export model file...</source>
+        <translation>Modelldatei exportieren...</translation>
+    </message>
+    <message>
+        <source>Compare the two selected</source>
+        <translation>Die beiden ausgewählten vergleichen</translation>
+    </message>
+    <message>
+        <source>Compare with its parent</source>
+        <translation>Mit dem Ausgangsmodell vergleichen</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>Löschen...</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>Modell löschen</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the project? Variants derived from it stay, without a parent.</source>
+        <translation>%1 aus dem Projekt löschen? Davon abgeleitete Varianten bleiben erhalten, ohne Ausgangsmodell.</translation>
+    </message>
+    <message>
+        <source>C sources (*.c *.h)</source>
+        <translation>C-Quelltexte (*.c *.h)</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>Model files (*)</source>
+        <translation>Modelldateien (*)</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>Modell exportieren</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>Nach %1 exportiert</translation>
+    </message>
+    <message>
+        <source>Delete failed: %1</source>
+        <translation>Löschen fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Deleted model %1</source>
+        <translation>Modell %1 gelöscht</translation>
+    </message>
+    <message>
+        <source>Class accuracy (%)</source>
+        <translation>Klassengenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Per-class accuracy</source>
+        <translation>Genauigkeit je Klasse</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>Prozentpunkte</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>Vorhergesagt</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>Wahr</translation>
+    </message>
+    <message>
+        <source>Confusion B − A (share of the true class, points)</source>
+        <translation>Konfusion B − A (Anteil an der wahren Klasse, Prozentpunkte)</translation>
+    </message>
+    <message>
+        <source>Pick two variants</source>
+        <translation>Zwei Varianten auswählen</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>SQNR per layer: %1</source>
+        <translation>SQNR je Schicht: %1</translation>
+    </message>
+    <message>
+        <source>SQNR per layer (int8 variants only)</source>
+        <translation>SQNR je Schicht (nur int8-Varianten)</translation>
+    </message>
+    <message>
+        <source>A compression is already running.</source>
+        <translation>Eine Komprimierung läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen.</translation>
+    </message>
+    <message>
+        <source>Train a model first: there is nothing to compress.</source>
+        <translation>Zuerst ein Modell trainieren: Es gibt nichts zu komprimieren.</translation>
+    </message>
+    <message>
+        <source>Recipe: %1</source>
+        <translation>Rezept: %1</translation>
+    </message>
+    <message>
+        <source>Compress %1 with %2</source>
+        <translation>%1 mit %2 komprimieren</translation>
+    </message>
+    <message>
+        <source>%1: %2, accuracy %3% (%4%5 points), %6× the size</source>
+        <translation>%1: %2, Genauigkeit %3 % (%4%5 Prozentpunkte), %6× die Größe</translation>
+    </message>
+    <message>
+        <source>Compression cancelled; nothing was stored.</source>
+        <translation>Komprimierung abgebrochen; nichts wurde gespeichert.</translation>
+    </message>
+    <message>
+        <source>Compression failed: %1</source>
+        <translation>Komprimierung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>The new variant: %1</source>
+        <translation>Die neue Variante: %1</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>Starte %1...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Breche ab...</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ConfusionMatrixWidget</name>
     <message numerus="yes">
         <source>True %1, predicted %2: %n sample(s). Click to list them.</source>
@@ -903,6 +1166,139 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>
             <numerusform>Lese %n Aufnahme</numerusform>
             <numerusform>Lese %n Aufnahmen</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LabelingPane</name>
+    <message>
+        <source>Labeling</source>
+        <translation>Beschriftung</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufzeichnung</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>Kanäle</translation>
+    </message>
+    <message>
+        <source>Show or hide channels</source>
+        <translation>Kanäle ein- oder ausblenden</translation>
+    </message>
+    <message>
+        <source>Stacked</source>
+        <translation>Gestapelt</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>Überlagert</translation>
+    </message>
+    <message>
+        <source>Draw each channel in its own band, or all on one axis</source>
+        <translation>Jeden Kanal in einem eigenen Band zeichnen oder alle auf einer Achse</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>Einpassen</translation>
+    </message>
+    <message>
+        <source>Show the whole recording</source>
+        <translation>Die ganze Aufzeichnung anzeigen</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
+    </message>
+    <message>
+        <source>Undo the last label edit (Ctrl+Z in the timeline)</source>
+        <translation>Die letzte Label-Änderung rückgängig machen (Strg+Z in der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Wiederholen</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z in the timeline)</source>
+        <translation>Wiederholen (Strg+Umschalt+Z in der Zeitleiste)</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>Ihr Name</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>new class</source>
+        <translation>neue Klasse</translation>
+    </message>
+    <message>
+        <source>Add class</source>
+        <translation>Klasse hinzufügen</translation>
+    </message>
+    <message>
+        <source>Drag to label, drag an edge to resize, click to select; 1-9 class, Del delete, Ctrl+Z undo; arrows and PageUp/PageDown move, wheel or +/- zoom, Shift+drag pans; N next unlabeled, S next suggestion</source>
+        <translation>Ziehen zum Beschriften, Rand ziehen zum Ändern der Größe, Klicken zum Auswählen; 1-9 Klasse, Entf löschen, Strg+Z rückgängig; Pfeiltasten und Bild↑/Bild↓ verschieben, Mausrad oder +/- zoomen, Umschalt+Ziehen verschiebt die Ansicht; N nächste unbeschriftete Stelle, S nächster Vorschlag</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Class %1: key %2 assigns it to the selected labels</source>
+        <translation>Klasse %1: Taste %2 weist sie den ausgewählten Labels zu</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1 (%2 s)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 / %2 (%n Messwert)</numerusform>
+            <numerusform>%1 / %2 (%n Messwerte)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>Open a project to label its recordings.</source>
+        <translation>Öffnen Sie ein Projekt, um seine Aufzeichnungen zu beschriften.</translation>
+    </message>
+    <message>
+        <source>Could not read the recording: %1</source>
+        <translation>Die Aufzeichnung konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>This project has no recordings yet: record some in the Capture pane.</source>
+        <translation>Dieses Projekt hat noch keine Aufzeichnungen: Zeichnen Sie welche im Bereich Erfassung auf.</translation>
+    </message>
+    <message>
+        <source>Add a class to start labeling.</source>
+        <translation>Fügen Sie eine Klasse hinzu, um mit der Beschriftung zu beginnen.</translation>
+    </message>
+    <message>
+        <source>no annotator name</source>
+        <translation>kein Annotatorname</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <translation>
+            <numerusform>%n Label, %1 ausgewählt; Annotator: %2; Labels werden nur für diese Sitzung aufbewahrt (der Label-Speicher des Projekts ist noch nicht angebunden)</numerusform>
+            <numerusform>%n Labels, %1 ausgewählt; Annotator: %2; Labels werden nur für diese Sitzung aufbewahrt (der Label-Speicher des Projekts ist noch nicht angebunden)</numerusform>
         </translation>
     </message>
 </context>
@@ -1439,6 +1835,80 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
 </context>
 <context>
+    <name>edgewise::gui::TimelineWidget</name>
+    <message>
+        <source>Create label</source>
+        <translation>Label anlegen</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>Label löschen</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>Zeit (s)</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>Kanal %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>Wert</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) in the timestamps (longest %1 s)</source>
+        <translation>
+            <numerusform>%n Lücke in den Zeitstempeln (längste %1 s)</numerusform>
+            <numerusform>%n Lücken in den Zeitstempeln (längste %1 s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate timestamp(s)</source>
+        <translation>
+            <numerusform>%n doppelter Zeitstempel</numerusform>
+            <numerusform>%n doppelte Zeitstempel</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) back in time (shown sorted)</source>
+        <translation>
+            <numerusform>%n Rücksprung in der Zeit (sortiert angezeigt)</numerusform>
+            <numerusform>%n Rücksprünge in der Zeit (sortiert angezeigt)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timestamps: %1</source>
+        <translation>Zeitstempel: %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>Neu beschriften</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relabel %n label(s)</source>
+        <translation>
+            <numerusform>%n Label neu beschriften</numerusform>
+            <numerusform>%n Labels neu beschriften</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n label(s)</source>
+        <translation>
+            <numerusform>%n Label löschen</numerusform>
+            <numerusform>%n Labels löschen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resize label</source>
+        <translation>Labelgröße ändern</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::TopicBrowser</name>
     <message>
         <source>Filter topics</source>
@@ -1932,6 +2402,85 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>%n Testbeispiel der Klasse %1 als %2 vorhergesagt</numerusform>
             <numerusform>%n Testbeispiele der Klasse %1 als %2 vorhergesagt</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::VariantsTableModel</name>
+    <message>
+        <source>(parent: %1)</source>
+        <translation>(Ausgangsmodell: %1)</translation>
+    </message>
+    <message>
+        <source>Model file size divided by the parent&apos;s</source>
+        <translation>Größe der Modelldatei geteilt durch die des Ausgangsmodells</translation>
+    </message>
+    <message>
+        <source>Test accuracy minus the parent&apos;s, in percentage points</source>
+        <translation>Testgenauigkeit minus die des Ausgangsmodells, in Prozentpunkten</translation>
+    </message>
+    <message>
+        <source>Single-sample p50 latency divided by the parent&apos;s (above 1: slower)</source>
+        <translation>p50-Latenz für ein einzelnes Beispiel geteilt durch die des Ausgangsmodells (über 1: langsamer)</translation>
+    </message>
+    <message>
+        <source>Estimate for the C99 export on a microcontroller</source>
+        <translation>Schätzung für den C99-Export auf einem Mikrocontroller</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Method / recipe</source>
+        <translation>Methode / Rezept</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Größe</translation>
+    </message>
+    <message>
+        <source>Size ratio</source>
+        <translation>Größenverhältnis</translation>
+    </message>
+    <message>
+        <source>Non-zero params</source>
+        <translation>Parameter ≠ 0</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>Genauigkeit</translation>
+    </message>
+    <message>
+        <source>Δ points</source>
+        <translation>Δ Punkte</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>Makro-F1</translation>
+    </message>
+    <message>
+        <source>p50 µs</source>
+        <translation>p50 µs</translation>
+    </message>
+    <message>
+        <source>p99 µs</source>
+        <translation>p99 µs</translation>
+    </message>
+    <message>
+        <source>Latency ratio</source>
+        <translation>Latenzverhältnis</translation>
+    </message>
+    <message>
+        <source>MCU flash</source>
+        <translation>MCU-Flash</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>MCU-RAM</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>Warnungen</translation>
     </message>
 </context>
 </TS>

@@ -34,6 +34,75 @@
             <numerusform>, %n rejected</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n channels at %1 Hz</source>
+        <translation>
+            <numerusform>%n channel at %1 Hz</numerusform>
+            <numerusform>%n channels at %1 Hz</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reading %n recordings</source>
+        <translation>
+            <numerusform>Reading %n recording</numerusform>
+            <numerusform>Reading %n recordings</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LabelingPane</name>
+    <message numerus="yes">
+        <source>%1 / %2 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 / %2 (%n sample)</numerusform>
+            <numerusform>%1 / %2 (%n samples)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <translation>
+            <numerusform>%n label, %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</numerusform>
+            <numerusform>%n labels, %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::TimelineWidget</name>
+    <message numerus="yes">
+        <source>%n gap(s) in the timestamps (longest %1 s)</source>
+        <translation>
+            <numerusform>%n gap in the timestamps (longest %1 s)</numerusform>
+            <numerusform>%n gaps in the timestamps (longest %1 s)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate timestamp(s)</source>
+        <translation>
+            <numerusform>%n duplicate timestamp</numerusform>
+            <numerusform>%n duplicate timestamps</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) back in time (shown sorted)</source>
+        <translation>
+            <numerusform>%n step back in time (shown sorted)</numerusform>
+            <numerusform>%n steps back in time (shown sorted)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Relabel %n label(s)</source>
+        <translation>
+            <numerusform>Relabel %n label</numerusform>
+            <numerusform>Relabel %n labels</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n label(s)</source>
+        <translation>
+            <numerusform>Delete %n label</numerusform>
+            <numerusform>Delete %n labels</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::TrainingPane</name>

@@ -552,6 +552,269 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::CompressionPane</name>
+    <message>
+        <source>Compression</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>No trained model in this project yet. Train one in the Training pane, then compress it here.</source>
+        <translation>此项目还没有训练好的模型。请先在训练面板中训练一个，然后在这里压缩。</translation>
+    </message>
+    <message>
+        <source>Open or create a project, train a model, then compress it here.</source>
+        <translation>请打开或创建项目并训练模型，然后在这里压缩。</translation>
+    </message>
+    <message>
+        <source>Method:</source>
+        <translation>方法：</translation>
+    </message>
+    <message>
+        <source>Amount:</source>
+        <translation>强度：</translation>
+    </message>
+    <message>
+        <source>then int8</source>
+        <translation>然后 int8</translation>
+    </message>
+    <message>
+        <source>Fine-tune epochs:</source>
+        <translation>微调轮数：</translation>
+    </message>
+    <message>
+        <source>Pruning and low rank: epochs of fine-tuning; distillation: 0 means 30</source>
+        <translation>剪枝和低秩分解：微调的轮数；蒸馏：0 表示 30</translation>
+    </message>
+    <message>
+        <source>Calibration samples:</source>
+        <translation>校准样本数：</translation>
+    </message>
+    <message>
+        <source>Rows of the training split used to calibrate static int8</source>
+        <translation>用于校准静态 int8 量化的训练集行数</translation>
+    </message>
+    <message>
+        <source>Recipe:</source>
+        <translation>配方：</translation>
+    </message>
+    <message>
+        <source>e.g. prune:0.8+int8</source>
+        <translation>例如 prune:0.8+int8</translation>
+    </message>
+    <message>
+        <source>Compress</source>
+        <translation>压缩</translation>
+    </message>
+    <message>
+        <source>Compress the model with this recipe (Ctrl+Shift+K)</source>
+        <translation>用此配方压缩模型 (Ctrl+Shift+K)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running compression (Esc); nothing is stored</source>
+        <translation>停止正在进行的压缩 (Esc)；不保存任何内容</translation>
+    </message>
+    <message>
+        <source>Variants</source>
+        <translation>变体</translation>
+    </message>
+    <message>
+        <source>Compare</source>
+        <translation>比较</translation>
+    </message>
+    <message>
+        <source>A:</source>
+        <translation>A：</translation>
+    </message>
+    <message>
+        <source>B:</source>
+        <translation>B：</translation>
+    </message>
+    <message>
+        <source>p50 latency (µs, log)</source>
+        <translation>p50 延迟（微秒，对数）</translation>
+    </message>
+    <message>
+        <source>Test accuracy (%)</source>
+        <translation>测试准确率（%）</translation>
+    </message>
+    <message>
+        <source>%1 (%2, %3%)</source>
+        <translation>%1（%2，%3%）</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>Pareto front</source>
+        <translation>帕累托前沿</translation>
+    </message>
+    <message>
+        <source>Accuracy %1%, p50 %2 µs, %3</source>
+        <translation>准确率 %1%，p50 %2 微秒，%3</translation>
+    </message>
+    <message>
+        <source>%1× the size, %2× the latency of its parent</source>
+        <translation>大小为父模型的 %1×，延迟为父模型的 %2×</translation>
+    </message>
+    <message>
+        <source>Export TorchScript...</source>
+        <translation>导出 TorchScript...</translation>
+    </message>
+    <message>
+        <source>Export C99...</source>
+        <translation>导出 C99...</translation>
+    </message>
+    <message>
+        <source>Export model file...</source>
+        <translation>导出模型文件...</translation>
+    </message>
+    <message>
+        <source>Compare the two selected</source>
+        <translation>比较所选的两个</translation>
+    </message>
+    <message>
+        <source>Compare with its parent</source>
+        <translation>与其父模型比较</translation>
+    </message>
+    <message>
+        <source>Delete...</source>
+        <translation>删除...</translation>
+    </message>
+    <message>
+        <source>Delete model</source>
+        <translation>删除模型</translation>
+    </message>
+    <message>
+        <source>Delete %1 from the project? Variants derived from it stay, without a parent.</source>
+        <translation>要从项目中删除 %1 吗？由其派生的变体会保留，但不再有父模型。</translation>
+    </message>
+    <message>
+        <source>C sources (*.c *.h)</source>
+        <translation>C 源文件 (*.c *.h)</translation>
+    </message>
+    <message>
+        <source>TorchScript (*.pt)</source>
+        <translation>TorchScript (*.pt)</translation>
+    </message>
+    <message>
+        <source>Model files (*)</source>
+        <translation>模型文件 (*)</translation>
+    </message>
+    <message>
+        <source>Export model</source>
+        <translation>导出模型</translation>
+    </message>
+    <message>
+        <source>Export failed: %1</source>
+        <translation>导出失败：%1</translation>
+    </message>
+    <message>
+        <source>Exported to %1</source>
+        <translation>已导出到 %1</translation>
+    </message>
+    <message>
+        <source>Delete failed: %1</source>
+        <translation>删除失败：%1</translation>
+    </message>
+    <message>
+        <source>Deleted model %1</source>
+        <translation>已删除模型 %1</translation>
+    </message>
+    <message>
+        <source>Class accuracy (%)</source>
+        <translation>类别准确率（%）</translation>
+    </message>
+    <message>
+        <source>Per-class accuracy</source>
+        <translation>各类别准确率</translation>
+    </message>
+    <message>
+        <source>points</source>
+        <translation>百分点</translation>
+    </message>
+    <message>
+        <source>Predicted</source>
+        <translation>预测</translation>
+    </message>
+    <message>
+        <source>True</source>
+        <translation>真实</translation>
+    </message>
+    <message>
+        <source>Confusion B − A (share of the true class, points)</source>
+        <translation>混淆矩阵 B − A（占真实类别的比例，百分点）</translation>
+    </message>
+    <message>
+        <source>Pick two variants</source>
+        <translation>请选择两个变体</translation>
+    </message>
+    <message>
+        <source>SQNR (dB)</source>
+        <translation>SQNR (dB)</translation>
+    </message>
+    <message>
+        <source>SQNR per layer: %1</source>
+        <translation>每层 SQNR：%1</translation>
+    </message>
+    <message>
+        <source>SQNR per layer (int8 variants only)</source>
+        <translation>每层 SQNR（仅限 int8 变体）</translation>
+    </message>
+    <message>
+        <source>A compression is already running.</source>
+        <translation>已有压缩正在进行。</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建项目。</translation>
+    </message>
+    <message>
+        <source>Train a model first: there is nothing to compress.</source>
+        <translation>请先训练模型：没有可压缩的内容。</translation>
+    </message>
+    <message>
+        <source>Recipe: %1</source>
+        <translation>配方：%1</translation>
+    </message>
+    <message>
+        <source>Compress %1 with %2</source>
+        <translation>用 %2 压缩 %1</translation>
+    </message>
+    <message>
+        <source>%1: %2, accuracy %3% (%4%5 points), %6× the size</source>
+        <translation>%1：%2，准确率 %3%（%4%5 个百分点），大小为父模型的 %6×</translation>
+    </message>
+    <message>
+        <source>Compression cancelled; nothing was stored.</source>
+        <translation>压缩已取消；未保存任何内容。</translation>
+    </message>
+    <message>
+        <source>Compression failed: %1</source>
+        <translation>压缩失败：%1</translation>
+    </message>
+    <message>
+        <source>The new variant: %1</source>
+        <translation>新变体：%1</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>正在启动 %1...</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ConfusionMatrixWidget</name>
     <message numerus="yes">
         <source>True %1, predicted %2: %n sample(s). Click to list them.</source>
@@ -897,6 +1160,137 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Reading %n recordings</source>
         <translation>
             <numerusform>正在读取 %n 个录制</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LabelingPane</name>
+    <message>
+        <source>Labeling</source>
+        <translation>标注</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>Channels</source>
+        <translation>通道</translation>
+    </message>
+    <message>
+        <source>Show or hide channels</source>
+        <translation>显示或隐藏通道</translation>
+    </message>
+    <message>
+        <source>Stacked</source>
+        <translation>堆叠</translation>
+    </message>
+    <message>
+        <source>Overlaid</source>
+        <translation>叠加</translation>
+    </message>
+    <message>
+        <source>Draw each channel in its own band, or all on one axis</source>
+        <translation>每个通道绘制在各自的条带中，或全部绘制在同一坐标轴上</translation>
+    </message>
+    <message>
+        <source>Fit</source>
+        <translation>适应窗口</translation>
+    </message>
+    <message>
+        <source>Show the whole recording</source>
+        <translation>显示整个录制</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>撤销</translation>
+    </message>
+    <message>
+        <source>Undo the last label edit (Ctrl+Z in the timeline)</source>
+        <translation>撤销上一次标签编辑（在时间轴中按 Ctrl+Z）</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>重做</translation>
+    </message>
+    <message>
+        <source>Redo (Ctrl+Shift+Z in the timeline)</source>
+        <translation>重做（在时间轴中按 Ctrl+Shift+Z）</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>your name</source>
+        <translation>您的姓名</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>new class</source>
+        <translation>新类别</translation>
+    </message>
+    <message>
+        <source>Add class</source>
+        <translation>添加类别</translation>
+    </message>
+    <message>
+        <source>Drag to label, drag an edge to resize, click to select; 1-9 class, Del delete, Ctrl+Z undo; arrows and PageUp/PageDown move, wheel or +/- zoom, Shift+drag pans; N next unlabeled, S next suggestion</source>
+        <translation>拖动以标注，拖动边缘以调整大小，单击以选择；1-9 选择类别，Del 删除，Ctrl+Z 撤销；方向键和 PageUp/PageDown 移动，滚轮或 +/- 缩放，Shift+拖动 平移；N 下一个未标注处，S 下一个建议</translation>
+    </message>
+    <message>
+        <source>%1  %2</source>
+        <translation>%1  %2</translation>
+    </message>
+    <message>
+        <source>Class %1: key %2 assigns it to the selected labels</source>
+        <translation>类别 %1：按 %2 键将其分配给所选标签</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2 秒）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 / %2 (%n sample(s))</source>
+        <translation>
+            <numerusform>%1 / %2（%n 个样本）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>Open a project to label its recordings.</source>
+        <translation>请打开项目以标注其录制。</translation>
+    </message>
+    <message>
+        <source>Could not read the recording: %1</source>
+        <translation>无法读取录制：%1</translation>
+    </message>
+    <message>
+        <source>This project has no recordings yet: record some in the Capture pane.</source>
+        <translation>此项目还没有录制：请在采集面板中录制。</translation>
+    </message>
+    <message>
+        <source>Add a class to start labeling.</source>
+        <translation>添加一个类别以开始标注。</translation>
+    </message>
+    <message>
+        <source>no annotator name</source>
+        <translation>未填写标注者姓名</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <translation>
+            <numerusform>%n 个标签，已选 %1 个；标注者：%2；标签仅在本次会话中保留（项目的标签存储尚未接入）</numerusform>
         </translation>
     </message>
 </context>
@@ -1433,6 +1827,75 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::TimelineWidget</name>
+    <message>
+        <source>Create label</source>
+        <translation>创建标签</translation>
+    </message>
+    <message>
+        <source>Delete label</source>
+        <translation>删除标签</translation>
+    </message>
+    <message>
+        <source>Time (s)</source>
+        <translation>时间（秒）</translation>
+    </message>
+    <message>
+        <source>channel %1</source>
+        <translation>通道 %1</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>值</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gap(s) in the timestamps (longest %1 s)</source>
+        <translation>
+            <numerusform>时间戳中有 %n 处间隙（最长 %1 秒）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n duplicate timestamp(s)</source>
+        <translation>
+            <numerusform>%n 个重复的时间戳</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n step(s) back in time (shown sorted)</source>
+        <translation>
+            <numerusform>%n 次时间回退（已按顺序显示）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timestamps: %1</source>
+        <translation>时间戳：%1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>Relabel</source>
+        <translation>重新标注</translation>
+    </message>
+    <message numerus="yes">
+        <source>Relabel %n label(s)</source>
+        <translation>
+            <numerusform>重新标注 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Delete %n label(s)</source>
+        <translation>
+            <numerusform>删除 %n 个标签</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Resize label</source>
+        <translation>调整标签大小</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::TopicBrowser</name>
     <message>
         <source>Filter topics</source>
@@ -1921,6 +2384,85 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>
             <numerusform>类别 %1 的 %n 个测试样本被预测为 %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::VariantsTableModel</name>
+    <message>
+        <source>(parent: %1)</source>
+        <translation>（父模型：%1）</translation>
+    </message>
+    <message>
+        <source>Model file size divided by the parent&apos;s</source>
+        <translation>模型文件大小除以父模型的文件大小</translation>
+    </message>
+    <message>
+        <source>Test accuracy minus the parent&apos;s, in percentage points</source>
+        <translation>测试准确率减去父模型的测试准确率，单位为百分点</translation>
+    </message>
+    <message>
+        <source>Single-sample p50 latency divided by the parent&apos;s (above 1: slower)</source>
+        <translation>单样本 p50 延迟除以父模型的延迟（大于 1：更慢）</translation>
+    </message>
+    <message>
+        <source>Estimate for the C99 export on a microcontroller</source>
+        <translation>C99 导出在微控制器上的估计值</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>Method / recipe</source>
+        <translation>方法 / 配方</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>大小</translation>
+    </message>
+    <message>
+        <source>Size ratio</source>
+        <translation>大小比</translation>
+    </message>
+    <message>
+        <source>Non-zero params</source>
+        <translation>非零参数</translation>
+    </message>
+    <message>
+        <source>Accuracy</source>
+        <translation>准确率</translation>
+    </message>
+    <message>
+        <source>Δ points</source>
+        <translation>Δ 百分点</translation>
+    </message>
+    <message>
+        <source>Macro-F1</source>
+        <translation>宏 F1</translation>
+    </message>
+    <message>
+        <source>p50 µs</source>
+        <translation>p50 微秒</translation>
+    </message>
+    <message>
+        <source>p99 µs</source>
+        <translation>p99 微秒</translation>
+    </message>
+    <message>
+        <source>Latency ratio</source>
+        <translation>延迟比</translation>
+    </message>
+    <message>
+        <source>MCU flash</source>
+        <translation>MCU 闪存</translation>
+    </message>
+    <message>
+        <source>MCU RAM</source>
+        <translation>MCU 内存</translation>
+    </message>
+    <message>
+        <source>Warnings</source>
+        <translation>警告</translation>
     </message>
 </context>
 </TS>

@@ -19,6 +19,8 @@ SINGULAR = {
     "%n test samples of class %1 predicted as %2": "%n test sample of class %1 predicted as %2",
     "True %1, predicted %2: %n sample(s). Click to list them.":
         "True %1, predicted %2: %n sample. Click to list it.",
+    "%n channels at %1 Hz": "%n channel at %1 Hz",
+    "Reading %n recordings": "Reading %n recording",
 }
 
 
