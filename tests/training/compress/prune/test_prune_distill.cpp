@@ -36,7 +36,7 @@ struct Split {
 };
 
 // digits.png, pixels / 255, stratifiedSplit 70/15/15 with seed 42 (as the torch tests), then
-// the first 1,500 training rows (the split is stratified, so all classes are there).
+// 3 of every 7 training rows (1,500 rows).
 const Split& digits() {
   static const Split d = [] {
     Split out;
@@ -55,13 +55,15 @@ const Split& digits() {
     params.testFraction = 0.15;
     params.seed = 42;
     const std::vector<uint8_t> split = dataset::stratifiedSplit(labels, params);
+    int trainSeen = 0;
     for (size_t i = 0; i < parsed->samples.size(); ++i) {
       const auto& blob = parsed->samples[i].blob;
       cv::Mat row(1, static_cast<int>(blob.size()), CV_8U, const_cast<uint8_t*>(blob.data()));
       cv::Mat f;
       row.convertTo(f, CV_32F, 1.0 / 255.0);
       const auto s = static_cast<dataset::Split>(split[i]);
-      if (s == dataset::Split::Train && out.trainX.rows >= 1500) continue;
+      // digits.png is ordered by class: keep 3 of every 7 training rows (~1,500, all classes).
+      if (s == dataset::Split::Train && trainSeen++ % 7 >= 3) continue;
       cv::Mat& X = s == dataset::Split::Train ? out.trainX
                    : s == dataset::Split::Val ? out.valX
                                               : out.testX;
@@ -95,7 +97,7 @@ Teacher& teacher() {
   static Teacher t = [] {
     Teacher out;
     const Split& d = digits();
-    auto c = createTorchClassifier("mlp", {{"hidden", "128,64"}, {"epochs", "25"}}, 7, {400});
+    auto c = createTorchClassifier("mlp", {{"hidden", "128,64"}, {"epochs", "20"}}, 7, {400});
     if (!c.ok()) {
       ADD_FAILURE() << c.error().toString();
       return out;
@@ -377,10 +379,10 @@ TEST(Distillation, SmallStudentStaysCloseToTeacher) {
   ASSERT_TRUE(t.model);
   const Split& d = digits();
   DistillOptions o;
-  o.width = 16;                      // 128,64 -> 16,8
-  FineTuneOptions ft = fineTune(0);  // 0 = 30 epochs, early stopping on val
-  ft.context.valX = &d.valX;
-  ft.context.valY = &d.valY;
+  o.width = 24;  // 128,64 -> 24,12 (6x fewer parameters)
+  // 40 epochs without early stopping: on 1,500 rows the validation cross-entropy of a small
+  // student turns up after ~10 epochs while its accuracy still climbs.
+  FineTuneOptions ft = fineTune(40);
   int reported = 0;
   ft.context.progress = [&](const TrainProgress&) { ++reported; };
   const auto start = std::chrono::steady_clock::now();
@@ -388,7 +390,7 @@ TEST(Distillation, SmallStudentStaysCloseToTeacher) {
   ASSERT_TRUE(r.ok()) << r.error().toString();
   const double seconds = secondsSince(start);
   const Net s = torchimpl::trainedNet(*r->model);
-  EXPECT_EQ(s->config().hidden, (std::vector<int64_t>{16, 8}));
+  EXPECT_EQ(s->config().hidden, (std::vector<int64_t>{24, 12}));
   EXPECT_EQ(r->model->id(), "mlp");
   // Standardisation copied from the teacher.
   EXPECT_TRUE(torch::equal(s->mean, torchimpl::trainedNet(*t.model)->mean));
@@ -396,9 +398,9 @@ TEST(Distillation, SmallStudentStaysCloseToTeacher) {
   EXPECT_GE(tp, 5 * sp);
   EXPECT_EQ(static_cast<int>(r->history.size()), reported);
   EXPECT_GE(reported, 1);
-  EXPECT_LE(reported, 30);
+  EXPECT_EQ(reported, 40);
   const double acc = accuracy(*r->model, d.testX, d.testY);
-  std::cout << "[ distill mlp 16,8 ] params " << tp << " -> " << sp << " (" << double(tp) / sp
+  std::cout << "[ distill mlp 24,12 ] params " << tp << " -> " << sp << " (" << double(tp) / sp
             << "x), test acc " << t.accuracy << " -> " << acc << ", " << r->history.size()
             << " epochs, " << seconds << " s\n";
   // Stated drop on this 1,500-row subset: at most 3 points.
