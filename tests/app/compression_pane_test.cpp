@@ -32,24 +32,14 @@
 #include "core/store/project.h"
 #include "core/training/service/model_registry.h"
 #include "core/training/service/train_service.h"
+#include "tests/app/gui_test_util.h"
 
 using namespace edgewise;
 using namespace edgewise::gui;
+using edgewise::test::digitsPath;
+using edgewise::test::screenshotDir;
 
 namespace {
-
-QString digitsPath() {
-  QString dir = qEnvironmentVariable("EDGEWISE_TEST_DATA");
-  if (dir.isEmpty()) dir = QStringLiteral(EDGEWISE_TEST_DATA_DIR);
-  return dir + QStringLiteral("/digits.png");
-}
-
-QString screenshotDir() {
-  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
-  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
-  QDir().mkpath(dir);
-  return dir;
-}
 
 dataset::ParsedDataset digitsSubset(int step) {
   auto digits = dataset::readDigitsPng(digitsPath().toStdString());

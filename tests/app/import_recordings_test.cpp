@@ -23,18 +23,13 @@
 #include "core/dataset/data/dataset_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
+#include "tests/app/gui_test_util.h"
 
 using namespace edgewise;
 using namespace edgewise::gui;
+using edgewise::test::screenshotDir;
 
 namespace {
-
-QString screenshotDir() {
-  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
-  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
-  QDir().mkpath(dir);
-  return dir;
-}
 
 constexpr int kChannels = 3;
 constexpr int64_t kStepUs = 20000;  // 50 Hz

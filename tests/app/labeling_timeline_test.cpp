@@ -22,18 +22,13 @@
 #include "app/workbench/workspace.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
+#include "tests/app/gui_test_util.h"
 
 using namespace edgewise;
 using namespace edgewise::gui;
+using edgewise::test::screenshotDir;
 
 namespace {
-
-QString screenshotDir() {
-  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
-  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
-  QDir().mkpath(dir);
-  return dir;
-}
 
 // Random walk values, irregular positive steps (1..2000 us).
 std::shared_ptr<TimelineSeries> randomSeries(int64_t n, int channels, uint32_t seed) {

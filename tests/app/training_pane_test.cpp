@@ -44,24 +44,14 @@
 #include "core/training/metrics.h"
 #include "core/training/service/data_prep.h"
 #include "core/training/service/model_registry.h"
+#include "tests/app/gui_test_util.h"
 
 using namespace edgewise;
 using namespace edgewise::gui;
+using edgewise::test::digitsPath;
+using edgewise::test::screenshotDir;
 
 namespace {
-
-QString digitsPath() {
-  QString dir = qEnvironmentVariable("EDGEWISE_TEST_DATA");
-  if (dir.isEmpty()) dir = QStringLiteral(EDGEWISE_TEST_DATA_DIR);
-  return dir + QStringLiteral("/digits.png");
-}
-
-QString screenshotDir() {
-  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
-  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
-  QDir().mkpath(dir);
-  return dir;
-}
 
 // A small tabular dataset written as CSV (3 classes, 2 features, one bad row).
 QString writeCsv(const QString& dir) {

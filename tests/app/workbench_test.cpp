@@ -51,10 +51,12 @@
 #include "app/workbench/panes/capture/broker_settings_dialog.h"
 #include "app/workbench/panes/capture/capture_pane.h"
 #include "app/workbench/panes/capture/recording_panel.h"
+#include "tests/app/gui_test_util.h"
 #endif
 
 using namespace edgewise;
 using namespace edgewise::gui;
+using edgewise::test::screenshotDir;
 
 namespace {
 
@@ -76,13 +78,6 @@ struct MessageLog {
 
 QMenu* menuNamed(MainWindow& window, const QString& objectName) {
   return window.findChild<QMenu*>(objectName);
-}
-
-QString screenshotDir() {
-  QString dir = qEnvironmentVariable("EDGEWISE_SCREENSHOT_DIR");
-  if (dir.isEmpty()) dir = QDir::currentPath() + u"/screenshots";
-  QDir().mkpath(dir);
-  return dir;
 }
 
 // A job that walks through `steps` progress updates, each with its own message.
