@@ -1294,11 +1294,19 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>no annotator name</source>
         <translation>kein Annotatorname</translation>
     </message>
+    <message>
+        <source>Could not add the class: %1</source>
+        <translation>Die Klasse konnte nicht hinzugefügt werden: %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
     <message numerus="yes">
-        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <source>%n label(s), %1 selected; annotator: %2</source>
         <translation>
-            <numerusform>%n Label, %1 ausgewählt; Annotator: %2; Labels werden nur für diese Sitzung aufbewahrt (der Label-Speicher des Projekts ist noch nicht angebunden)</numerusform>
-            <numerusform>%n Labels, %1 ausgewählt; Annotator: %2; Labels werden nur für diese Sitzung aufbewahrt (der Label-Speicher des Projekts ist noch nicht angebunden)</numerusform>
+            <numerusform>%n Label, %1 ausgewählt; Annotator: %2</numerusform>
+            <numerusform>%n Labels, %1 ausgewählt; Annotator: %2</numerusform>
         </translation>
     </message>
 </context>
@@ -1815,6 +1823,13 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>The best trial: its parameters trained the registered model</source>
         <translation>Der beste Versuch: mit seinen Parametern wurde das registrierte Modell trainiert</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::StoreLabelModel</name>
+    <message>
+        <source>Enter your name in the Annotator field to label.</source>
+        <translation>Geben Sie Ihren Namen im Feld „Annotator“ ein, um zu beschriften.</translation>
     </message>
 </context>
 <context>

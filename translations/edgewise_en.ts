@@ -59,10 +59,10 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <source>%n label(s), %1 selected; annotator: %2</source>
         <translation>
-            <numerusform>%n label, %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</numerusform>
-            <numerusform>%n labels, %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</numerusform>
+            <numerusform>%n label, %1 selected; annotator: %2</numerusform>
+            <numerusform>%n labels, %1 selected; annotator: %2</numerusform>
         </translation>
     </message>
 </context>

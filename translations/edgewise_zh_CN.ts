@@ -1287,10 +1287,18 @@ Long work such as exports, training and deployments appears here with its progre
         <source>no annotator name</source>
         <translation>未填写标注者姓名</translation>
     </message>
+    <message>
+        <source>Could not add the class: %1</source>
+        <translation>无法添加类别：%1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
     <message numerus="yes">
-        <source>%n label(s), %1 selected; annotator: %2; labels are kept for this session only (the project label store is not connected yet)</source>
+        <source>%n label(s), %1 selected; annotator: %2</source>
         <translation>
-            <numerusform>%n 个标签，已选 %1 个；标注者：%2；标签仅在本次会话中保留（项目的标签存储尚未接入）</numerusform>
+            <numerusform>%n 个标签，已选 %1 个；标注者：%2</numerusform>
         </translation>
     </message>
 </context>
@@ -1807,6 +1815,13 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>The best trial: its parameters trained the registered model</source>
         <translation>最佳试验：已注册的模型用其参数训练</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::StoreLabelModel</name>
+    <message>
+        <source>Enter your name in the Annotator field to label.</source>
+        <translation>请在“标注者”栏中填写您的姓名后再标注。</translation>
     </message>
 </context>
 <context>

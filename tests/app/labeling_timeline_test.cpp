@@ -2,13 +2,16 @@
 // force computation on random data (pyramid and the points the widget hands to QCustomPlot),
 // label editing through simulated mouse and key events with exact undo/redo round trips,
 // navigation keys, the timestamp warning bar, and the pane on a real project file (recording
-// picker, stream, labels) with screenshots.
+// picker, stream, labels) with screenshots; labels written through the project's label store
+// survive closing and reopening the project, and undo/redo reach the store.
 
 #include <QComboBox>
 #include <QDir>
 #include <QLabel>
+#include <QLineEdit>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QTranslator>
 #include <algorithm>
 #include <cmath>
@@ -20,6 +23,7 @@
 #include "app/workbench/panes/labeling/timeline_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/workspace.h"
+#include "core/labeling/label_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
 #include "tests/app/gui_test_util.h"
@@ -93,6 +97,59 @@ std::vector<TimelineClass> threeClasses() {
           {2, QStringLiteral("run"), QColor(39, 174, 96), 3}};
 }
 
+// A project file with two 60 s recordings of a 6-channel IMU at 100 Hz.
+void writeTwoRecordings(const QString& path) {
+  auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+  QVERIFY(project.ok());
+  store::RecordingRepository& recs = project.value()->recordings();
+  for (const char* name : {"walk-session", "bench-idle"}) {
+    auto rec = recs.create(name, 1);
+    QVERIFY(rec.ok());
+    store::StreamSpec spec;
+    spec.deviceId = "imu-1";
+    spec.topic = "edgewise/imu-1/imu";
+    spec.decoderId = "json";
+    spec.channelNames = {"ax", "ay", "az", "gx", "gy", "gz"};
+    spec.sampleRateHz = 100;
+    auto stream = recs.addStream(rec.value(), spec);
+    QVERIFY(stream.ok());
+    store::ChunkData chunk;
+    chunk.streamId = stream.value();
+    chunk.channelCount = 6;
+    std::mt19937 rng(1);
+    std::normal_distribution<float> noise(0.f, 0.04f);
+    const int n = 6000;  // 60 s at 100 Hz
+    for (int i = 0; i < n; ++i) {
+      const double t = i / 100.0;
+      chunk.timestampsUs.push_back(1'700'000'000'000'000 + int64_t(i) * 10'000);
+      const double walking = (t > 8 && t < 22) || (t > 34 && t < 50) ? 1.0 : 0.08;
+      for (int c = 0; c < 6; ++c)
+        chunk.values.push_back(static_cast<float>(
+            (c == 2 ? 9.81 : 0.0) + walking * std::sin(2 * M_PI * (1.8 + 0.2 * c) * t + c) +
+            noise(rng)));
+      chunk.sequences.push_back(i);
+    }
+    chunk.messageCount = n;
+    QVERIFY(recs.appendChunk(chunk).ok());
+    QVERIFY(recs.finish(rec.value()).ok());
+  }
+}
+
+// Pixel drag on the timeline from key k0 to key k1 (seconds since the first sample).
+void dragKeys(TimelineWidget* w, double k0, double k1) {
+  const int y = w->axisRect()->center().y();
+  const int a = static_cast<int>(w->xAxis->coordToPixel(k0));
+  const int b = static_cast<int>(w->xAxis->coordToPixel(k1));
+  QTest::mousePress(w, Qt::LeftButton, {}, QPoint(a, y));
+  QTest::mouseMove(w, QPoint(b, y));
+  QTest::mouseRelease(w, Qt::LeftButton, {}, QPoint(b, y));
+}
+
+void clickKey(TimelineWidget* w, double k) {
+  const int y = w->axisRect()->center().y();
+  QTest::mouseClick(w, Qt::LeftButton, {}, QPoint(int(w->xAxis->coordToPixel(k)), y));
+}
+
 }  // namespace
 
 class LabelingTimelineTest : public QObject {
@@ -107,6 +164,7 @@ class LabelingTimelineTest : public QObject {
   void warningBar_data();
   void warningBar();
   void paneOnRealProject();
+  void labelsSurviveReopen();
 
  private:
   std::unique_ptr<QTranslator> m_english;
@@ -422,42 +480,8 @@ void LabelingTimelineTest::paneOnRealProject() {
   QTemporaryDir dir;
   QVERIFY(dir.isValid());
   const QString path = dir.filePath(QStringLiteral("labels.edgewise"));
-  {
-    auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
-    QVERIFY(project.ok());
-    store::RecordingRepository& recs = project.value()->recordings();
-    for (const char* name : {"walk-session", "bench-idle"}) {
-      auto rec = recs.create(name, 1);
-      QVERIFY(rec.ok());
-      store::StreamSpec spec;
-      spec.deviceId = "imu-1";
-      spec.topic = "edgewise/imu-1/imu";
-      spec.decoderId = "json";
-      spec.channelNames = {"ax", "ay", "az", "gx", "gy", "gz"};
-      spec.sampleRateHz = 100;
-      auto stream = recs.addStream(rec.value(), spec);
-      QVERIFY(stream.ok());
-      store::ChunkData chunk;
-      chunk.streamId = stream.value();
-      chunk.channelCount = 6;
-      std::mt19937 rng(1);
-      std::normal_distribution<float> noise(0.f, 0.04f);
-      const int n = 6000;  // 60 s at 100 Hz
-      for (int i = 0; i < n; ++i) {
-        const double t = i / 100.0;
-        chunk.timestampsUs.push_back(1'700'000'000'000'000 + int64_t(i) * 10'000);
-        const double walking = (t > 8 && t < 22) || (t > 34 && t < 50) ? 1.0 : 0.08;
-        for (int c = 0; c < 6; ++c)
-          chunk.values.push_back(static_cast<float>(
-              (c == 2 ? 9.81 : 0.0) + walking * std::sin(2 * M_PI * (1.8 + 0.2 * c) * t + c) +
-              noise(rng)));
-        chunk.sequences.push_back(i);
-      }
-      chunk.messageCount = n;
-      QVERIFY(recs.appendChunk(chunk).ok());
-      QVERIFY(recs.finish(rec.value()).ok());
-    }
-  }
+  writeTwoRecordings(path);
+  if (QTest::currentTestFailed()) return;
   Workspace workspace;
   QVERIFY(workspace.openProject(path, false).ok());
   LabelingPane pane(workspace);
@@ -473,9 +497,10 @@ void LabelingTimelineTest::paneOnRealProject() {
   QCOMPARE(w->series()->channels, 6);
   QVERIFY(!w->warningShown());
 
-  pane.addClass(QStringLiteral("idle"));
-  pane.addClass(QStringLiteral("walk"));
-  pane.addClass(QStringLiteral("stairs"));
+  const int idle = pane.addClass(QStringLiteral("idle"));
+  const int walk = pane.addClass(QStringLiteral("walk"));
+  const int stairs = pane.addClass(QStringLiteral("stairs"));
+  QVERIFY(idle > 0 && walk > 0 && stairs > 0);
   pane.setAnnotator(QStringLiteral("ana"));
   QTest::qWait(50);
   w->replot(QCustomPlot::rpImmediateRefresh);
@@ -487,7 +512,7 @@ void LabelingTimelineTest::paneOnRealProject() {
     QTest::mouseMove(w, QPoint(b, y));
     QTest::mouseRelease(w, Qt::LeftButton, {}, QPoint(b, y));
   };
-  dragKeys(0.5, 7.5);             // class 0 ("idle", the first added, is current)
+  dragKeys(0.5, 7.5);             // "idle", the first added, is current
   QTest::keyClick(w, Qt::Key_2);  // relabels it to "walk", which becomes current
   dragKeys(8.2, 21.8);
   dragKeys(22.5, 33.5);
@@ -496,11 +521,11 @@ void LabelingTimelineTest::paneOnRealProject() {
   dragKeys(51.0, 58.0);
   auto segs = w->labelModel()->segments();
   QCOMPARE(segs.size(), size_t(5));
-  QCOMPARE(segs[0].classId, 1);
-  QCOMPARE(segs[1].classId, 1);
-  QCOMPARE(segs[2].classId, 1);
-  QCOMPARE(segs[3].classId, 2);
-  QCOMPARE(segs[4].classId, 2);
+  QCOMPARE(segs[0].classId, walk);
+  QCOMPARE(segs[1].classId, walk);
+  QCOMPARE(segs[2].classId, walk);
+  QCOMPARE(segs[3].classId, stairs);
+  QCOMPARE(segs[4].classId, stairs);
   // Fix them by clicking and keys: idle, walk, idle, walk, stairs.
   auto relabel = [w, y](double k, Qt::Key key) {
     QTest::mouseClick(w, Qt::LeftButton, {}, QPoint(int(w->xAxis->coordToPixel(k)), y));
@@ -510,7 +535,7 @@ void LabelingTimelineTest::paneOnRealProject() {
   relabel(28.0, Qt::Key_1);
   relabel(40.0, Qt::Key_2);
   segs = w->labelModel()->segments();
-  const std::vector<int> classes{0, 1, 0, 1, 2};
+  const std::vector<int> classes{idle, walk, idle, walk, stairs};
   for (size_t i = 0; i < segs.size(); ++i) QCOMPARE(segs[i].classId, classes[i]);
   QCOMPARE(segs[1].startUs - w->originUs(),
            w->usOf(w->xAxis->pixelToCoord(int(w->xAxis->coordToPixel(8.2)))) - w->originUs());
@@ -527,6 +552,181 @@ void LabelingTimelineTest::paneOnRealProject() {
   w->replot(QCustomPlot::rpImmediateRefresh);
   QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_pane.png"));
   QVERIFY(w->grab().save(screenshotDir() + u"/labeling_timeline.png"));
+}
+
+void LabelingTimelineTest::labelsSurviveReopen() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("reopen.edgewise"));
+  writeTwoRecordings(path);
+  if (QTest::currentTestFailed()) return;
+
+  struct Span {
+    int64_t id, startUs, endUs;
+    std::string cls, annotator;
+    bool operator==(const Span& o) const {
+      return id == o.id && startUs == o.startUs && endUs == o.endUs && cls == o.cls &&
+             annotator == o.annotator;
+    }
+  };
+  // Every annotator's labels on the recording, read from the store itself.
+  auto stored = [](store::Project& project, int64_t recordingId) {
+    labeling::LabelRepository repo(project);
+    std::vector<Span> out;
+    auto rows = repo.segments(recordingId);
+    if (!rows.ok()) return out;
+    for (const labeling::SegmentLabel& r : *rows)
+      out.push_back(Span{r.id, r.startUs, r.endUs, repo.classById(r.classId)->name,
+                         repo.annotatorById(r.annotatorId)->name});
+    return out;
+  };
+  auto rowsOf = [](store::Project& project, int64_t recordingId) {
+    return labeling::LabelRepository(project).segments(recordingId).value();
+  };
+
+  std::vector<Span> expected;
+  std::vector<TimelineSegment> shown;
+  int64_t recordingId = 0;
+  {
+    Workspace workspace;
+    QVERIFY(workspace.openProject(path, false).ok());
+    LabelingPane pane(workspace);
+    pane.resize(1100, 520);
+    pane.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pane));
+    TimelineWidget* w = pane.timeline();
+    auto* recordings = pane.findChild<QComboBox*>(QStringLiteral("recordingCombo"));
+    auto* status = pane.findChild<QLabel*>(QStringLiteral("labelingStatus"));
+    QVERIFY(recordings && status);
+    recordingId = recordings->itemData(0).toLongLong();
+    store::Project& project = *workspace.project();
+    QVERIFY(!status->text().contains(QStringLiteral("session only")));
+
+    // "Add class" writes the project's schema.
+    auto* newClass = pane.findChild<QLineEdit*>(QStringLiteral("newClassEdit"));
+    auto* addButton = pane.findChild<QToolButton*>(QStringLiteral("addClassButton"));
+    QVERIFY(newClass && addButton);
+    newClass->setText(QStringLiteral("idle"));
+    addButton->click();
+    const int walk = pane.addClass(QStringLiteral("walk"), QColor(231, 76, 60));
+    QVERIFY(walk > 0);
+    auto classes = labeling::LabelRepository(project).classes();
+    QVERIFY(classes.ok());
+    QCOMPARE(classes->size(), size_t(2));
+    QCOMPARE(classes->at(0).name, std::string("idle"));
+    QCOMPARE(classes->at(0).shortcut, 1);
+    QCOMPARE(classes->at(1).color, std::string("#e74c3c"));
+    QCOMPARE(classes->at(1).shortcut, 2);
+    // A name the schema has is refused, in red.
+    QCOMPARE(pane.addClass(QStringLiteral("walk")), -1);
+    QVERIFY2(status->styleSheet().contains(QStringLiteral("#c62828")),
+             qPrintable(status->styleSheet()));
+
+    // Without an annotator the store takes no label: red status, nothing on screen.
+    QTest::qWait(50);
+    w->replot(QCustomPlot::rpImmediateRefresh);
+    dragKeys(w, 1.0, 5.0);
+    QCOMPARE(w->labelModel()->segments().size(), size_t(0));
+    QVERIFY2(status->text().contains(QStringLiteral("Annotator")), qPrintable(status->text()));
+    QVERIFY(status->styleSheet().contains(QStringLiteral("#c62828")));
+    QVERIFY(stored(project, recordingId).empty());
+
+    // The annotator field creates the annotator.
+    auto* annotatorEdit = pane.findChild<QLineEdit*>(QStringLiteral("annotatorEdit"));
+    QVERIFY(annotatorEdit);
+    annotatorEdit->setText(QStringLiteral("ana"));
+    QVERIFY(QMetaObject::invokeMethod(annotatorEdit, "editingFinished"));
+    QVERIFY(labeling::LabelRepository(project).annotatorByName("ana").ok());
+
+    dragKeys(w, 1.0, 5.0);  // idle
+    QVERIFY(status->styleSheet().isEmpty());
+    QTest::keyClick(w, Qt::Key_2);  // -> walk (now current)
+    dragKeys(w, 10.0, 20.0);
+    dragKeys(w, 30.0, 40.0);
+    clickKey(w, 35.0);
+    QTest::keyClick(w, Qt::Key_1);  // -> idle
+    const auto beforeResize = w->labelModel()->segments();
+    dragKeys(w, 20.0, 25.0);  // resize the second span's end
+    auto segs = w->labelModel()->segments();
+    QCOMPARE(segs.size(), size_t(3));
+    QVERIFY(std::abs(segs[1].endUs - w->originUs() - 25'000'000) < 100'000);  // a pixel
+    // Each edit is in the store at once.
+    std::vector<Span> now = stored(project, recordingId);
+    QCOMPARE(now.size(), size_t(3));
+    const char* names[] = {"walk", "walk", "idle"};
+    for (size_t i = 0; i < 3; ++i) {
+      QCOMPARE(now[i].id, segs[i].id);
+      QCOMPARE(now[i].startUs, segs[i].startUs);
+      QCOMPARE(now[i].endUs, segs[i].endUs);
+      QCOMPARE(now[i].cls, std::string(names[i]));
+      QCOMPARE(now[i].annotator, std::string("ana"));
+    }
+
+    // A span over two others: the store trims the first and removes the second; undo puts
+    // both back exactly (same ids and times) in the store, redo takes them away again.
+    const auto beforeOverlap = rowsOf(project, recordingId);
+    dragKeys(w, 45.0, 15.0);
+    const auto afterOverlap = rowsOf(project, recordingId);
+    QCOMPARE(afterOverlap.size(), size_t(3));
+    QVERIFY(std::abs(afterOverlap[1].endUs - w->originUs() - 15'000'000) < 100'000);
+    QCOMPARE(w->labelModel()->segments().size(), size_t(3));
+    w->undoStack()->undo();
+    QVERIFY(rowsOf(project, recordingId) == beforeOverlap);
+    QCOMPARE(w->labelModel()->segments(), segs);
+    w->undoStack()->redo();
+    QVERIFY(rowsOf(project, recordingId) == afterOverlap);
+    w->undoStack()->undo();
+    QVERIFY(rowsOf(project, recordingId) == beforeOverlap);
+
+    // Delete and undo: the row comes back as it was.
+    clickKey(w, 3.0);
+    QTest::keyClick(w, Qt::Key_Delete);
+    QCOMPARE(rowsOf(project, recordingId).size(), size_t(2));
+    w->undoStack()->undo();
+    QVERIFY(rowsOf(project, recordingId) == beforeOverlap);
+    // Undo of the relabel and redo of it.
+    w->undoStack()->undo();  // the delete was undone; this undoes the resize
+    QCOMPARE(labeling::LabelRepository(project).segment(segs[1].id)->endUs, beforeResize[1].endUs);
+    w->undoStack()->redo();
+    QVERIFY(rowsOf(project, recordingId) == beforeOverlap);
+
+    expected = stored(project, recordingId);
+    shown = w->labelModel()->segments();
+    QTest::qWait(50);
+    w->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_pane_store.png"));
+
+    workspace.closeProject();
+    QVERIFY(!w->labelModel());
+  }
+
+  // A new workspace and pane on the same file: the classes and ana's spans come back.
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1100, 520);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  TimelineWidget* w = pane.timeline();
+  QVERIFY(w->labelModel());
+  QCOMPARE(w->labelModel()->classes().size(), size_t(2));
+  QCOMPARE(w->labelModel()->classes()[1].name, QStringLiteral("walk"));
+  QCOMPARE(w->labelModel()->classes()[1].color, QColor(231, 76, 60));
+  QCOMPARE(w->labelModel()->classes()[1].key, 2);
+  QCOMPARE(w->labelModel()->segments().size(), size_t(0));  // no annotator chosen yet
+  pane.setAnnotator(QStringLiteral("ana"));
+  QCOMPARE(w->labelModel()->segments(), shown);
+  QVERIFY(stored(*workspace.project(), recordingId) == expected);
+  // Another annotator starts empty and never touches ana's labels.
+  pane.setAnnotator(QStringLiteral("ben"));
+  QCOMPARE(w->labelModel()->segments().size(), size_t(0));
+  QTest::qWait(50);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  dragKeys(w, 2.0, 12.0);
+  QCOMPARE(w->labelModel()->segments().size(), size_t(1));
+  pane.setAnnotator(QStringLiteral("ana"));
+  QCOMPARE(w->labelModel()->segments(), shown);
+  QCOMPARE(stored(*workspace.project(), recordingId).size(), expected.size() + 1);
 }
 
 QTEST_MAIN(LabelingTimelineTest)

@@ -15,9 +15,11 @@
 #include <QVBoxLayout>
 
 #include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/labeling/store_label_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/widgets/elided_label.h"
 #include "app/workbench/workspace.h"
+#include "core/labeling/label_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
 
@@ -60,18 +62,82 @@ LabelingPane::LabelingPane(Workspace& workspace, QWidget* parent)
   buildUi();
   retranslateUi();
   connect(&m_workspace, &Workspace::projectChanged, this, [this] {
-    m_models.clear();
-    m_timeline->setLabelModel(nullptr);
-    m_recordingId = m_streamId = -1;
+    bindProject();
     refreshRecordings();
   });
   connect(&m_workspace, &Workspace::recordingsChanged, this, &LabelingPane::refreshRecordings);
+  bindProject();
   refreshRecordings();
 }
 
 LabelingPane::~LabelingPane() {
-  // The timeline's undo commands point at the models: detach before they go.
+  // The timeline's undo commands point at the model: detach before it goes.
   m_timeline->setLabelModel(nullptr);
+}
+
+void LabelingPane::bindProject() {
+  m_timeline->setLabelModel(nullptr);
+  m_model.reset();
+  m_repo.reset();
+  m_classes.clear();
+  m_annotatorId = 0;
+  m_error.clear();
+  m_recordingId = m_streamId = -1;
+  if (store::Project* project = m_workspace.project()) {
+    m_repo = std::make_unique<labeling::LabelRepository>(*project);
+    auto classes = m_repo->classes();
+    if (classes.ok()) {
+      for (const labeling::LabelClass& c : *classes)
+        m_classes.push_back(TimelineClass{static_cast<int>(c.id), QString::fromStdString(c.name),
+                                          QColor(QString::fromStdString(c.color)), c.shortcut});
+    } else {
+      setError(QString::fromStdString(classes.error().toString()));
+    }
+    // Select a known annotator of this name; a new one is created on the first label.
+    if (!annotator().isEmpty()) {
+      auto known = m_repo->annotators();
+      if (known.ok()) {
+        for (const labeling::Annotator& a : *known)
+          if (QString::fromStdString(a.name) == annotator()) m_annotatorId = a.id;
+      }
+    }
+  }
+  setCurrentClass(m_classes.empty() ? -1 : m_classes.front().id);
+  rebuildPalette();
+}
+
+void LabelingPane::applyAnnotator() {
+  if (!m_repo) return updateStatus();
+  int64_t id = 0;
+  if (!annotator().isEmpty()) {
+    auto a = m_repo->ensureAnnotator(annotator().toStdString());
+    if (!a.ok()) return setError(QString::fromStdString(a.error().toString()));
+    id = a->id;
+  }
+  m_error.clear();
+  const int64_t current = m_model ? m_model->annotatorId() : m_annotatorId;
+  if (id == current && m_model) return updateStatus();
+  m_timeline->setLabelModel(nullptr);
+  m_model.reset();
+  m_annotatorId = id;
+  attachModel();
+}
+
+void LabelingPane::attachModel() {
+  m_timeline->setLabelModel(nullptr);
+  if (m_model) m_annotatorId = m_model->annotatorId();  // it may have created the annotator
+  m_model.reset();
+  if (m_repo && m_recordingId >= 0 && m_streamId >= 0 && m_loadError.isEmpty()) {
+    m_model = std::make_unique<StoreLabelModel>(*m_repo, m_recordingId, m_streamId, m_annotatorId,
+                                                annotator(), m_classes);
+    m_timeline->setLabelModel(m_model.get());
+  }
+  updateStatus();
+}
+
+void LabelingPane::setError(const QString& message) {
+  m_error = message;
+  updateStatus();
 }
 
 void LabelingPane::buildUi() {
@@ -176,15 +242,20 @@ void LabelingPane::buildUi() {
   connect(m_addClass, &QToolButton::clicked, this, [this] {
     const QString name = m_newClass->text().trimmed();
     if (name.isEmpty()) return;
-    addClass(name);
-    m_newClass->clear();
+    if (addClass(name) >= 0) m_newClass->clear();  // a refused name stays for fixing
   });
   connect(m_newClass, &QLineEdit::returnPressed, m_addClass, &QToolButton::click);
   connect(m_timeline, &TimelineWidget::labelsChanged, this, &LabelingPane::updateStatus);
   connect(m_timeline, &TimelineWidget::selectionChanged, this, &LabelingPane::updateStatus);
-  connect(m_timeline, &TimelineWidget::errorOccurred, this,
-          [this](const QString& message) { m_status->setText(message); });
+  // The model keeps the store's last error; a refused class or annotator lasts until the next
+  // label edit.
+  connect(m_timeline, &TimelineWidget::errorOccurred, this, &LabelingPane::updateStatus);
+  connect(undo, &QUndoStack::indexChanged, this, [this] {
+    m_error.clear();
+    updateStatus();
+  });
   connect(m_annotator, &QLineEdit::textChanged, this, &LabelingPane::updateStatus);
+  connect(m_annotator, &QLineEdit::editingFinished, this, &LabelingPane::applyAnnotator);
   // Keys 1-9 also pick the class for the next segment: keep the palette in step.
   connect(m_timeline, &TimelineWidget::labelsChanged, this, [this] {
     if (m_timeline->currentClass() != m_currentClass) setCurrentClass(m_timeline->currentClass());
@@ -228,25 +299,33 @@ QString LabelingPane::annotator() const {
 }
 void LabelingPane::setAnnotator(const QString& name) {
   m_annotator->setText(name);
+  applyAnnotator();
 }
 
 int LabelingPane::addClass(const QString& name, const QColor& color) {
-  int id = 0;
-  for (const TimelineClass& c : m_classes) id = std::max(id, c.id + 1);
+  if (!m_repo) return -1;
   std::vector<bool> used(10, false);
   for (const TimelineClass& c : m_classes)
     if (c.key >= 1 && c.key <= 9) used[c.key] = true;
   int key = 0;
   for (int k = 1; k <= 9 && key == 0; ++k)
     if (!used[k]) key = k;
-  TimelineClass cls{
-      id, name, color.isValid() ? color : kClassColors[m_classes.size() % std::size(kClassColors)],
-      key};
-  m_classes.push_back(cls);
-  for (auto& [key2, model] : m_models) model->setClasses(m_classes);
+  const QColor c =
+      color.isValid() ? color : kClassColors[m_classes.size() % std::size(kClassColors)];
+  auto added = m_repo->addClass(name.toStdString(), c.name().toStdString(), key);
+  if (!added.ok()) {
+    setError(
+        tr("Could not add the class: %1").arg(QString::fromStdString(added.error().toString())));
+    return -1;
+  }
+  m_error.clear();
+  const int id = static_cast<int>(added->id);
+  m_classes.push_back(TimelineClass{id, QString::fromStdString(added->name), c, key});
+  if (m_model) m_model->setClasses(m_classes);
   if (m_currentClass < 0) setCurrentClass(id);
   rebuildPalette();
   m_timeline->refreshLabels();
+  updateStatus();
   return id;
 }
 
@@ -279,12 +358,6 @@ void LabelingPane::rebuildPalette() {
       m_timeline->setFocus();
     });
   }
-}
-
-TimelineLabelModel* LabelingPane::modelFor(int64_t recordingId, int64_t streamId) {
-  auto& slot = m_models[{recordingId, streamId}];
-  if (!slot) slot = std::make_unique<MemoryLabelModel>(m_classes);
-  return slot.get();
 }
 
 void LabelingPane::refreshRecordings() {
@@ -381,7 +454,7 @@ void LabelingPane::loadStream() {
   series->values = std::move(chunk.value().values);
   m_timeline->setLabelModel(nullptr);
   m_timeline->setSeries(series, names);
-  m_timeline->setLabelModel(modelFor(m_recordingId, m_streamId));
+  attachModel();
   for (int c = 0; c < series->channels; ++c) {
     QAction* a = m_channelMenu->addAction(names.value(c, tr("channel %1").arg(c + 1)));
     a->setCheckable(true);
@@ -394,6 +467,14 @@ void LabelingPane::loadStream() {
 
 void LabelingPane::updateStatus() {
   if (!m_status) return;
+  QString error = m_model ? m_model->lastError() : QString();
+  if (error.isEmpty()) error = m_error;
+  const QString style = error.isEmpty() ? QString() : QStringLiteral("QLabel { color: #c62828; }");
+  if (m_status->styleSheet() != style) m_status->setStyleSheet(style);
+  if (!error.isEmpty()) {
+    m_status->setText(tr("Not saved: %1").arg(error));
+    return;
+  }
   if (!m_workspace.project()) {
     m_status->setText(tr("Open a project to label its recordings."));
     return;
@@ -413,9 +494,7 @@ void LabelingPane::updateStatus() {
   const TimelineLabelModel* model = m_timeline->labelModel();
   const int labels = model ? static_cast<int>(model->segments().size()) : 0;
   const QString who = annotator().isEmpty() ? tr("no annotator name") : annotator();
-  m_status->setText(tr("%n label(s), %1 selected; annotator: %2; labels are kept for this "
-                       "session only (the project label store is not connected yet)",
-                       nullptr, labels)
+  m_status->setText(tr("%n label(s), %1 selected; annotator: %2", nullptr, labels)
                         .arg(m_timeline->selection().size())
                         .arg(who));
 }

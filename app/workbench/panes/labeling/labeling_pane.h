@@ -3,14 +3,18 @@
 // time-series streams, choose channels and their layout, and label segments on the timeline
 // against a palette of classes (keys 1-9) under an annotator's name.
 //
-// Storage: until the project label store (core/labeling) is bound, labels live in memory per
-// (recording, stream) for the session; the pane says so in its status line.
+// Storage: the project's label store (core/labeling). Opening a recording loads the
+// annotator's segment labels and the project's classes; every edit, undo and redo is written
+// through at once, and a write the store refuses is shown in red and taken back on screen.
 
 #include <QWidget>
-#include <map>
 #include <memory>
 
 #include "app/workbench/panes/labeling/timeline_model.h"
+
+namespace edgewise::labeling {
+class LabelRepository;
+}
 
 class QButtonGroup;
 class QComboBox;
@@ -23,6 +27,7 @@ class QMenu;
 namespace edgewise::gui {
 
 class ElidedLabel;
+class StoreLabelModel;
 class TimelineWidget;
 class Workspace;
 
@@ -39,9 +44,11 @@ class LabelingPane : public QWidget {
   void refreshRecordings();
   // Selects a recording by id (and its first time-series stream); false when unknown.
   bool openRecording(int64_t recordingId);
-  // Adds a class to the palette (next free key 1-9); returns its id.
+  // Adds a class to the project's label schema and the palette (next free key 1-9); returns
+  // its id, or -1 when the store refused it (the status line says why).
   int addClass(const QString& name, const QColor& color = QColor());
   QString annotator() const;
+  // Selects the annotator by name (created in the project when missing) and shows their labels.
   void setAnnotator(const QString& name);
 
  protected:
@@ -54,7 +61,10 @@ class LabelingPane : public QWidget {
   void rebuildPalette();
   void updateStatus();
   void setCurrentClass(int classId);
-  TimelineLabelModel* modelFor(int64_t recordingId, int64_t streamId);
+  void bindProject();
+  void applyAnnotator();
+  void attachModel();
+  void setError(const QString& message);
 
   Workspace& m_workspace;
   TimelineWidget* m_timeline = nullptr;
@@ -80,8 +90,10 @@ class LabelingPane : public QWidget {
 
   std::vector<TimelineClass> m_classes;
   int m_currentClass = -1;
-  // Labels per (recording, stream) for this session.
-  std::map<std::pair<int64_t, int64_t>, std::unique_ptr<MemoryLabelModel>> m_models;
+  std::unique_ptr<labeling::LabelRepository> m_repo;  // on the workspace's project
+  std::unique_ptr<StoreLabelModel> m_model;           // the open recording's labels
+  int64_t m_annotatorId = 0;                          // 0: none selected yet
+  QString m_error;  // a refused class or annotator edit, until the next edit
   int64_t m_recordingId = -1;
   int64_t m_streamId = -1;
   QString m_loadError;

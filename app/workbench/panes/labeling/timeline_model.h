@@ -7,6 +7,7 @@
 #include <QString>
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <vector>
 
 #include "core/util/result.h"
@@ -39,6 +40,14 @@ struct TimelineSuggestion {
   int classId = -1;
 };
 
+// What one model call changed, for models whose edits reach beyond the segment named (the
+// project store trims or splits segments a new or moved one overlaps): the undo commands keep
+// it and hand it back to undo and redo that call exactly.
+class TimelineEdit {
+ public:
+  virtual ~TimelineEdit() = default;
+};
+
 class TimelineLabelModel {
  public:
   virtual ~TimelineLabelModel() = default;
@@ -55,10 +64,15 @@ class TimelineLabelModel {
   // Changes start, end and class of the segment with segment.id.
   virtual Result<void> updateSegment(const TimelineSegment& segment) = 0;
   virtual Result<void> removeSegment(int64_t id) = 0;
+
+  // The edit the last successful add/update/remove made (taken once), or nullptr when the
+  // segment named is all it changed: then undo is the inverse call.
+  virtual std::shared_ptr<TimelineEdit> takeLastEdit() { return nullptr; }
+  virtual Result<void> revertEdit(const TimelineEdit&) { return Error("edit not supported"); }
+  virtual Result<void> reapplyEdit(const TimelineEdit&) { return Error("edit not supported"); }
 };
 
-// Segments in memory: the model of the tests, and the pane's model for a recording as long
-// as no project label store is bound.
+// Segments in memory (the widget's tests); the pane uses StoreLabelModel.
 class MemoryLabelModel : public TimelineLabelModel {
  public:
   MemoryLabelModel() = default;

@@ -26,78 +26,108 @@ const QColor kChannelColors[] = {QColor(31, 119, 180),  QColor(214, 39, 40),  QC
                                  QColor(140, 86, 75),   QColor(227, 119, 194)};
 
 // The undo commands call the model and then let the widget redraw; an error from the model
-// (a store that refused a write) is reported and the command marked obsolete.
-class CreateSegmentCommand : public QUndoCommand {
+// (a store that refused a write) is reported and the command marked obsolete, so the stack
+// drops it (the view shows what the model holds). When the model hands back the edit it made
+// (takeLastEdit), undo and redo replay that edit instead of the inverse call.
+class SegmentCommand : public QUndoCommand {
+ protected:
+  SegmentCommand(TimelineWidget* w, const QString& text, QUndoCommand* parent)
+      : QUndoCommand(text, parent), m_w(w) {}
+  TimelineLabelModel* model() const { return m_w->labelModel(); }
+  // Returns false after reporting the error.
+  bool check(const Result<void>& r) {
+    if (r.ok()) return true;
+    setObsolete(true);
+    m_w->applyError(r.error());
+    return false;
+  }
+  // Replays the model's own edit; false when there is none (use the inverse call).
+  bool replay(bool forward) {
+    if (!m_edit) return false;
+    if (TimelineLabelModel* m = model())
+      check(forward ? m->reapplyEdit(*m_edit) : m->revertEdit(*m_edit));
+    m_w->refreshLabels();
+    return true;
+  }
+  TimelineWidget* m_w;
+  std::shared_ptr<TimelineEdit> m_edit;
+};
+
+class CreateSegmentCommand : public SegmentCommand {
  public:
   CreateSegmentCommand(TimelineWidget* w, TimelineSegment s)
-      : QUndoCommand(TimelineWidget::tr("Create label")), m_w(w), m_s(s) {}
+      : SegmentCommand(w, TimelineWidget::tr("Create label"), nullptr), m_s(s) {}
   void redo() override {
-    TimelineLabelModel* m = m_w->labelModel();
+    TimelineLabelModel* m = model();
     if (!m) return;
-    if (m_s.id == 0) {
+    if (m_edit) {
+      if (!replay(true)) return;
+    } else if (m_s.id == 0) {
       auto id = m->addSegment(m_s.startUs, m_s.endUs, m_s.classId);
-      if (!id.ok()) return fail(id.error());
+      if (!id.ok()) {
+        check(id.error());
+        m_w->refreshLabels();
+        return;
+      }
       m_s.id = id.value();
-    } else if (auto r = m->restoreSegment(m_s); !r.ok()) {
-      return fail(r.error());
+      m_edit = m->takeLastEdit();
+    } else if (!check(m->restoreSegment(m_s))) {
+      m_w->refreshLabels();
+      return;
     }
     m_w->setSelection({m_s.id});
     m_w->refreshLabels();
   }
   void undo() override {
-    if (TimelineLabelModel* m = m_w->labelModel(); m && m_s.id != 0) {
-      if (auto r = m->removeSegment(m_s.id); !r.ok()) m_w->applyError(r.error());
-    }
+    if (replay(false)) return;
+    if (TimelineLabelModel* m = model(); m && m_s.id != 0) check(m->removeSegment(m_s.id));
     m_w->refreshLabels();
   }
 
  private:
-  void fail(const Error& e) {
-    setObsolete(true);
-    m_w->applyError(e);
-  }
-  TimelineWidget* m_w;
   TimelineSegment m_s;
 };
 
-class UpdateSegmentCommand : public QUndoCommand {
+class UpdateSegmentCommand : public SegmentCommand {
  public:
   UpdateSegmentCommand(TimelineWidget* w, TimelineSegment before, TimelineSegment after,
                        const QString& text, QUndoCommand* parent = nullptr)
-      : QUndoCommand(text, parent), m_w(w), m_before(before), m_after(after) {}
-  void redo() override { apply(m_after); }
-  void undo() override { apply(m_before); }
+      : SegmentCommand(w, text, parent), m_before(before), m_after(after) {}
+  void redo() override {
+    if (replay(true)) return;
+    apply(m_after);
+    if (TimelineLabelModel* m = model(); m && !isObsolete()) m_edit = m->takeLastEdit();
+  }
+  void undo() override {
+    if (!replay(false)) apply(m_before);
+  }
 
  private:
   void apply(const TimelineSegment& s) {
-    if (TimelineLabelModel* m = m_w->labelModel()) {
-      if (auto r = m->updateSegment(s); !r.ok()) m_w->applyError(r.error());
-    }
+    if (TimelineLabelModel* m = model()) check(m->updateSegment(s));
     m_w->refreshLabels();
   }
-  TimelineWidget* m_w;
   TimelineSegment m_before, m_after;
 };
 
-class RemoveSegmentCommand : public QUndoCommand {
+class RemoveSegmentCommand : public SegmentCommand {
  public:
   RemoveSegmentCommand(TimelineWidget* w, TimelineSegment s, QUndoCommand* parent)
-      : QUndoCommand(TimelineWidget::tr("Delete label"), parent), m_w(w), m_s(s) {}
+      : SegmentCommand(w, TimelineWidget::tr("Delete label"), parent), m_s(s) {}
   void redo() override {
-    if (TimelineLabelModel* m = m_w->labelModel()) {
-      if (auto r = m->removeSegment(m_s.id); !r.ok()) m_w->applyError(r.error());
+    if (replay(true)) return;
+    if (TimelineLabelModel* m = model()) {
+      if (check(m->removeSegment(m_s.id))) m_edit = m->takeLastEdit();
     }
     m_w->refreshLabels();
   }
   void undo() override {
-    if (TimelineLabelModel* m = m_w->labelModel()) {
-      if (auto r = m->restoreSegment(m_s); !r.ok()) m_w->applyError(r.error());
-    }
+    if (replay(false)) return;
+    if (TimelineLabelModel* m = model()) check(m->restoreSegment(m_s));
     m_w->refreshLabels();
   }
 
  private:
-  TimelineWidget* m_w;
   TimelineSegment m_s;
 };
 
