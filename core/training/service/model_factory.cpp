@@ -251,10 +251,13 @@ Result<void> checkFamilyForShape(const std::string& family, const std::vector<in
   if (inputShape.empty()) return Error("the input shape is empty");
   for (int d : inputShape)
     if (d <= 0) return Error("the input shape " + shapeText(inputShape) + " has an empty axis");
-  if (family == "cnn1d" && inputShape.size() != 2)
-    return Error("cnn1d takes samples shaped {channels, length}, these are " +
+  // cnn1d also takes a single-channel image {1, H, W}: its H rows become the channels (as the
+  // torch family does).
+  const bool singleChannelImage = inputShape.size() == 3 && inputShape[0] == 1;
+  if (family == "cnn1d" && inputShape.size() != 2 && !singleChannelImage)
+    return Error("cnn1d takes samples shaped {channels, length} or {1, height, width}, these are " +
                  shapeText(inputShape) +
-                 "; use a time-series dataset with raw windows or another family");
+                 "; use a time-series dataset with raw windows, a grey image, or another family");
   if (family == "cnn2d" && inputShape.size() != 3)
     return Error("cnn2d takes samples shaped {channels, height, width}, these are " +
                  shapeText(inputShape) + "; use an image dataset (or mfcc/logmel features)");

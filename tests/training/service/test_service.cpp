@@ -553,6 +553,8 @@ TEST_F(Service, FactoryKnowsFamiliesShapesAndEnsembles) {
   EXPECT_TRUE(checkFamilyForShape("cnn2d", {1, 20, 20}).ok());
   EXPECT_FALSE(checkFamilyForShape("cnn2d", {6, 100}).ok());
   EXPECT_FALSE(checkFamilyForShape("cnn1d", {30}).ok());
+  EXPECT_TRUE(checkFamilyForShape("cnn1d", {1, 20, 20}).ok());  // grey image: rows = channels
+  EXPECT_FALSE(checkFamilyForShape("cnn1d", {3, 20, 20}).ok());
   EXPECT_TRUE(checkFamilyForShape("knn", {6, 100}).ok());
   EXPECT_EQ(defaultHyperParams("knn").at("k"), "3");
   EXPECT_EQ(defaultHyperParams("ensemble").at("members"), "knn,svm-rbf,rf,mlp");
