@@ -355,7 +355,8 @@ Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& 
     o.seedTorch = false;  // seeded above, before the student's weights were drawn
     o.context = fineTune.context;
     const bool hasVal = o.context.valX && o.context.valY && o.context.valX->rows > 0;
-    o.patience = hasVal ? 5 : 0;
+    o.patience = hasVal ? 8 : 0;
+    o.stopOnAccuracy = true;
     const double t = options.temperature, alpha = options.alpha;
     o.loss = [teacherLogits, t, alpha](const torch::Tensor& logits, const torch::Tensor& labels,
                                        const torch::Tensor& rows) {

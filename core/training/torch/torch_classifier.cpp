@@ -743,6 +743,7 @@ Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std:
   const bool shift = o.augmentShift > 0 && config.shape.size() == 3;
   std::vector<int64_t> order(static_cast<size_t>(n));
   double best = std::numeric_limits<double>::infinity();
+  double bestAccuracy = -1.0;
   std::vector<torch::Tensor> bestWeights;
   int badEpochs = 0;
   std::vector<TrainProgress> history;
@@ -790,8 +791,12 @@ Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std:
       const EvalResult val = evaluate(net, vx, vy);
       progress.valLoss = val.loss;
       progress.valAccuracy = val.accuracy;
-      if (val.loss < best) {
+      const bool better = o.stopOnAccuracy ? (val.accuracy > bestAccuracy ||
+                                               (val.accuracy == bestAccuracy && val.loss < best))
+                                            : val.loss < best;
+      if (better) {
         best = val.loss;
+        bestAccuracy = val.accuracy;
         badEpochs = 0;
         if (o.patience > 0) {
           bestWeights.clear();

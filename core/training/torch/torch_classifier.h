@@ -80,6 +80,10 @@ struct FitOptions {
   double weightDecay = 0.0;
   std::string schedule = "none";  // none | step | cosine
   int patience = 0;               // early stopping on validation loss (0 = off)
+  // Early stopping and the kept weights follow validation accuracy (ties: the lower loss)
+  // instead of the loss. Distillation: a student trained on softened targets keeps gaining
+  // accuracy after its hard-label validation loss has turned up.
+  bool stopOnAccuracy = false;
   bool classWeights = false;
   int augmentShift = 0;  // pixels, {C,H,W} inputs only
   int threads = 0;       // 0 = all cores
