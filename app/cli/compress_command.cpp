@@ -85,8 +85,8 @@ int runCompress(const QStringList& args) {
                 u"N"_s});
   cl.addOption(
       {u"calibration"_s, u"Static int8: calibration rows of the training split (256)."_s, u"N"_s});
-  cl.addOption({u"temperature"_s, u"Distillation temperature (4)."_s, u"T"_s});
-  cl.addOption({u"alpha"_s, u"Distillation: weight of the soft loss (0.7)."_s, u"A"_s});
+  cl.addOption({u"temperature"_s, u"Distillation temperature (2)."_s, u"T"_s});
+  cl.addOption({u"alpha"_s, u"Distillation: weight of the soft loss (0.5)."_s, u"A"_s});
   cl.addOption(
       {u"engine"_s, u"Quantized engine: auto, qnnpack, onednn, fbgemm (auto)."_s, u"ENGINE"_s});
   cl.addOption({u"name"_s, u"Variant name (default: parent name + recipe)."_s, u"NAME"_s});
@@ -110,8 +110,8 @@ int runCompress(const QStringList& args) {
   auto seed = cl.intValue(u"seed"_s, 42, 0, INT64_MAX);
   for (const auto* r : {&epochs, &calib, &seed})
     if (!r->ok()) return cl.usageError(qs(r->error().toString()));
-  auto temperature = cl.doubleValue(u"temperature"_s, 4.0, 1e-3, 1e3);
-  auto alpha = cl.doubleValue(u"alpha"_s, 0.7, 0.0, 1.0);
+  auto temperature = cl.doubleValue(u"temperature"_s, 2.0, 1e-3, 1e3);
+  auto alpha = cl.doubleValue(u"alpha"_s, 0.5, 0.0, 1.0);
   auto latency = cl.doubleValue(u"latency-seconds"_s, 1.0, 0.0, 600.0);
   for (const auto* r : {&temperature, &alpha, &latency})
     if (!r->ok()) return cl.usageError(qs(r->error().toString()));

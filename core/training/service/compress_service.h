@@ -42,8 +42,8 @@ struct CompressRequest {
   std::string recipe;            // parseRecipe() text
   int finetuneEpochs = 0;        // pruning / low rank fine-tuning; distillation: 0 means 30
   int calibrationSamples = 256;  // static int8: rows of the training split
-  double temperature = 4.0;      // distillation
-  double alpha = 0.7;            // distillation
+  double temperature = 2.0;      // distillation (see DistillOptions)
+  double alpha = 0.5;            // distillation
   std::string engine = "auto";   // quantized engine
   std::string name;              // empty: "<parent name> <recipe>"
   double latencySeconds = 1.0;   // per model (variant and parent)

@@ -292,6 +292,20 @@ Result<CompressResult> pruneStructured(const Classifier& model, double fraction,
   }
 }
 
+namespace {
+// The augment_shift the teacher was trained with (0 when it had none).
+int teacherAugmentShift(const Classifier& teacher) {
+  const HyperParams p = teacher.hyperParams();
+  const auto it = p.find("augment_shift");
+  if (it == p.end()) return 0;
+  try {
+    return std::max(0, std::stoi(it->second));
+  } catch (const std::exception&) {
+    return 0;  // a malformed value trained nothing either
+  }
+}
+}  // namespace
+
 Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& options,
                                const FineTuneOptions& fineTune) {
   const std::string where = "distillation";
@@ -357,11 +371,23 @@ Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& 
     const bool hasVal = o.context.valX && o.context.valY && o.context.valX->rows > 0;
     o.patience = hasVal ? 8 : 0;
     o.stopOnAccuracy = true;
+    // Optional pixel-shift augmentation: the student sees shifted images and the teacher labels
+    // each shifted batch as it comes (the precomputed logits are for unshifted rows).
+    o.augmentShift =
+        options.augmentShift >= 0 ? options.augmentShift : teacherAugmentShift(teacher);
+    const bool augmented = o.augmentShift > 0 && tc.shape.size() == 3;
     const double t = options.temperature, alpha = options.alpha;
-    o.loss = [teacherLogits, t, alpha](const torch::Tensor& logits, const torch::Tensor& labels,
-                                       const torch::Tensor& rows) {
-      return torchimpl::distillationLoss(logits, teacherLogits.index_select(0, rows), labels, t,
-                                         alpha);
+    o.loss = [teacherLogits, tnet, augmented, t, alpha](
+                 const torch::Tensor& logits, const torch::Tensor& labels,
+                 const torch::Tensor& rows, const torch::Tensor& inputs) mutable {
+      torch::Tensor soft;
+      if (augmented) {
+        torch::NoGradGuard noGrad;
+        soft = tnet->forward(inputs);
+      } else {
+        soft = teacherLogits.index_select(0, rows);
+      }
+      return torchimpl::distillationLoss(logits, soft, labels, t, alpha);
     };
     auto history = torchimpl::fitNet(student, X, *fineTune.y, o);
     if (!history.ok()) {
@@ -379,6 +405,7 @@ Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& 
                            std::to_string(tp) + " parameters (" + ratio.str() + "x fewer)");
     std::ostringstream knobs;
     knobs << "T = " << t << ", alpha = " << alpha << ", " << result.history.size() << " epochs";
+    if (augmented) knobs << ", pixel shifts up to " << o.augmentShift;
     if (!result.history.empty() && !result.history.back().message.empty())
       knobs << " (" << result.history.back().message << ")";
     result.notes.push_back(knobs.str());

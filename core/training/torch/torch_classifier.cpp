@@ -768,7 +768,7 @@ Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std:
       if (shift) xb = shiftBatch(xb, config.shape, o.augmentShift, rng);
       const torch::Tensor logits = net->forward(xb);
       const torch::Tensor loss =
-          o.loss ? o.loss(logits, yb, idx)
+          o.loss ? o.loss(logits, yb, idx, xb)
                  : torch::nn::functional::cross_entropy(logits, yb, lossOptions);
       optimizer->zero_grad();
       loss.backward();
@@ -792,8 +792,8 @@ Result<std::vector<TrainProgress>> fitNet(Net& net, const cv::Mat& X, const std:
       progress.valLoss = val.loss;
       progress.valAccuracy = val.accuracy;
       const bool better = o.stopOnAccuracy ? (val.accuracy > bestAccuracy ||
-                                               (val.accuracy == bestAccuracy && val.loss < best))
-                                            : val.loss < best;
+                                              (val.accuracy == bestAccuracy && val.loss < best))
+                                           : val.loss < best;
       if (better) {
         best = val.loss;
         bestAccuracy = val.accuracy;

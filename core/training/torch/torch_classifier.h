@@ -94,10 +94,11 @@ struct FitOptions {
   // Compute the net's mean/stdev from X (the net's standardize mode) before training; false
   // keeps the net's current standardization (fine-tuning, distillation).
   bool initStandardization = false;
-  // Loss of a batch: logits [B, C], labels [B], row indices of the batch into X [B]. Empty:
-  // cross-entropy (with class weights when classWeights).
+  // Loss of a batch: logits [B, C], labels [B], row indices of the batch into X [B], and the
+  // batch as the net saw it (after augmentation) [B, dims]. Empty: cross-entropy (with class
+  // weights when classWeights).
   std::function<torch::Tensor(const torch::Tensor& logits, const torch::Tensor& labels,
-                              const torch::Tensor& rows)>
+                              const torch::Tensor& rows, const torch::Tensor& inputs)>
       loss;
   // Called after every optimizer step, without autograd (e.g. re-apply pruning masks).
   std::function<void(NetImpl& net)> afterStep;

@@ -18,11 +18,11 @@ std::vector<std::string> torchClassifierIds();
 
 // inputShape is the per-sample shape: {D} for mlp, {C,L} for cnn1d, {C,H,W} for cnn2d (mlp
 // accepts any shape and flattens it; cnn1d also accepts a single-channel image {1,H,W} and
-// treats it as {H,W}: the H rows are the channels, convolved along the W columns). Unknown ids, bad shapes or bad hyper-parameters are
-// errors. Hyper-parameters: epochs, batch_size, lr, optimizer (adam|sgd), momentum,
-// weight_decay, schedule (none|step|cosine), patience (early stopping on validation loss;
-// 0 = off), class_weights (0|1), hidden ("256,128"), dropout, channels ("16,32"), kernel,
-// augment_shift (pixels, {C,H,W} inputs only), threads (0 = all cores).
+// treats it as {H,W}: the H rows are the channels, convolved along the W columns). Unknown ids, bad
+// shapes or bad hyper-parameters are errors. Hyper-parameters: epochs, batch_size, lr, optimizer
+// (adam|sgd), momentum, weight_decay, schedule (none|step|cosine), patience (early stopping on
+// validation loss; 0 = off), class_weights (0|1), hidden ("256,128"), dropout, channels ("16,32"),
+// kernel, augment_shift (pixels, {C,H,W} inputs only), threads (0 = all cores).
 Result<std::unique_ptr<Classifier>> createTorchClassifier(const std::string& id,
                                                           const HyperParams& params, uint64_t seed,
                                                           const std::vector<int>& inputShape);
