@@ -14,6 +14,7 @@
 
 #include "core/dataset/data/dataset_repository.h"
 #include "core/dataset/data/importers.h"
+#include "core/dataset/data/simulated_dataset.h"
 #include "core/store/project.h"
 #include "core/store/sqlite_util.h"
 #include "core/training/service/data_prep.h"
@@ -278,10 +279,16 @@ TEST_F(Search, BadRequestsFailWithAMessage) {
   req.method = "random";
   req.family = "ensemble";
   EXPECT_FALSE(searchAndRegister(*m_project, req).ok());
-  req.family = "cnn1d";  // images are not {C, L}
+  // A family the data's shape cannot take: cnn2d on time-series windows {6, 100}.
+  auto imu = dataset::simulateImuActivityDataset(5, 2.0, 50.0, 42);
+  ASSERT_TRUE(imu.ok()) << imu.error().toString();
+  ASSERT_TRUE(dataset::importDataset(*m_project, "imu", *imu).ok());
+  req.datasetName = "imu";
+  req.family = "cnn2d";
   auto c = searchAndRegister(*m_project, req);
   ASSERT_FALSE(c.ok());
-  EXPECT_NE(c.error().toString().find("cnn1d"), std::string::npos);
+  EXPECT_NE(c.error().toString().find("cnn2d"), std::string::npos) << c.error().toString();
+  req.datasetName = "digits";
   req.family = "knn";
   req.datasetName = "missing";
   EXPECT_FALSE(searchAndRegister(*m_project, req).ok());
