@@ -67,6 +67,10 @@ Result<std::unique_ptr<Classifier>> loadCompressedFile(const ModelFile& file);
 
 // The trained network of a torch family, for the TorchScript export (nullptr if untrained).
 Net trainedNet(const Classifier& model);
+// The forward of a trained "torchscript" model on [N, dims] rows (reshaped to its input
+// shape) -> [N, numClasses] logits, differentiable in its input; empty for any other model.
+// For the attacks (attacks.cpp), which cannot see the module's class.
+std::function<torch::Tensor(const torch::Tensor&)> scriptForward(const Classifier& model);
 
 // ---- reusable training loop (TorchClassifier::train and the compression methods) ----------
 

@@ -280,6 +280,11 @@ class ScriptClassifier : public Classifier {
     }
   }
 
+  // Logits of [N, dims] rows with autograd left as the caller has it (attacks).
+  torch::Tensor forwardRows(const torch::Tensor& rows) const {
+    return m_module.forward({rows.reshape(batchShape(rows.size(0), m_shape))}).toTensor();
+  }
+
   Result<void> save(const std::string& path) const override {
     if (!m_loaded) return Error("no module is loaded", "saving torchscript to " + path);
     return writeModelFile(path, modelFile());
@@ -331,6 +336,12 @@ class ScriptClassifier : public Classifier {
 };
 
 }  // namespace
+
+std::function<torch::Tensor(const torch::Tensor&)> scriptForward(const Classifier& model) {
+  const auto* s = dynamic_cast<const ScriptClassifier*>(&model);
+  if (!s || !s->isTrained()) return {};
+  return [s](const torch::Tensor& rows) { return s->forwardRows(rows); };
+}
 
 Result<std::unique_ptr<Classifier>> loadScriptFile(const ModelFile& file) {
   auto c = std::make_unique<ScriptClassifier>();

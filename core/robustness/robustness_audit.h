@@ -1,0 +1,107 @@
+#pragma once
+// The robustness audit of one model as one call, for the CLI (`audit robustness`, `bench
+// robustness`) and later the Audit pane: an evasion attack as a robust-accuracy curve over
+// epsilon with the sanity checks (FGSM and PGD curves, PGD at a huge epsilon), the IoT fault
+// curves and the label-flip poisoning curve, all on the test split of the model's own dataset
+// version. Runs on the caller's thread (a worker) with its own Project connection.
+//
+// Epsilon units ("eps_unit"): "raw" = the model's input units; for image datasets with the
+// default features that is pixels / 255, so eps 0.1 = 25.5 grey levels, and attacked images
+// are clipped to [0, 1]. "std" = per-channel standard deviations of the training split (a
+// timeseries channel, an image row, a feature), for inputs with mixed physical units (IMU:
+// m/s^2 and rad/s) and no fixed range; nothing is clipped. "auto" picks raw for images
+// with default features, std otherwise.
+
+#include <atomic>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/robustness/faults.h"
+#include "core/robustness/poisoning.h"
+#include "core/robustness/sanity.h"
+#include "core/training/service/data_prep.h"
+#include "core/training/torch/attacks.h"
+#include "core/util/result.h"
+
+namespace edgewise::store {
+class Project;
+}
+
+namespace edgewise::robustness {
+
+struct RobustnessRequest {
+  int64_t modelId = 0;
+  // The evasion attack; nullopt = no attack (faults / poisoning only, any model family).
+  std::optional<training::AttackKind> attack = training::AttackKind::Fgsm;
+  training::AttackNorm norm = training::AttackNorm::Linf;
+  std::vector<double> eps;       // empty: defaultEpsilons(unit, norm)
+  std::string epsUnit = "auto";  // auto | raw | std (see above)
+  int steps = 20;                // PGD / DeepFool / CW iterations
+  double stepRelative = 0.0;     // PGD step / eps; 0 = 2.5 / steps
+  bool randomStart = true;       // PGD
+  bool sanity = true;            // FGSM + PGD curves and PGD at a huge epsilon
+  bool faults = false;
+  std::vector<FaultKind> faultKinds;  // empty: allFaults()
+  bool poison = false;
+  std::vector<double> poisonFractions;  // empty: defaultPoisonFractions()
+  int maxRows = 0;   // 0 = the whole test split; else an evenly spaced subset of that many
+  int examples = 4;  // adversarial examples kept for display
+  uint64_t seed = 42;
+};
+
+struct RobustnessReport {
+  int64_t modelId = 0;
+  std::string modelName, family, datasetName;
+  std::vector<int> inputShape;
+  std::string epsUnit;  // raw | std (resolved)
+  bool clipped = false;
+  float clipMin = 0.0f, clipMax = 0.0f;
+  int rows = 0;  // test rows evaluated
+  double cleanAccuracy = 0.0;
+  std::optional<training::RobustnessCurve> attack;     // the requested one
+  std::optional<training::RobustnessCurve> fgsm, pgd;  // sanity (may repeat `attack`)
+  double hugeEps = std::numeric_limits<double>::quiet_NaN();
+  double hugeAccuracy = std::numeric_limits<double>::quiet_NaN();
+  SanityReport sanity;
+  std::vector<FaultCurve> faults;
+  std::optional<PoisonCurve> poison;
+  std::vector<std::string> warnings;  // sanity failures and anything else a user should read
+  double seconds = 0.0;
+};
+
+using ProgressFn = std::function<void(double fraction, const std::string& message)>;
+
+// Six epsilons per unit and norm (raw linf: 0.01 .. 0.3 in pixel units).
+std::vector<double> defaultEpsilons(const std::string& unit, training::AttackNorm norm);
+
+// The model, its data and how to rebuild it (for poisoning), without a project.
+struct AuditSubject {
+  const training::Classifier* model = nullptr;
+  const training::PreparedData* data = nullptr;
+  int64_t modelId = 0;
+  std::string name;
+  std::string family;            // for retraining; "" = cannot retrain
+  training::HyperParams params;  // effective hyper-parameters of the model
+  uint64_t seed = 42;
+};
+
+// Runs the request on a loaded model and its prepared data (request.modelId is ignored).
+Result<RobustnessReport> auditModel(const AuditSubject& subject, const RobustnessRequest& request,
+                                    const ProgressFn& progress = {},
+                                    const std::atomic<bool>* cancel = nullptr);
+
+// Loads model request.modelId from the project's registry with the test split of its own
+// dataset version and features, then auditModel(). Unknown model, a dataset that changed, a
+// gradient attack on a model without input gradients: errors saying so.
+Result<RobustnessReport> auditRobustness(store::Project& project, const RobustnessRequest& request,
+                                         const ProgressFn& progress = {},
+                                         const std::atomic<bool>* cancel = nullptr);
+
+// The report as JSON: clean_accuracy, curve [{eps, robust_accuracy, seconds}], sanity,
+// faults, poison, examples (original / adversarial / perturbation rows).
+std::string robustnessReportToJson(const RobustnessReport& report, bool withExamples = true);
+
+}  // namespace edgewise::robustness
