@@ -617,12 +617,14 @@ int runBenchLiveView(const QStringList& args) {
 
 int runBench(const QStringList& args) {
   const char usage[] =
-      "Usage: edgewise-cli bench <capture|live-view|train|compress|active-learning> [options]\n"
+      "Usage: edgewise-cli bench <capture|live-view|train|compress|active-learning|drift> "
+      "[options]\n"
       "  capture          capture throughput against a mosquitto_sub baseline\n"
       "  live-view        the GUI's live plot stall benchmark\n"
       "  train            model families against scikit-learn / PyTorch references\n"
       "  compress         compression methods against their parents (issue 5 targets)\n"
-      "  active-learning  query strategies against random sampling (simulated annotator)\n";
+      "  active-learning  query strategies against random sampling (simulated annotator)\n"
+      "  drift            drift monitor: false alarms per window size, detection, CPU cost\n";
   if (args.isEmpty()) {
     printErr(QString::fromLatin1(usage));
     return kExitUsage;
@@ -634,6 +636,7 @@ int runBench(const QStringList& args) {
   if (which == u"train") return runBenchTrain(rest);
   if (which == u"compress") return runBenchCompress(rest);
   if (which == u"active-learning") return runBenchActiveLearning(rest);
+  if (which == u"drift") return runBenchDrift(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(usage));
     return kExitOk;

@@ -31,6 +31,14 @@ int runBenchCompress(const QStringList& args);
 int runBenchTrain(const QStringList& args);
 // bench active-learning (bench_active.cpp), dispatched by runBench.
 int runBenchActiveLearning(const QStringList& args);
+// bench drift (bench_drift.cpp), dispatched by runBench.
+int runBenchDrift(const QStringList& args);
+// audit (audit_command.cpp) dispatches to its subcommands: drift (audit_command.cpp),
+// robustness and latency (their own files).
+int runAudit(const QStringList& args);
+int runAuditDrift(const QStringList& args);
+int runAuditRobustness(const QStringList& args);
+int runAuditLatency(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

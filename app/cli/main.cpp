@@ -30,7 +30,9 @@ const char kUsage[] =
     "  compress     compress a stored model (int8, dynamic-int8, fp16, prune:S,\n"
     "               prune-structured:F, distill:W, lowrank:R, chains like prune:0.8+int8)\n"
     "  bench        benchmarks (bench capture, bench live-view, bench train,\n"
-    "               bench compress, bench active-learning)\n"
+    "               bench compress, bench active-learning, bench drift)\n"
+    "  audit        audit a deployed model (audit drift: live features against the\n"
+    "               training reference)\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
     "Run 'edgewise-cli <command> --help' for the options of a command.\n";
@@ -74,6 +76,7 @@ int main(int argc, char* argv[]) {
   if (command == u"compress") return runCompress(args);
   if (command == u"probe-model") return runProbeModel(args);  // internal, not in the usage
   if (command == u"demo") return runDemo(args);
+  if (command == u"audit") return runAudit(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));
   return kExitUsage;

@@ -47,7 +47,6 @@ Result<DriftMonitor> DriftMonitor::create(const FeatureTable& reference,
   m.m_options = options;
   m.m_names = reference.names;
   m.m_referenceRows = reference.rows;
-  m.m_cache = std::make_unique<KsPValueCache>();
   std::vector<double> column(reference.rows);
   for (size_t c = 0; c < cols; ++c) {
     for (size_t r = 0; r < reference.rows; ++r) column[r] = reference.at(r, c);
@@ -123,7 +122,7 @@ Result<DriftReport> DriftMonitor::score(const std::vector<double>& live, size_t 
   for (size_t c = 0; c < cols; ++c) {
     for (size_t r = 0; r < rows; ++r) column[r] = live[r * cols + c];
     std::sort(column.begin(), column.end());
-    const TwoSampleComparison cmp = compareSorted(m_sorted[c], column, m_cache.get());
+    const TwoSampleComparison cmp = compareSorted(m_sorted[c], column, &KsPValueCache::shared());
     FeatureDrift& f = report.features[c];
     f.feature = m_names[c];
     f.ksStatistic = cmp.ks.statistic;

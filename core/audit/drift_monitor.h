@@ -13,8 +13,9 @@
 // can be switched off for fleet-wide scoring and run on a slower cadence.
 //
 // The reference is sorted once per feature at creation; a window of n values costs
-// O(n log n) per feature; exact KS p-values are memoised per (n, D), PSI thresholds per
-// window size (psi.h). score() is const and thread-safe.
+// O(n log n) per feature; exact KS p-values (KsPValueCache::shared()) and PSI thresholds
+// (psi.h) are memoised process-wide, per (m, n, D) and per window size. score() is const and
+// thread-safe.
 
 #include <memory>
 #include <optional>
@@ -82,7 +83,7 @@ class DriftMonitor {
   const std::vector<std::string>& featureNames() const { return m_names; }
   const DriftOptions& options() const { return m_options; }
   size_t referenceRows() const { return m_referenceRows; }
-  const KsPValueCache& ksCache() const { return *m_cache; }
+  const KsPValueCache& ksCache() const { return KsPValueCache::shared(); }
 
  private:
   DriftMonitor() = default;
@@ -96,7 +97,6 @@ class DriftMonitor {
   std::vector<double> m_scale;
   std::vector<double> m_mmdReference;  // standardised rows, row-major
   size_t m_mmdReferenceRows = 0;
-  std::unique_ptr<KsPValueCache> m_cache;
 };
 
 }  // namespace edgewise::audit

@@ -74,6 +74,11 @@ size_t KsPValueCache::KeyHash::operator()(const Key& k) const {
   return static_cast<size_t>(h);
 }
 
+KsPValueCache& KsPValueCache::shared() {
+  static KsPValueCache cache;
+  return cache;
+}
+
 double KsPValueCache::exactSf(int64_t n1, int64_t n2, int64_t h) {
   const Key key{std::min(n1, n2), std::max(n1, n2), h};  // symmetric in n1, n2
   {

@@ -49,11 +49,13 @@ struct TwoSampleComparison {
 };
 
 // Memo of exact two-sample KS p-values. The p-value depends only on (n1, n2, h) with
-// D = h / lcm(n1, n2), so a monitor that scores many windows of one size against one
-// reference sees the same few hundred h values again and again. Thread-safe; bounded.
+// D = h / lcm(n1, n2), so monitors that score many windows of one size against references of
+// one size see the same few hundred h values again and again. Thread-safe; bounded.
 class KsPValueCache {
  public:
   explicit KsPValueCache(size_t maxEntries = 1 << 16) : m_maxEntries(maxEntries) {}
+  // The process-wide memo the drift monitors share.
+  static KsPValueCache& shared();
   double exactSf(int64_t n1, int64_t n2, int64_t h);
   size_t hits() const { return m_hits; }
   size_t misses() const { return m_misses; }
