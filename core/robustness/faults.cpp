@@ -162,7 +162,7 @@ std::vector<double> defaultSeverities(FaultKind kind) {
     case FaultKind::ClockSkew:
       return {0.0, 0.02, 0.05, 0.1, 0.2, 0.3};
     case FaultKind::Jitter:
-      return {0.0, 0.1, 0.25, 0.5, 1.0, 2.0};
+      return {0.0, 0.5, 1.0, 2.0, 4.0, 8.0};
     case FaultKind::PacketLossZero:
     case FaultKind::PacketLossHold:
       return {0.0, 0.05, 0.1, 0.2, 0.3, 0.5};

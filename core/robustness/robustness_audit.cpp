@@ -7,7 +7,6 @@
 #include <nlohmann/json.hpp>
 
 #include "core/training/service/model_factory.h"
-#include "core/training/service/model_registry.h"
 
 namespace edgewise::robustness {
 
@@ -20,28 +19,6 @@ using training::RobustnessCurve;
 
 bool cancelled(const std::atomic<bool>* cancel) {
   return cancel && cancel->load(std::memory_order_relaxed);
-}
-
-const training::SplitMatrix& evaluationSplit(const training::PreparedData& data) {
-  if (data.test.rows() > 0) return data.test;
-  if (data.val.rows() > 0) return data.val;
-  return data.train;
-}
-
-// maxRows evenly spaced rows of the split (all when maxRows is 0 or larger than the split).
-void subsample(const training::SplitMatrix& split, int maxRows, cv::Mat* X, std::vector<int>* y) {
-  if (maxRows <= 0 || maxRows >= split.rows()) {
-    *X = split.X;
-    *y = split.y;
-    return;
-  }
-  *X = cv::Mat(maxRows, split.X.cols, CV_32F);
-  y->clear();
-  for (int i = 0; i < maxRows; ++i) {
-    const int r = static_cast<int>(static_cast<int64_t>(i) * split.rows() / maxRows);
-    split.X.row(r).copyTo(X->row(i));
-    y->push_back(split.y[static_cast<size_t>(r)]);
-  }
 }
 
 // Per-channel standard deviation of the training rows (channels as faults see them), spread
@@ -153,6 +130,24 @@ std::vector<double> defaultEpsilons(const std::string& unit, AttackNorm norm) {
                                   : std::vector<double>{0.5, 1.0, 2.0, 5.0, 10.0, 20.0};
 }
 
+void auditRows(const training::PreparedData& data, int maxRows, cv::Mat* X, std::vector<int>* y) {
+  const training::SplitMatrix& split = data.test.rows() > 0  ? data.test
+                                       : data.val.rows() > 0 ? data.val
+                                                             : data.train;
+  if (maxRows <= 0 || maxRows >= split.rows()) {
+    *X = split.X;
+    *y = split.y;
+    return;
+  }
+  *X = cv::Mat(maxRows, split.X.cols, CV_32F);
+  y->clear();
+  for (int i = 0; i < maxRows; ++i) {
+    const int r = static_cast<int>(static_cast<int64_t>(i) * split.rows() / maxRows);
+    split.X.row(r).copyTo(X->row(i));
+    y->push_back(split.y[static_cast<size_t>(r)]);
+  }
+}
+
 Result<RobustnessReport> auditModel(const AuditSubject& subject, const RobustnessRequest& request,
                                     const ProgressFn& progress, const std::atomic<bool>* cancel) {
   const auto t0 = std::chrono::steady_clock::now();
@@ -197,9 +192,12 @@ Result<RobustnessReport> auditModel(const AuditSubject& subject, const Robustnes
   report.clipMax = units->hi;
   cv::Mat X;
   std::vector<int> y;
-  subsample(evaluationSplit(data), request.maxRows, &X, &y);
+  auditRows(data, request.maxRows, &X, &y);
   report.rows = X.rows;
+  const auto inferStart = std::chrono::steady_clock::now();
   report.cleanAccuracy = accuracyOf(model.predictBatch(X), y);
+  report.inferenceSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - inferStart).count();
 
   const int stages = (request.attack ? (request.sanity ? 4 : 1) : 0) + (request.faults ? 1 : 0) +
                      (request.poison ? 1 : 0);
@@ -287,7 +285,7 @@ Result<RobustnessReport> auditModel(const AuditSubject& subject, const Robustnes
         request.seed,
         [&](int done, int total) {
           say(base + static_cast<double>(done) / std::max(1, total) / stages,
-              "poisoning: retraining " + std::to_string(done + 1) + "/" + std::to_string(total));
+              "poisoning: " + std::to_string(done) + "/" + std::to_string(total) + " retrained");
         },
         cancel);
     if (!c.ok())
@@ -299,22 +297,33 @@ Result<RobustnessReport> auditModel(const AuditSubject& subject, const Robustnes
   return report;
 }
 
-Result<RobustnessReport> auditRobustness(store::Project& project, const RobustnessRequest& request,
-                                         const ProgressFn& progress,
-                                         const std::atomic<bool>* cancel) {
-  const std::string ctx = "model " + std::to_string(request.modelId);
+AuditSubject LoadedSubject::subject() const {
+  AuditSubject s;
+  s.model = model.get();
+  s.data = &data;
+  s.modelId = record.id;
+  s.name = record.name;
+  s.family = record.family;
+  s.params = record.hyperParams;
+  s.seed = record.seed;
+  return s;
+}
+
+namespace {
+
+Result<LoadedSubject> load(store::Project& project, int64_t modelId, bool needsGradients,
+                           const std::atomic<bool>* cancel) {
+  const std::string ctx = "model " + std::to_string(modelId);
   training::ModelRegistry registry(project);
-  auto record = registry.get(request.modelId);
+  auto record = registry.get(modelId);
   if (!record.ok()) return record.error();
   if (record->snapshotId.empty())
     return Error("the model has no dataset version to evaluate it on", ctx);
-  auto model = registry.load(request.modelId);
+  auto model = registry.load(modelId);
   if (!model.ok()) return model.error();
-  // Refuse a gradient attack on an OpenCV model before preparing any data.
-  if (request.attack) {
+  if (needsGradients) {
     if (auto ok = training::checkAttackable(**model); !ok.ok()) return ok.error().wrap(ctx);
   }
-  if (progress) progress(0.0, "preparing the test split");
   auto data = training::prepareVersion(project, record->snapshotId, record->features, {}, cancel);
   if (!data.ok()) {
     if (data.error().message == training::kCancelledMessage) return data.error();
@@ -324,15 +333,27 @@ Result<RobustnessReport> auditRobustness(store::Project& project, const Robustne
     return Error("the dataset's features no longer have the model's input shape", ctx);
   if (data->dataset.classNames != record->classNames)
     return Error("the dataset's classes changed since the model was trained", ctx);
-  AuditSubject subject;
-  subject.model = model->get();
-  subject.data = &*data;
-  subject.modelId = record->id;
-  subject.name = record->name;
-  subject.family = record->family;
-  subject.params = record->hyperParams;
-  subject.seed = record->seed;
-  return auditModel(subject, request, progress, cancel);
+  LoadedSubject out;
+  out.model = std::move(model.value());
+  out.data = std::move(data.value());
+  out.record = std::move(record.value());
+  return out;
+}
+
+}  // namespace
+
+Result<LoadedSubject> loadSubject(store::Project& project, int64_t modelId,
+                                  const std::atomic<bool>* cancel) {
+  return load(project, modelId, false, cancel);
+}
+
+Result<RobustnessReport> auditRobustness(store::Project& project, const RobustnessRequest& request,
+                                         const ProgressFn& progress,
+                                         const std::atomic<bool>* cancel) {
+  if (progress) progress(0.0, "preparing the test split");
+  auto loaded = load(project, request.modelId, request.attack.has_value(), cancel);
+  if (!loaded.ok()) return loaded.error();
+  return auditModel(loaded->subject(), request, progress, cancel);
 }
 
 std::string robustnessReportToJson(const RobustnessReport& r, bool withExamples) {
@@ -346,6 +367,7 @@ std::string robustnessReportToJson(const RobustnessReport& r, bool withExamples)
             {"clip", r.clipped ? json::array({r.clipMin, r.clipMax}) : json(nullptr)},
             {"rows", r.rows},
             {"clean_accuracy", r.cleanAccuracy},
+            {"inference_seconds", r.inferenceSeconds},
             {"warnings", r.warnings},
             {"seconds", r.seconds}};
   if (r.attack) {

@@ -15,6 +15,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -23,6 +24,7 @@
 #include "core/robustness/poisoning.h"
 #include "core/robustness/sanity.h"
 #include "core/training/service/data_prep.h"
+#include "core/training/service/model_registry.h"
 #include "core/training/torch/attacks.h"
 #include "core/util/result.h"
 
@@ -61,6 +63,7 @@ struct RobustnessReport {
   float clipMin = 0.0f, clipMax = 0.0f;
   int rows = 0;  // test rows evaluated
   double cleanAccuracy = 0.0;
+  double inferenceSeconds = 0.0;  // predictBatch() over the rows once: the attacks' baseline
   std::optional<training::RobustnessCurve> attack;     // the requested one
   std::optional<training::RobustnessCurve> fgsm, pgd;  // sanity (may repeat `attack`)
   double hugeEps = std::numeric_limits<double>::quiet_NaN();
@@ -88,14 +91,28 @@ struct AuditSubject {
   uint64_t seed = 42;
 };
 
+// The rows an audit evaluates: the test split (else validation, else training) or maxRows
+// evenly spaced rows of it (maxRows > 0).
+void auditRows(const training::PreparedData& data, int maxRows, cv::Mat* X, std::vector<int>* y);
+
 // Runs the request on a loaded model and its prepared data (request.modelId is ignored).
 Result<RobustnessReport> auditModel(const AuditSubject& subject, const RobustnessRequest& request,
                                     const ProgressFn& progress = {},
                                     const std::atomic<bool>* cancel = nullptr);
 
-// Loads model request.modelId from the project's registry with the test split of its own
-// dataset version and features, then auditModel(). Unknown model, a dataset that changed, a
-// gradient attack on a model without input gradients: errors saying so.
+// A stored model with its dataset version prepared as it was trained (the AuditSubject's
+// storage). Unknown model, a dataset that changed since: errors saying so.
+struct LoadedSubject {
+  std::unique_ptr<training::Classifier> model;
+  training::PreparedData data;
+  training::ModelRecord record;
+  AuditSubject subject() const;
+};
+Result<LoadedSubject> loadSubject(store::Project& project, int64_t modelId,
+                                  const std::atomic<bool>* cancel = nullptr);
+
+// loadSubject(request.modelId), then auditModel(). A gradient attack on a model without input
+// gradients is refused before any data is prepared.
 Result<RobustnessReport> auditRobustness(store::Project& project, const RobustnessRequest& request,
                                          const ProgressFn& progress = {},
                                          const std::atomic<bool>* cancel = nullptr);

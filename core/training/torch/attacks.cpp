@@ -149,9 +149,15 @@ torch::Tensor deepFool(const Setup& s, const torch::Tensor& x, const torch::Tens
                       s.scale);
     const torch::Tensor g = torch::stack(grads, 1);  // [N, K, D] in u space
     const torch::Tensor lg = logits.detach();
-    const torch::Tensor w =
+    torch::Tensor w =
         g - g.gather(1, yi.unsqueeze(2).expand({g.size(0), 1, g.size(2)}));  // [N, K, D]
-    const torch::Tensor f = (lg - lg.gather(1, yi)).abs();                   // [N, K]
+    // Box-aware: drop the components that would push a coordinate out of the valid range
+    // (digits have most pixels at 0; plain DeepFool stalls stepping into the clip).
+    if (s.clip) {
+      const torch::Tensor at = xa.unsqueeze(1);
+      w = w.masked_fill(((at <= s.lo) & (w < 0)) | ((at >= s.hi) & (w > 0)), 0.0);
+    }
+    const torch::Tensor f = (lg - lg.gather(1, yi)).abs();  // [N, K]
     const torch::Tensor wn = o.norm == AttackNorm::L2 ? w.pow(2).sum(2).sqrt() : w.abs().sum(2);
     torch::Tensor dist = f / (wn + 1e-12);
     dist.scatter_(1, yi, kInf);
@@ -170,19 +176,16 @@ torch::Tensor deepFool(const Setup& s, const torch::Tensor& x, const torch::Tens
 
 // Carlini-Wagner L2 (2017): minimises ||u||^2 + c * max(Z_y - max_{k != y} Z_k, -kappa) with
 // Adam, a binary search over c per row; keeps each row's smallest successful perturbation.
-// Bounded inputs are optimised in tanh space (always inside the range).
+// Bounded inputs are clipped inside the forward pass rather than optimised in tanh space:
+// digits have most pixels at exactly 0, where tanh space is saturated and Adam needs ~100
+// steps before such a pixel moves (mean L2 1.66 vs 1.05 for DeepFool with 60 steps).
 torch::Tensor carliniWagner(const Setup& s, const torch::Tensor& x, const torch::Tensor& y,
                             const torch::Tensor& active) {
   const AttackOptions& o = *s.options;
   const int iterations = o.steps > 0 ? o.steps : 100;
   const int64_t n = x.size(0);
-  const double range = s.clip ? static_cast<double>(s.hi) - s.lo : 1.0;
-  auto toX = [&](const torch::Tensor& w) {
-    return s.clip ? s.lo + range * (torch::tanh(w) + 1.0) / 2.0 : x + s.scale * w;
-  };
-  const torch::Tensor w0 =
-      s.clip ? torch::atanh(((x - s.lo) / range * 2.0 - 1.0).clamp(-1.0 + 1e-6, 1.0 - 1e-6))
-             : torch::zeros_like(x);
+  auto toX = [&](const torch::Tensor& w) { return s.clamp(x + s.scale * w); };
+  const torch::Tensor w0 = torch::zeros_like(x);
   torch::Tensor c = torch::full({n}, o.cwInitialC, torch::kFloat64);
   torch::Tensor lower = torch::zeros({n}, torch::kFloat64);
   torch::Tensor upper = torch::full({n}, 1e10, torch::kFloat64);
