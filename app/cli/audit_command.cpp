@@ -19,9 +19,11 @@ using nlohmann::json;
 namespace {
 
 const char kAuditUsage[] =
-    "Usage: edgewise-cli audit <drift> [options]\n"
+    "Usage: edgewise-cli audit <drift|robustness> [options]\n"
     "  drift       per-feature KS / PSI / Wasserstein and multivariate MMD of a live CSV\n"
     "              window against a reference CSV (FDR-controlled drift flags)\n"
+    "  robustness  FGSM / PGD / DeepFool / CW robust accuracy per epsilon of a stored\n"
+    "              model, sanity checks, IoT fault and label-flip poisoning curves\n"
     "Run 'edgewise-cli audit <subcommand> --help' for its options.\n";
 
 // NaN (no p-value) prints as null: JSON has no NaN.
@@ -174,7 +176,8 @@ int runAudit(const QStringList& args) {
   QStringList rest = args;
   const QString which = rest.takeFirst();
   if (which == u"drift") return runAuditDrift(rest);
-  // audit robustness / audit latency: dispatched here once their commands are built.
+  if (which == u"robustness") return runAuditRobustness(rest);
+  // audit latency: dispatched here once its command is built.
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(kAuditUsage));
     return kExitOk;

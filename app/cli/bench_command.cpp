@@ -617,14 +617,15 @@ int runBenchLiveView(const QStringList& args) {
 
 int runBench(const QStringList& args) {
   const char usage[] =
-      "Usage: edgewise-cli bench <capture|live-view|train|compress|active-learning|drift> "
-      "[options]\n"
+      "Usage: edgewise-cli bench <capture|live-view|train|compress|active-learning|drift|"
+      "robustness> [options]\n"
       "  capture          capture throughput against a mosquitto_sub baseline\n"
       "  live-view        the GUI's live plot stall benchmark\n"
       "  train            model families against scikit-learn / PyTorch references\n"
       "  compress         compression methods against their parents (issue 5 targets)\n"
       "  active-learning  query strategies against random sampling (simulated annotator)\n"
-      "  drift            drift monitor: false alarms per window size, detection, CPU cost\n";
+      "  drift            drift monitor: false alarms per window size, detection, CPU cost\n"
+      "  robustness       attacks (vs python3-torch), sanity checks, IoT faults, poisoning\n";
   if (args.isEmpty()) {
     printErr(QString::fromLatin1(usage));
     return kExitUsage;
@@ -637,6 +638,7 @@ int runBench(const QStringList& args) {
   if (which == u"compress") return runBenchCompress(rest);
   if (which == u"active-learning") return runBenchActiveLearning(rest);
   if (which == u"drift") return runBenchDrift(rest);
+  if (which == u"robustness") return runBenchRobustness(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(usage));
     return kExitOk;

@@ -33,6 +33,8 @@ int runBenchTrain(const QStringList& args);
 int runBenchActiveLearning(const QStringList& args);
 // bench drift (bench_drift.cpp), dispatched by runBench.
 int runBenchDrift(const QStringList& args);
+// bench robustness (bench_robustness.cpp), dispatched by runBench.
+int runBenchRobustness(const QStringList& args);
 // audit (audit_command.cpp) dispatches to its subcommands: drift (audit_command.cpp),
 // robustness and latency (their own files).
 int runAudit(const QStringList& args);

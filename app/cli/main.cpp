@@ -30,9 +30,10 @@ const char kUsage[] =
     "  compress     compress a stored model (int8, dynamic-int8, fp16, prune:S,\n"
     "               prune-structured:F, distill:W, lowrank:R, chains like prune:0.8+int8)\n"
     "  bench        benchmarks (bench capture, bench live-view, bench train,\n"
-    "               bench compress, bench active-learning, bench drift)\n"
+    "               bench compress, bench active-learning, bench drift, bench robustness)\n"
     "  audit        audit a deployed model (audit drift: live features against the\n"
-    "               training reference)\n"
+    "               training reference; audit robustness: adversarial attacks, IoT\n"
+    "               faults, label-flip poisoning)\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
     "Run 'edgewise-cli <command> --help' for the options of a command.\n";
