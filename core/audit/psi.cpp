@@ -113,25 +113,38 @@ struct NullQuantileKey {
   }
 };
 
+std::mutex& memoMutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
+std::map<NullQuantileKey, double>& memo() {
+  static std::map<NullQuantileKey, double> map;
+  return map;
+}
+
 }  // namespace
+
+void clearPsiNullQuantileMemo() {
+  std::lock_guard<std::mutex> lock(memoMutex());
+  memo().clear();
+}
 
 double psiNullQuantile(const std::vector<int64_t>& referenceCounts, int64_t liveSize, double alpha,
                        int draws, uint64_t seed) {
   if (referenceCounts.size() < 2 || liveSize <= 0 || draws <= 0 || !(alpha > 0 && alpha < 1)) {
     return std::nan("");
   }
-  static std::mutex mutex;
-  static std::map<NullQuantileKey, double> memo;
   NullQuantileKey key{referenceCounts, liveSize, alpha, draws, seed};
   {
-    std::lock_guard<std::mutex> lock(mutex);
-    auto it = memo.find(key);
-    if (it != memo.end()) return it->second;
+    std::lock_guard<std::mutex> lock(memoMutex());
+    auto it = memo().find(key);
+    if (it != memo().end()) return it->second;
   }
   const double q = simulateNullQuantile(referenceCounts, liveSize, alpha, draws, seed);
-  std::lock_guard<std::mutex> lock(mutex);
-  if (memo.size() >= 4096) memo.clear();
-  memo.emplace(std::move(key), q);
+  std::lock_guard<std::mutex> lock(memoMutex());
+  if (memo().size() >= 4096) memo().clear();
+  memo().emplace(std::move(key), q);
   return q;
 }
 

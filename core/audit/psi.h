@@ -57,6 +57,9 @@ double psiFromCounts(const std::vector<int64_t>& reference, const std::vector<in
 double psiNullQuantile(const std::vector<int64_t>& referenceCounts, int64_t liveSize, double alpha,
                        int draws = 10000, uint64_t seed = 42);
 
+// Forgets the memoised thresholds (e.g. to measure a cold start).
+void clearPsiNullQuantileMemo();
+
 // The large-sample approximation (1/n + 1/m) * chi2.isf(alpha, bins - 1).
 double psiThresholdAsymptotic(int64_t bins, int64_t liveSize, int64_t referenceSize, double alpha);
 

@@ -79,6 +79,12 @@ KsPValueCache& KsPValueCache::shared() {
   return cache;
 }
 
+void KsPValueCache::clear() {
+  std::lock_guard<std::mutex> lock(m_mutex);
+  m_map.clear();
+  m_hits = m_misses = 0;
+}
+
 double KsPValueCache::exactSf(int64_t n1, int64_t n2, int64_t h) {
   const Key key{std::min(n1, n2), std::max(n1, n2), h};  // symmetric in n1, n2
   {

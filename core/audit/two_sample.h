@@ -57,6 +57,7 @@ class KsPValueCache {
   // The process-wide memo the drift monitors share.
   static KsPValueCache& shared();
   double exactSf(int64_t n1, int64_t n2, int64_t h);
+  void clear();  // e.g. to measure a cold start
   size_t hits() const { return m_hits; }
   size_t misses() const { return m_misses; }
 
