@@ -1,6 +1,6 @@
 // edgewise-cli audit: the Audit stage headless. `audit drift` compares a live window of
 // features with the reference the model was trained on (core/audit/drift_monitor.h);
-// robustness and latency audits join the same dispatcher (runAudit) as they land.
+// robustness (audit_robustness.cpp) and latency (audit_latency.cpp) share the dispatcher.
 
 #include <cmath>
 
@@ -19,11 +19,13 @@ using nlohmann::json;
 namespace {
 
 const char kAuditUsage[] =
-    "Usage: edgewise-cli audit <drift|robustness> [options]\n"
+    "Usage: edgewise-cli audit <drift|robustness|latency> [options]\n"
     "  drift       per-feature KS / PSI / Wasserstein and multivariate MMD of a live CSV\n"
     "              window against a reference CSV (FDR-controlled drift flags)\n"
     "  robustness  FGSM / PGD / DeepFool / CW robust accuracy per epsilon of a stored\n"
     "              model, sanity checks, IoT fault and label-flip poisoning curves\n"
+    "  latency     local latency benchmark of a stored model: init, first inference,\n"
+    "              p50 / p90 / p99 / max, mean +- std, cv, peak RSS\n"
     "Run 'edgewise-cli audit <subcommand> --help' for its options.\n";
 
 // NaN (no p-value) prints as null: JSON has no NaN.
@@ -177,7 +179,7 @@ int runAudit(const QStringList& args) {
   const QString which = rest.takeFirst();
   if (which == u"drift") return runAuditDrift(rest);
   if (which == u"robustness") return runAuditRobustness(rest);
-  // audit latency: dispatched here once its command is built.
+  if (which == u"latency") return runAuditLatency(rest);
   if (which == u"--help" || which == u"-h") {
     printOut(QString::fromLatin1(kAuditUsage));
     return kExitOk;

@@ -60,18 +60,16 @@ void fillLineage(ModelRecord& record, const PreparedData& data) {
 
 }  // namespace
 
-LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, double minSeconds,
-                            int minRuns) {
-  LatencyStats s;
-  if (X.rows == 0 || X.type() != CV_32F) return s;
-  const int dims = X.cols;
-  // Warm-up: first calls pay for lazy allocations and cold caches.
-  const int warm = std::min(10, std::max(1, X.rows));
-  for (int i = 0; i < warm; ++i) (void)classifier.predict(X.ptr<float>(i % X.rows), dims);
+std::vector<double> timePredictions(const Classifier& classifier, const cv::Mat& X,
+                                    double minSeconds, int minRuns, const std::atomic<bool>* cancel,
+                                    const std::function<void(double)>& progress) {
   std::vector<double> us;
+  if (X.rows == 0 || X.type() != CV_32F) return us;
+  const int dims = X.cols;
   us.reserve(static_cast<size_t>(std::max(minRuns, 1024)));
   const auto start = Clock::now();
   const auto budget = std::chrono::duration<double>(minSeconds);
+  auto lastReport = start;
   // A hard cap keeps a very fast model from filling memory with timings.
   constexpr size_t kMaxRuns = 2'000'000;
   for (size_t i = 0; us.size() < kMaxRuns; ++i) {
@@ -82,7 +80,20 @@ LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, doub
     const auto t1 = Clock::now();
     us.push_back(std::chrono::duration<double, std::micro>(t1 - t0).count());
     if (static_cast<int>(us.size()) >= minRuns && t1 - start >= budget) break;
+    if (cancelled(cancel)) return {};
+    if (progress && t1 - lastReport > std::chrono::milliseconds(50)) {
+      lastReport = t1;
+      const double byTime = minSeconds > 0 ? (t1 - start) / budget : 1.0;
+      const double byRuns = static_cast<double>(us.size()) / std::max(1, minRuns);
+      progress(std::min(1.0, std::min(byTime, byRuns)));
+    }
   }
+  return us;
+}
+
+LatencyStats latencyStatsOf(const std::vector<double>& us) {
+  LatencyStats s;
+  if (us.empty()) return s;
   s.runs = static_cast<int>(us.size());
   s.p50Us = util::percentile(us, 50);
   s.p90Us = util::percentile(us, 90);
@@ -94,6 +105,15 @@ LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, doub
   s.stdUs = std::sqrt(var / static_cast<double>(us.size()));
   s.cv = s.meanUs > 0 ? s.stdUs / s.meanUs : 0.0;
   return s;
+}
+
+LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, double minSeconds,
+                            int minRuns) {
+  if (X.rows == 0 || X.type() != CV_32F) return {};
+  // Warm-up: first calls pay for lazy allocations and cold caches.
+  const int warm = std::min(10, std::max(1, X.rows));
+  for (int i = 0; i < warm; ++i) (void)classifier.predict(X.ptr<float>(i % X.rows), X.cols);
+  return latencyStatsOf(timePredictions(classifier, X, minSeconds, minRuns));
 }
 
 Result<ModelRecord> trainPrepared(store::Project& project, const PreparedData& data,
@@ -197,41 +217,54 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
       cancel);
 }
 
-Result<Evaluation> evaluateModel(store::Project& project, int64_t modelId,
-                                 const std::function<void(double)>& progress,
-                                 const std::atomic<bool>* cancel, double latencySeconds) {
-  const std::string ctx = "evaluating model " + std::to_string(modelId);
+Result<ModelData> prepareModelData(store::Project& project, int64_t modelId,
+                                   const std::string& context,
+                                   const std::function<void(double)>& progress,
+                                   const std::atomic<bool>* cancel) {
   ModelRegistry registry(project);
   Result<ModelRecord> record = registry.get(modelId);
   if (!record.ok()) return record.error();
   if (record->snapshotId.empty())
-    return Error("the model has no dataset version to evaluate on", ctx);
-  Result<PreparedData> data = prepareVersion(
-      project, record->snapshotId, record->features,
+    return Error("the model has no dataset version to evaluate on", context);
+  Result<PreparedData> data =
+      prepareVersion(project, record->snapshotId, record->features, progress, cancel);
+  if (!data.ok()) {
+    if (data.error().message == kCancelledMessage) return data.error();
+    return data.error().wrap(context);
+  }
+  if (data->inputShape != record->inputShape)
+    return Error("the dataset's features no longer have the model's input shape", context);
+  if (data->dataset.classNames != record->classNames)
+    return Error("the dataset's classes changed since the model was trained", context);
+  return ModelData{std::move(record.value()), std::move(data.value())};
+}
+
+Result<Evaluation> evaluateModel(store::Project& project, int64_t modelId,
+                                 const std::function<void(double)>& progress,
+                                 const std::atomic<bool>* cancel, double latencySeconds) {
+  const std::string ctx = "evaluating model " + std::to_string(modelId);
+  Result<ModelData> prepared = prepareModelData(
+      project, modelId, ctx,
       [&](double f) {
         if (progress) progress(0.8 * f);
       },
       cancel);
-  if (!data.ok()) {
-    if (data.error().message == kCancelledMessage) return data.error();
-    return data.error().wrap(ctx);
-  }
-  if (data->inputShape != record->inputShape)
-    return Error("the dataset's features no longer have the model's input shape", ctx);
-  if (data->dataset.classNames != record->classNames)
-    return Error("the dataset's classes changed since the model was trained", ctx);
+  if (!prepared.ok()) return prepared.error();
+  const ModelRecord& record = prepared->record;
+  const PreparedData& data = prepared->data;
+  ModelRegistry registry(project);
   Result<std::unique_ptr<Classifier>> model = registry.load(modelId);
   if (!model.ok()) return model.error();
   if (cancelled(cancel)) return Error(kCancelledMessage);
 
   Evaluation ev;
-  ev.record = record.value();
-  ev.classNames = record->classNames;
-  const SplitMatrix& split = evaluationSplit(*data);
+  ev.record = record;
+  ev.classNames = record.classNames;
+  const SplitMatrix& split = evaluationSplit(data);
   ev.truth = split.y;
   ev.sampleIds = split.sampleIds;
   ev.predicted = (*model)->predictBatch(split.X);
-  Result<Metrics> metrics = computeMetrics(ev.truth, ev.predicted, data->numClasses());
+  Result<Metrics> metrics = computeMetrics(ev.truth, ev.predicted, data.numClasses());
   if (!metrics.ok()) return metrics.error().wrap(ctx);
   ev.metrics = metrics.value();
   if (progress) progress(0.85);

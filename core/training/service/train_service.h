@@ -58,6 +58,27 @@ struct LatencyStats {
 };
 LatencyStats measureLatency(const Classifier& classifier, const cv::Mat& X, double minSeconds = 1.0,
                             int minRuns = 50);
+// The timed loop of measureLatency without its warm-up: one single-sample predict() time per
+// run (microseconds, in run order), until both minSeconds and minRuns are reached. Empty when
+// cancelled or X is empty. progress (0..1) is called now and then from the loop.
+std::vector<double> timePredictions(const Classifier& classifier, const cv::Mat& X,
+                                    double minSeconds, int minRuns,
+                                    const std::atomic<bool>* cancel = nullptr,
+                                    const std::function<void(double)>& progress = {});
+// Percentiles (util::percentile), max, mean, population std and cv of such timings.
+LatencyStats latencyStatsOf(const std::vector<double>& samplesUs);
+
+// A stored model's record and its own dataset version prepared as it was trained (split seed
+// and fractions, features). Errors (wrapped in context): unknown model, no dataset version, a
+// dataset whose features or classes changed since; Error(kCancelledMessage) when cancelled.
+struct ModelData {
+  ModelRecord record;
+  PreparedData data;
+};
+Result<ModelData> prepareModelData(store::Project& project, int64_t modelId,
+                                   const std::string& context,
+                                   const std::function<void(double)>& progress = {},
+                                   const std::atomic<bool>* cancel = nullptr);
 
 // A stored model evaluated again on the test split of its own dataset version and features.
 struct Evaluation {
