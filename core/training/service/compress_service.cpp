@@ -200,7 +200,8 @@ Result<int64_t> storeVariant(store::Project& project, ModelRecord record, const 
 std::string CompressStep::text() const {
   if (isQuantizeStep(method)) return method;
   if (method == "distill" || (method == "lowrank" && amount >= 1.0))
-    return method + ":" + std::to_string(static_cast<int64_t>(std::llround(amount)));
+    return method + ":" + std::to_string(static_cast<int64_t>(std::llround(amount))) +
+           (method == "distill" && depth > 0 ? "x" + std::to_string(depth) : std::string());
   return method + ":" + formatAmount(amount);
 }
 
@@ -213,7 +214,9 @@ std::vector<std::pair<std::string, std::string>> compressionMethods() {
       {"prune:S", "magnitude pruning: zero the fraction S (0..1) of smallest weights, fine-tune"},
       {"prune-structured:F",
        "structured pruning: remove the fraction F (0..1) of neurons/channels, fine-tune"},
-      {"distill:W", "knowledge distillation into a student whose first layer has W units"},
+      {"distill:W",
+       "knowledge distillation into a student whose first layer has W units "
+       "(distill:WxD: D hidden/conv layers)"},
       {"lowrank:R", "low-rank (SVD) linear layers: rank R (integer >= 1) or energy (0..1)"},
   };
 }
@@ -250,14 +253,30 @@ Result<std::vector<CompressStep>> parseRecipe(const std::string& text) {
                      (step.method == "distill"   ? std::string("distill:32")
                       : step.method == "lowrank" ? std::string("lowrank:16 or lowrank:0.9")
                                                  : step.method + ":0.5"));
+      std::string amountText = arg;
+      if (step.method == "distill") {
+        // distill:W or distill:WxD (width x depth).
+        const auto x = arg.find_first_of("xX");
+        if (x != std::string::npos) {
+          amountText = arg.substr(0, x);
+          const std::string d = arg.substr(x + 1);
+          if (d.empty() || d.size() > 3 || d.find_first_not_of("0123456789") != std::string::npos ||
+              std::stoi(d) < 1)
+            return Error(
+                "the student depth of 'distill' (after the 'x') must be an integer >= 1, "
+                "got '" +
+                arg + "'");
+          step.depth = std::stoi(d);
+        }
+      }
       size_t used = 0;
       double v = 0.0;
       try {
-        v = std::stod(arg, &used);
+        v = std::stod(amountText, &used);
       } catch (const std::exception&) {
         used = 0;
       }
-      if (used != arg.size() || !std::isfinite(v))
+      if (used != amountText.size() || amountText.empty() || !std::isfinite(v))
         return Error("the amount of '" + step.method + "' must be a number, got '" + arg + "'");
       step.amount = v;
       if ((step.method == "prune" || step.method == "prune-structured") && !(v > 0.0 && v < 1.0))
@@ -474,6 +493,7 @@ Result<CompressReport> compressAndRegister(store::Project& project, const Compre
       report(f0, "distilling");
       DistillOptions d;
       d.width = static_cast<int>(std::llround(step.amount));
+      d.depth = step.depth;
       d.temperature = request.temperature;
       d.alpha = request.alpha;
       r = distill(*current, d, ft);

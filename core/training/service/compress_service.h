@@ -29,6 +29,7 @@ namespace edgewise::training {
 struct CompressStep {
   std::string method;   // int8 | dynamic-int8 | fp16 | prune | prune-structured | distill | lowrank
   double amount = 0.0;  // sparsity, fraction, width, rank or energy
+  int depth = 0;        // distill only: student hidden/conv layers ("distill:64x1"); 0 = parent's
   std::string text() const;  // canonical text ("prune:0.8")
 };
 // "prune:0.8+int8" -> two steps. Unknown methods, missing or out-of-range amounts and chains

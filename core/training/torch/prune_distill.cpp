@@ -4,6 +4,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <functional>
+#include <memory>
 #include <numeric>
 #include <sstream>
 
@@ -105,6 +107,38 @@ torch::Tensor indexTensor(const std::vector<int64_t>& v) {
   return torch::tensor(v, torch::kInt64);
 }
 
+// Masks (1 keep, 0 prune) of the prunable weights that zero the k weights with the smallest
+// |w| over all layers together (ties: argsort order); *threshold = the largest pruned |w|.
+std::vector<torch::Tensor> globalMagnitudeMasks(NetImpl& net, int64_t k, double* threshold) {
+  torch::NoGradGuard noGrad;
+  auto weights = prunableWeights(net);
+  std::vector<torch::Tensor> flat;
+  int64_t total = 0;
+  for (const auto& [name, w] : weights) {
+    flat.push_back(w.detach().abs().reshape({-1}));
+    total += w.numel();
+  }
+  k = std::clamp<int64_t>(k, 0, total);
+  const torch::Tensor all = torch::cat(flat);
+  const torch::Tensor order = torch::argsort(all);
+  torch::Tensor mask = torch::ones({total}, torch::kFloat32);
+  if (k > 0) mask.index_fill_(0, order.slice(0, 0, k), 0.0);
+  *threshold = k > 0 ? all.index({order[k - 1]}).item<double>() : 0.0;
+  std::vector<torch::Tensor> masks;
+  int64_t offset = 0;
+  for (const auto& [name, w] : weights) {
+    masks.push_back(mask.slice(0, offset, offset + w.numel()).reshape(w.sizes()).clone());
+    offset += w.numel();
+  }
+  return masks;
+}
+
+void applyMasks(NetImpl& net, const std::vector<torch::Tensor>& masks) {
+  torch::NoGradGuard noGrad;
+  auto weights = prunableWeights(net);
+  for (size_t i = 0; i < weights.size() && i < masks.size(); ++i) weights[i].second.mul_(masks[i]);
+}
+
 }  // namespace
 
 namespace torchimpl {
@@ -133,49 +167,61 @@ Result<CompressResult> pruneMagnitude(const Classifier& model, double sparsity,
   if (!parent.ok()) return parent.error();
   try {
     Net net = torchimpl::copyNet(*parent);
-    auto weights = prunableWeights(*net);
-    std::vector<torch::Tensor> flat;
     int64_t total = 0;
-    for (const auto& [name, w] : weights) {
-      flat.push_back(w.detach().abs().reshape({-1}));
-      total += w.numel();
-    }
+    for (const auto& [name, w] : prunableWeights(*net)) total += w.numel();
     const int64_t k = std::llround(sparsity * static_cast<double>(total));
-    const torch::Tensor all = torch::cat(flat);
-    const torch::Tensor order = torch::argsort(all);
-    torch::Tensor mask = torch::ones({total}, torch::kFloat32);
-    if (k > 0) mask.index_fill_(0, order.slice(0, 0, k), 0.0);
-    const double threshold = k > 0 ? all.index({order[k - 1]}).item<double>() : 0.0;
-    std::vector<torch::Tensor> masks;
-    int64_t offset = 0;
     CompressResult result;
-    {
-      torch::NoGradGuard noGrad;
-      for (auto& [name, w] : weights) {
-        masks.push_back(mask.slice(0, offset, offset + w.numel()).reshape(w.sizes()).clone());
-        offset += w.numel();
-        w.mul_(masks.back());
-        const int64_t zeros = w.eq(0).sum().item<int64_t>();
-        result.notes.push_back(name + ": " + std::to_string(zeros) + " of " +
-                               std::to_string(w.numel()) + " weights zero (" +
-                               percent(static_cast<double>(zeros) / w.numel()) + ")");
-      }
+    const bool gradual = fineTune.gradualPruning && fineTune.epochs > 0 && k > 0 && fineTune.X &&
+                         fineTune.X->rows > 0;
+    std::vector<torch::Tensor> masks;
+    double threshold = 0.0;
+    if (!gradual) {
+      masks = globalMagnitudeMasks(*net, k, &threshold);
+      applyMasks(*net, masks);
     }
-    std::ostringstream th;
-    th << threshold;
-    result.notes.insert(result.notes.begin(), std::to_string(k) + " of " + std::to_string(total) +
-                                                  " weights zeroed (global |w| threshold " +
-                                                  th.str() + ")");
-    auto history = fineTuneNet(net, fineTune, [masks](NetImpl& n) {
-      auto ws = prunableWeights(n);
-      for (size_t i = 0; i < ws.size(); ++i) ws[i].second.mul_(masks[i]);
-    });
+    std::function<void(NetImpl&)> afterStep = [&masks](NetImpl& n) { applyMasks(n, masks); };
+    int64_t pruningEvents = 0;
+    if (gradual) {
+      // Cubic ramp over the first 2/3 of the steps, re-masking about four times per epoch.
+      const int64_t rows = fineTune.X->rows, batch = std::max(1, fineTune.batchSize);
+      const int64_t perEpoch = (rows + batch - 1) / batch;
+      const int64_t steps = perEpoch * fineTune.epochs;
+      const int64_t ramp = std::max<int64_t>(1, (2 * steps) / 3);
+      const int64_t every = std::max<int64_t>(1, perEpoch / 4);
+      auto step = std::make_shared<int64_t>(0);
+      afterStep = [&masks, &threshold, &pruningEvents, step, ramp, every, k](NetImpl& n) {
+        const int64_t t = ++*step;
+        if (t <= ramp && (t % every == 0 || t == ramp)) {
+          const double f = 1.0 - static_cast<double>(t) / static_cast<double>(ramp);
+          const int64_t kt =
+              t == ramp ? k : std::llround(static_cast<double>(k) * (1.0 - f * f * f));
+          masks = globalMagnitudeMasks(n, kt, &threshold);
+          ++pruningEvents;
+        }
+        if (!masks.empty()) applyMasks(n, masks);
+      };
+    }
+    auto history = fineTuneNet(net, fineTune, afterStep);
     if (!history.ok()) {
       if (history.error().message == kCancelledMessage) return history.error();
       return history.error().wrap(where);
     }
     result.history = std::move(*history);
-    if (!result.history.empty())
+    for (const auto& [name, w] : prunableWeights(*net)) {
+      const int64_t zeros = w.eq(0).sum().item<int64_t>();
+      result.notes.push_back(name + ": " + std::to_string(zeros) + " of " +
+                             std::to_string(w.numel()) + " weights zero (" +
+                             percent(static_cast<double>(zeros) / w.numel()) + ")");
+    }
+    std::ostringstream head;
+    head << k << " of " << total << " weights zeroed (global |w| threshold " << threshold << ")";
+    result.notes.insert(result.notes.begin(), head.str());
+    if (gradual)
+      result.notes.push_back("sparsity ramped up over " + std::to_string(pruningEvents) +
+                             " pruning steps (cubic schedule), then fine-tuned with the mask "
+                             "held; " +
+                             std::to_string(result.history.size()) + " epochs in all");
+    else if (!result.history.empty())
       result.notes.push_back("fine-tuned " + std::to_string(result.history.size()) +
                              " epochs with the mask held");
     return finish(model, net, std::move(result), fineTune.seed);

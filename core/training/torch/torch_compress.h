@@ -45,6 +45,11 @@ struct FineTuneOptions {
   double lr = 1e-3;  // Adam
   int batchSize = 64;
   uint64_t seed = 42;
+  // Magnitude pruning with epochs > 0: raise the sparsity along a cubic ramp
+  // s_t = s (1 - (1 - t/R)^3) over the first 2/3 of the fine-tuning steps (R), re-masking
+  // from the current weights, then hold the final mask (Zhu & Gupta 2017, "To prune, or not
+  // to prune"). false: prune once, then fine-tune with that mask held.
+  bool gradualPruning = true;
   TrainContext context;  // validation data, per-epoch progress, cancel
 };
 
@@ -71,7 +76,9 @@ Result<CompressResult> convertFloat16(const Classifier& model);
 // ---- pruning ------------------------------------------------------------------------------
 // Unstructured magnitude pruning: zeroes the fraction `sparsity` (0..1) of the weights with
 // the smallest |w| (global over all conv/linear weights; biases and the standardisation are
-// kept), then fine-tunes with the mask held fixed. The variant has the parent's family id.
+// kept), then fine-tunes with the mask held fixed; with fineTune.gradualPruning (the default)
+// the sparsity ramps up during fine-tuning instead. Either way exactly round(sparsity * n)
+// weights end up zero. The variant has the parent's family id.
 Result<CompressResult> pruneMagnitude(const Classifier& model, double sparsity,
                                       const FineTuneOptions& fineTune);
 // Structured pruning: removes the fraction `fraction` of neurons (mlp hidden layers) or

@@ -234,7 +234,9 @@ TEST(MagnitudePruning, MaskSurvivesFineTuningAndAccuracyHolds) {
   const auto start = std::chrono::steady_clock::now();
   auto noTune = pruneMagnitude(*t.model, 0.8, fineTune(0));
   ASSERT_TRUE(noTune.ok());
-  auto r = pruneMagnitude(*t.model, 0.8, fineTune(4));
+  FineTuneOptions oneShot = fineTune(4);
+  oneShot.gradualPruning = false;
+  auto r = pruneMagnitude(*t.model, 0.8, oneShot);
   ASSERT_TRUE(r.ok()) << r.error().toString();
   const double seconds = secondsSince(start);
   EXPECT_EQ(r->history.size(), 4u);
@@ -263,6 +265,32 @@ TEST(MagnitudePruning, MaskSurvivesFineTuningAndAccuracyHolds) {
   EXPECT_EQ((*loaded)->id(), "mlp");
   EXPECT_EQ((*loaded)->predictBatch(d.testX), r->model->predictBatch(d.testX));
   EXPECT_EQ(countNonzeroParametersOf(**loaded), r->paramsNonzero);
+}
+
+TEST(MagnitudePruning, GradualScheduleEndsAtTheExactSparsity) {
+  Teacher& t = teacher();
+  ASSERT_TRUE(t.model);
+  const Split& d = digits();
+  FineTuneOptions ft = fineTune(6);
+  ASSERT_TRUE(ft.gradualPruning) << "the gradual schedule is the default with fine-tuning";
+  auto r = pruneMagnitude(*t.model, 0.8, ft);
+  ASSERT_TRUE(r.ok()) << r.error().toString();
+  EXPECT_EQ(r->history.size(), 6u);
+  const auto w = weightsOf(torchimpl::trainedNet(*r->model));
+  int64_t total = 0, zeros = 0;
+  for (const auto& x : w) {
+    total += x.numel();
+    zeros += x.eq(0).sum().item<int64_t>();
+  }
+  EXPECT_EQ(zeros, std::llround(0.8 * static_cast<double>(total)));
+  EXPECT_EQ(r->paramsNonzero, t.model->parameterCount() - zeros);
+  bool saysSchedule = false;
+  for (const auto& note : r->notes)
+    saysSchedule = saysSchedule || note.find("cubic") != std::string::npos;
+  EXPECT_TRUE(saysSchedule);
+  const double after = accuracy(*r->model, d.testX, d.testY);
+  std::cout << "[ magnitude 80% gradual ] test acc " << t.accuracy << " -> " << after << "\n";
+  EXPECT_GE(after, t.accuracy - 0.02);
 }
 
 TEST(StructuredPruning, ShrinksLayersOfMlpAndCnn1d) {

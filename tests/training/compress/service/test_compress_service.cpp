@@ -59,6 +59,13 @@ TEST(Recipe, ParsesSingleStepsAndChains) {
   EXPECT_EQ((*d)[0].text(), "distill:32");
   EXPECT_EQ((*d)[1].method, "dynamic-int8");
   EW_ASSERT_OK(parseRecipe("prune-structured:0.5+fp16"));
+  // Width x depth students.
+  auto wd = parseRecipe("distill:66x1+int8");
+  EW_ASSERT_OK(wd);
+  EXPECT_DOUBLE_EQ((*wd)[0].amount, 66.0);
+  EXPECT_EQ((*wd)[0].depth, 1);
+  EXPECT_EQ((*wd)[0].text(), "distill:66x1");
+  EXPECT_EQ((*d)[0].depth, 0);
   EXPECT_EQ(compressionMethods().size(), 7u);
 }
 
@@ -78,6 +85,10 @@ TEST(Recipe, RefusesBadInputWithTheReason) {
       {"prune-structured:1", "between 0 and 1"},
       {"distill:1", "integer >= 2"},
       {"distill:2.5", "integer >= 2"},
+      {"distill:32x", "depth of 'distill'"},
+      {"distill:32x0", "depth of 'distill'"},
+      {"distill:32x1.5", "depth of 'distill'"},
+      {"distill:x2", "must be a number"},
       {"lowrank:2.5", "rank"},
       {"int8:3", "takes no amount"},
       {"int8+prune:0.5", "nothing can follow 'int8'"},
