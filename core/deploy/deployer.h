@@ -1,0 +1,110 @@
+#pragma once
+// The workbench side of a deployment (docs/deploy_protocol.md): one Paho client that sends a
+// signed manifest and the artifact's chunks to many devices at once, with a window of
+// unacknowledged chunks per device, resend on silence, resume from the device's chunk map
+// after a reconnect, and a per-device deadline. Plus device discovery from retained status,
+// selection (ids and globs) and a staged rollout (canary, then the rest).
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/deploy/manifest.h"
+#include "core/util/result.h"
+
+namespace edgewise::deploy {
+
+struct DeployOptions {
+  std::string brokerUrl = "tcp://127.0.0.1:1883";
+  std::string clientId;  // empty: "edgewise-deployer-<pid>"
+  int window = 8;        // unacknowledged chunks per device
+  double deviceTimeoutS = 60;
+  double idleResendS = 3;  // silence after which the manifest is sent again (resume)
+  // Fault injection (tests, bench): flip one byte of this chunk every time it is sent.
+  int corruptChunk = -1;
+  // Called on the caller's thread whenever a device changes state.
+  std::function<void(const std::string& device, const std::string& state)> progress;
+};
+
+struct DeviceOutcome {
+  std::string device;
+  std::string state;  // succeeded, rolled_back, refused, failed, skipped
+  std::string reason;
+  std::string modelJson = "null";  // what the device runs afterwards (its report)
+  double seconds = 0;
+  int chunksSent = 0;
+  int manifestsSent = 0;
+};
+
+class Deployer {
+ public:
+  explicit Deployer(DeployOptions options);
+  ~Deployer();
+  Deployer(const Deployer&) = delete;
+  Deployer& operator=(const Deployer&) = delete;
+
+  Result<void> connect();
+  // One deployment to these devices, concurrently; returns when each has a final state or
+  // its deadline passed (then "failed", "timed out in state X"). cancel stops early (the
+  // devices still in flight end as "failed", "cancelled").
+  std::vector<DeviceOutcome> run(const Manifest& manifest, const std::string& manifestJson,
+                                 const std::string& artifact,
+                                 const std::vector<std::string>& devices,
+                                 const std::atomic<bool>* cancel = nullptr);
+  void disconnect();
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> m_impl;
+};
+
+struct DeviceInfo {
+  std::string id;
+  bool online = false;
+  std::string agentVersion;
+  std::string modelJson = "null";
+};
+
+// Devices known from retained edgewise/+/status messages, collected for waitS seconds.
+Result<std::vector<DeviceInfo>> discoverDevices(const std::string& brokerUrl, double waitS = 1.0);
+
+// Comma list of ids and globs ("imu-0001,imu-0002", "imu-*", "imu-00?1"). Online devices that
+// match, in sorted order; ids named exactly that are not online go to *missing.
+std::vector<std::string> selectDevices(const std::string& selector,
+                                       const std::vector<DeviceInfo>& known,
+                                       std::vector<std::string>* missing);
+
+struct RolloutOptions {
+  double canaryPercent = 0;      // 0: everyone at once
+  double maxFailurePercent = 0;  // of the canary group, before halting
+};
+
+struct RolloutReport {
+  std::vector<DeviceOutcome> devices;
+  int targeted = 0;
+  int succeeded = 0;
+  int rolledBack = 0;
+  int refused = 0;
+  int failed = 0;
+  int skipped = 0;
+  double seconds = 0;
+  bool halted = false;
+  std::string deployment;
+};
+
+// Canary group first (ceil(pct % of targets), at least 1 when pct > 0), then the rest unless
+// the canary's failures (anything but succeeded) exceed maxFailurePercent. `skipped` holds
+// devices already known to be skipped, with reasons.
+RolloutReport runRollout(Deployer& deployer, const Manifest& manifest,
+                         const std::string& manifestJson, const std::string& artifact,
+                         const std::vector<std::string>& targets,
+                         std::vector<DeviceOutcome> skipped, const RolloutOptions& options);
+
+// {"deployment","halted","devices":[{device,state,reason,model,seconds,chunks_sent}],
+//  "totals":{"targeted","succeeded","rolled_back","refused","failed","skipped","seconds"}}
+std::string rolloutJson(const RolloutReport& report);
+
+}  // namespace edgewise::deploy
