@@ -15,6 +15,9 @@
 #ifdef EDGEWISE_HAVE_COMPRESSION_PANE
 #include "app/workbench/panes/compression/compression_pane.h"
 #endif
+#ifdef EDGEWISE_HAVE_AUDIT_PANE
+#include "app/workbench/panes/audit/audit_pane.h"
+#endif
 
 namespace edgewise::gui {
 
@@ -106,6 +109,9 @@ void registerWorkbenchPanes() {
                                        Tr::tr("Deploy signed models with one click and roll "
                                               "back")};
                   }});
+#ifdef EDGEWISE_HAVE_AUDIT_PANE
+  registerAuditPane();
+#else
   addPlaceholder(QStringLiteral("audit"), 60, Qt::RightDockWidgetArea,
                  {QStringLiteral(":/icons/audit.svg"), [] { return Tr::tr("Audit"); },
                   [] {
@@ -118,6 +124,7 @@ void registerWorkbenchPanes() {
                                        Tr::tr("Test robustness against adversarial inputs"),
                                        Tr::tr("Follow latency on each device")};
                   }});
+#endif
 
   PaneFactory jobs;
   jobs.id = QStringLiteral("jobs");

@@ -1,0 +1,298 @@
+// Qt Test for the Audit pane against a real project file in a QTemporaryDir (500 digits, a
+// real 15-epoch MLP trained through the service): drift of two CSV files in which exactly one
+// feature is shifted by 1.5 standard deviations flags exactly that feature, sorted first by
+// p-value, with its histogram and the window timeline plotted; a PGD robustness audit with
+// the sanity runs, fault and label-flip curves gives one point per epsilon on a non-increasing
+// curve and image examples; the latency benchmark fills the figures and the histogram; the
+// exported report holds the figures and the PNG files next to it are real images. Screenshots
+// of the three tabs go to $EDGEWISE_SCREENSHOT_DIR.
+
+#include <QApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLayout>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <random>
+
+#include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/panes/audit/audit_pane.h"
+#include "app/workbench/panes/audit/audit_report.h"
+#include "app/workbench/panes/audit/drift_view.h"
+#include "app/workbench/panes/audit/latency_view.h"
+#include "app/workbench/panes/audit/robustness_view.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
+#include "app/workbench/workspace.h"
+#include "core/dataset/data/importers.h"
+#include "core/store/project.h"
+#include "core/training/service/train_service.h"
+#include "tests/app/gui_test_util.h"
+
+using namespace edgewise;
+using namespace edgewise::gui;
+using edgewise::test::digitsPath;
+using edgewise::test::screenshotDir;
+
+namespace {
+
+// rows x {temperature, humidity, vibration, current}, seeded normal; `shift` standard
+// deviations added to the humidity column.
+void writeFeatures(const QString& path, int rows, double shift, unsigned seed) {
+  std::mt19937 rng(seed);
+  std::normal_distribution<double> n(0.0, 1.0);
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::WriteOnly));
+  f.write("temperature,humidity,vibration,current\n");
+  for (int r = 0; r < rows; ++r) {
+    const double t = 21.0 + 2.0 * n(rng);
+    const double h = 45.0 + 5.0 * (n(rng) + shift);
+    const double v = 0.3 + 0.05 * n(rng);
+    const double c = 1.2 + 0.1 * n(rng);
+    f.write(QStringLiteral("%1,%2,%3,%4\n").arg(t).arg(h).arg(v).arg(c).toUtf8());
+  }
+}
+
+void grabTab(AuditPane& pane, int tab, const QString& file) {
+  pane.tabs()->setCurrentIndex(tab);
+  pane.layout()->activate();
+  QTest::qWait(80);  // queued replots
+  QVERIFY(pane.grab().save(screenshotDir() + QLatin1Char('/') + file, "PNG"));
+}
+
+}  // namespace
+
+class AuditPaneTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void driftFlagsTheShiftedFeature();
+  void driftErrorsAreShown();
+  void robustnessCurve();
+  void latencyBenchmark();
+  void reportHasTheFigures();
+  void reportWithoutAudits();
+
+ private:
+  std::unique_ptr<QTemporaryDir> m_dir;
+  std::unique_ptr<QTemporaryDir> m_settingsDir;
+  QString m_project;
+  int64_t m_mlp = 0;
+  std::unique_ptr<JobManager> m_jobs;
+  std::unique_ptr<Workspace> m_workspace;
+  std::unique_ptr<AuditPane> m_pane;
+};
+
+void AuditPaneTest::initTestCase() {
+  QStandardPaths::setTestModeEnabled(true);
+  m_settingsDir = std::make_unique<QTemporaryDir>();
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+  // The latency benchmark's peak-RSS probe is edgewise-cli: the one of this build.
+  const QString cli = qEnvironmentVariable("EDGEWISE_BIN_DIR") + QStringLiteral("/edgewise-cli");
+  if (QFileInfo(cli).isExecutable()) qputenv("EDGEWISE_CLI", cli.toLocal8Bit());
+  m_dir = std::make_unique<QTemporaryDir>();
+  QVERIFY(m_dir->isValid());
+  m_project = m_dir->filePath(QStringLiteral("a.edgewise"));
+  {
+    auto project = store::Project::open(m_project.toStdString());
+    QVERIFY(project.ok());
+    auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+    QVERIFY(digits.ok());
+    dataset::ParsedDataset subset;
+    subset.info = digits.value().info;
+    for (size_t i = 0; i < digits.value().samples.size(); i += 10)
+      subset.samples.push_back(digits.value().samples[i]);
+    QVERIFY(dataset::importDataset(*project.value(), "digits-500", subset).ok());
+    training::TrainRequest mlp;
+    mlp.datasetName = "digits-500";
+    mlp.family = "mlp";
+    mlp.params = {{"epochs", "15"}, {"hidden", "32"}};
+    mlp.latencySeconds = 0.05;
+    auto m = training::trainAndRegister(*project.value(), mlp);
+    QVERIFY2(m.ok(), m.ok() ? "" : m.error().toString().c_str());
+    m_mlp = m.value().id;
+  }
+  m_jobs = std::make_unique<JobManager>();
+  m_workspace = std::make_unique<Workspace>();
+  QVERIFY(m_workspace->openProject(m_project, false).ok());
+  m_pane = std::make_unique<AuditPane>(*m_workspace);
+  m_pane->resize(1400, 900);
+  m_pane->show();
+  QVERIFY(QTest::qWaitForWindowExposed(m_pane.get()));
+  QVERIFY(m_pane->selectModel(m_mlp));
+  QCOMPARE(m_pane->modelId(), m_mlp);
+}
+
+void AuditPaneTest::driftFlagsTheShiftedFeature() {
+  const QString reference = m_dir->filePath(QStringLiteral("reference.csv"));
+  const QString live = m_dir->filePath(QStringLiteral("live.csv"));
+  writeFeatures(reference, 600, 0.0, 1);
+  writeFeatures(live, 400, 1.5, 2);  // humidity 1.5 sigma up, the rest as in the reference
+  DriftView* view = m_pane->driftView();
+  view->setPaths(reference, live);
+  QSignalSpy finished(view, &DriftView::finished);
+  QVERIFY2(view->runDrift(), qPrintable(view->statusText()));
+  QVERIFY(view->isRunning());
+  QVERIFY(finished.wait(60000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(view->statusText()));
+
+  QCOMPARE(view->flaggedFeatures(), QStringList{QStringLiteral("humidity")});
+  // Sorted by p-value: the drifted feature is the top row, tinted, and shown in the plots.
+  QTableView* table = view->table();
+  QCOMPARE(table->model()->rowCount(), 4);
+  QCOMPARE(table->model()->index(0, 0).data().toString(), QStringLiteral("humidity"));
+  QVERIFY(table->model()->index(0, 0).data(Qt::BackgroundRole).isValid());
+  QVERIFY(!table->model()->index(1, 0).data(Qt::BackgroundRole).isValid());
+  double previous = 0.0;
+  for (int r = 0; r < 4; ++r) {
+    const double p = table->model()->index(r, 2).data(Qt::UserRole + 1).toDouble();
+    QVERIFY(p >= previous);
+    previous = p;
+  }
+  QCOMPARE(view->selectedFeature(), 1);  // humidity is the reference's second column
+  QCOMPARE(view->histogramPlot()->plottableCount(), 2);  // reference and live bars
+  // Timeline: 400 live rows in windows of 50 (auto: a tenth, at least 50) = 8 windows, each
+  // 1.5 sigma away: every window raises an alarm.
+  const DriftAnalysis& a = *view->analysis();
+  QCOMPARE(a.windowRows, size_t(50));
+  QCOMPARE(a.timeline.size(), size_t(8));
+  int alarms = 0;
+  for (const DriftWindow& w : a.timeline) alarms += w.alarm ? 1 : 0;
+  QVERIFY2(alarms >= 7, qPrintable(QString::number(alarms)));
+  QCustomPlot* timeline = view->timelinePlot();
+  QCOMPARE(timeline->graph(0)->dataCount(), 8);
+  grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_drift.png"));
+}
+
+void AuditPaneTest::driftErrorsAreShown() {
+  DriftView view;
+  QVERIFY(!view.runDrift());
+  QVERIFY(view.statusText().contains(QStringLiteral("Choose a reference")));
+  view.setPaths(m_dir->filePath(QStringLiteral("reference.csv")),
+                m_dir->filePath(QStringLiteral("missing.csv")));
+  QSignalSpy finished(&view, &DriftView::finished);
+  QVERIFY(view.runDrift());
+  QVERIFY(finished.wait(30000));
+  QVERIFY(!finished.at(0).at(0).toBool());
+  QVERIFY2(view.statusText().startsWith(QStringLiteral("Drift analysis failed:")) &&
+               view.statusText().contains(QStringLiteral("missing.csv")),
+           qPrintable(view.statusText()));
+}
+
+void AuditPaneTest::robustnessCurve() {
+  RobustnessView* view = m_pane->robustnessView();
+  view->setAttack(training::AttackKind::Pgd);
+  view->setEpsText(QStringLiteral("0, 0.05, 0.1, 0.2"));
+  view->setMaxRows(100);
+  view->setFaults(true);
+  view->setPoison(true);
+  // A bad epsilon list is refused with the reason, no job.
+  view->setEpsText(QStringLiteral("0, x"));
+  QVERIFY(!view->runAudit());
+  QVERIFY2(view->statusText().contains(QStringLiteral("'x'")), qPrintable(view->statusText()));
+  view->setEpsText(QStringLiteral("0, 0.05, 0.1, 0.2"));
+
+  QSignalSpy finished(view, &RobustnessView::finished);
+  QVERIFY2(view->runAudit(), qPrintable(view->statusText()));
+  QVERIFY(finished.wait(240000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(view->statusText()));
+  const robustness::RobustnessReport& r = *view->report();
+  QCOMPARE(r.modelId, m_mlp);
+  // One point per epsilon, starting at the clean accuracy, never rising.
+  const std::vector<QPointF> pgd = view->plottedCurve(training::AttackKind::Pgd);
+  QCOMPARE(pgd.size(), size_t(4));
+  QCOMPARE(pgd.front().x(), 0.0);
+  QVERIFY(std::abs(pgd.front().y() - 100.0 * r.cleanAccuracy) < 1e-9);
+  for (size_t i = 1; i < pgd.size(); ++i) {
+    QVERIFY(pgd[i].x() > pgd[i - 1].x());
+    QVERIFY2(pgd[i].y() <= pgd[i - 1].y() + 1e-9,
+             qPrintable(QStringLiteral("%1 > %2").arg(pgd[i].y()).arg(pgd[i - 1].y())));
+  }
+  QVERIFY(pgd.back().y() < pgd.front().y());  // eps 0.2 (51 grey levels) breaks some digits
+  // FGSM from the sanity runs is plotted with it.
+  QCOMPARE(view->plottedCurve(training::AttackKind::Fgsm).size(), size_t(4));
+  QVERIFY(!r.faults.empty());
+  QVERIFY(view->faultsPlot()->graphCount() > 0);
+  QVERIFY(r.poison.has_value());
+  QCOMPARE(view->poisonPlot()->graphCount(), 1);
+  QVERIFY(view->exampleCount() > 0);
+  // The banner shows exactly when the audit warned.
+  QCOMPARE(view->bannerText().isEmpty(), r.warnings.empty());
+  grabTab(*m_pane, AuditPane::RobustnessTab, QStringLiteral("audit_robustness.png"));
+}
+
+void AuditPaneTest::latencyBenchmark() {
+  LatencyView* view = m_pane->latencyView();
+  view->setSeconds(1.0);
+  QSignalSpy finished(view, &LatencyView::finished);
+  QVERIFY2(view->runBenchmark(), qPrintable(view->statusText()));
+  QVERIFY(!view->runBenchmark());  // one at a time
+  QVERIFY(finished.wait(120000));
+  QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(view->statusText()));
+  const training::LatencyBenchmark& b = *view->benchmark();
+  QCOMPARE(b.modelId, m_mlp);
+  QVERIFY(b.latency.runs >= 50);
+  QVERIFY(b.measuredSeconds >= 1.0);
+  QVERIFY(b.latency.p50Us <= b.latency.p90Us && b.latency.p90Us <= b.latency.p99Us &&
+          b.latency.p99Us <= b.latency.maxUs);
+  QCOMPARE(b.samplesUs.size(), size_t(b.latency.runs));
+  QVERIFY(view->figureText(QStringLiteral("p50")).endsWith(QStringLiteral("\u00b5s")));
+  QVERIFY(view->figureText(QStringLiteral("runs")).startsWith(QString::number(b.latency.runs)));
+  QCOMPARE(view->histogramPlot()->plottableCount(), 1);
+  grabTab(*m_pane, AuditPane::LatencyTab, QStringLiteral("audit_latency.png"));
+}
+
+void AuditPaneTest::reportHasTheFigures() {
+  const QString path = m_dir->filePath(QStringLiteral("out/report.html"));
+  QVERIFY2(m_pane->exportReport(path), qPrintable(m_pane->statusText()));
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QString html = QString::fromUtf8(f.readAll());
+  QVERIFY(html.contains(QStringLiteral("mlp")));
+  QVERIFY(html.contains(QStringLiteral("humidity")));
+  for (const char* figure :
+       {"drift_timeline", "drift_histogram", "robustness", "faults", "poisoning", "latency"}) {
+    const QString png = QStringLiteral("report_%1.png").arg(QLatin1String(figure));
+    QVERIFY2(html.contains(QStringLiteral("<img src=\"%1\"").arg(png)), figure);
+    const QString file = m_dir->filePath(QStringLiteral("out/") + png);
+    QVERIFY2(QFileInfo(file).size() > 2000, qPrintable(file));
+    const QImage image(file);
+    QVERIFY2(!image.isNull() && image.width() >= 800, qPrintable(file));
+  }
+  QVERIFY(html.contains(QStringLiteral("p50 / p90 / p99 / max")));
+  QVERIFY(html.contains(QStringLiteral("pgd_at_least_fgsm")));
+  QVERIFY(!html.contains(QStringLiteral("not run")));
+  // Without the .html suffix it is added.
+  QVERIFY(m_pane->exportReport(m_dir->filePath(QStringLiteral("out/again"))));
+  QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("out/again.html"))));
+  QVERIFY(QFileInfo::exists(m_dir->filePath(QStringLiteral("out/again_latency.png"))));
+}
+
+void AuditPaneTest::reportWithoutAudits() {
+  AuditReportData data;
+  data.model.id = 7;
+  data.model.name = "tiny <model>";
+  const QString path = m_dir->filePath(QStringLiteral("empty/report.html"));
+  auto files = AuditReport::write(data, path);
+  QVERIFY2(files.ok(), files.ok() ? "" : files.error().toString().c_str());
+  QVERIFY(files->images.isEmpty());
+  QFile f(path);
+  QVERIFY(f.open(QIODevice::ReadOnly));
+  const QString html = QString::fromUtf8(f.readAll());
+  QVERIFY(html.contains(QStringLiteral("tiny &lt;model&gt;")));
+  QCOMPARE(html.count(QStringLiteral("not run")), 3);
+  QVERIFY(!html.contains(QStringLiteral("<img")));
+  // An unwritable place is an error naming it.
+  auto refused = AuditReport::write(data, QStringLiteral("/proc/no/such/report.html"));
+  QVERIFY(!refused.ok());
+}
+
+QTEST_MAIN(AuditPaneTest)
+#include "audit_pane_test.moc"
