@@ -265,6 +265,10 @@ void AuditPaneTest::reportHasTheFigures() {
     QVERIFY2(QFileInfo(file).size() > 2000, qPrintable(file));
     const QImage image(file);
     QVERIFY2(!image.isNull() && image.width() >= 800, qPrintable(file));
+    // Kept with the screenshots, to look at what the report shows.
+    const QString kept = screenshotDir() + QStringLiteral("/audit_") + png;
+    QFile::remove(kept);
+    QVERIFY(QFile::copy(file, kept));
   }
   QVERIFY(html.contains(QStringLiteral("p50 / p90 / p99 / max")));
   QVERIFY(html.contains(QStringLiteral("pgd_at_least_fgsm")));

@@ -292,7 +292,9 @@ void AuditPlots::faultCurves(QCustomPlot* plot, const robustness::RobustnessRepo
     auto* column = new QCPLayoutGrid;
     plot->plotLayout()->addElement(plot->plotLayout()->rowCount() - 1, 1, column);
     plot->plotLayout()->setColumnStretchFactor(1, 0.001);
-    column->addElement(0, 0, plot->legend);  // moves it out of the inset layout
+    column->addElement(0, 0, plot->legend);                // moves it out of the inset layout
+    column->addElement(1, 0, new QCPLayoutElement(plot));  // takes the height the rows leave
+    column->setRowStretchFactors({0.001, 1.0});
     column->setMargins(QMargins(0, 10, 6, 10));
   }
   setTitle(plot, shown > 0 ? tr("Accuracy under IoT faults")
