@@ -41,6 +41,9 @@ int runAudit(const QStringList& args);
 int runAuditDrift(const QStringList& args);
 int runAuditRobustness(const QStringList& args);
 int runAuditLatency(const QStringList& args);
+// plan placement (plan_command.cpp): the edge/cloud placement planner of issue 6.
+int runPlan(const QStringList& args);
+int runPlanPlacement(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

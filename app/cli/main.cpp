@@ -34,6 +34,7 @@ const char kUsage[] =
     "  audit        audit a deployed model (audit drift: live features against the\n"
     "               training reference; audit robustness: adversarial attacks, IoT\n"
     "               faults, label-flip poisoning)\n"
+    "  plan         plan placement: split DL tasks between edge servers and the cloud\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
     "Run 'edgewise-cli <command> --help' for the options of a command.\n";
@@ -78,6 +79,7 @@ int main(int argc, char* argv[]) {
   if (command == u"probe-model") return runProbeModel(args);  // internal, not in the usage
   if (command == u"demo") return runDemo(args);
   if (command == u"audit") return runAudit(args);
+  if (command == u"plan") return runPlan(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));
   return kExitUsage;
