@@ -15,7 +15,9 @@
 #include "core/dataset/data/importers.h"
 #include "core/store/project.h"
 #include "core/training/service/compress_service.h"
+#include "core/training/service/model_registry.h"
 #include "core/training/service/train_service.h"
+#include "core/training/torch/torch_compress.h"
 #include "core/training/torch/torch_models.h"
 
 namespace edgewise::cli {
@@ -30,16 +32,21 @@ struct Method {
   bool finetune = false;  // gets --finetune-epochs
 };
 
-// Student width for distill: the widest student with >= 5x fewer parameters than the default
-// architectures (mlp 256,128 -> 56,28: 5.6x on digits; cnn1d 16,32 -> 6,12: 5.6-6.4x). A
-// narrower one (32 / 4, 10x fewer) lost 7-8 points on digits.
-std::string distillRecipe(const std::string& family) {
-  return family == "mlp" ? "distill:56" : "distill:6";
+// The distillation student of a parent: mlp, the widest one-hidden-layer student with >= 5x
+// fewer parameters (digits 256,128 -> 66: 5.0x); cnn1d, the widest two-conv-layer student
+// with >= 6.7x fewer (digits 16,32,64 -> 10,20). Same-depth students (mlp 56,28, cnn1d
+// 6,12,24) lost 2.5-3.1 / 2.7-4.0 points over seeds 42-44, these 1.5-2.0 / 1.6-1.9; cnn1d
+// 11 or 12 wide (5.2-5.9x) scattered from 0.8 to 3.3 points on the same seeds.
+std::string distillRecipe(const training::Classifier& parent, const std::string& family) {
+  const int depth = family == "mlp" ? 1 : 2;
+  auto width = training::widestStudent(parent, depth, family == "mlp" ? 0.2 : 0.15);
+  if (!width.ok()) return family == "mlp" ? "distill:56" : "distill:6";
+  return "distill:" + std::to_string(*width) + "x" + std::to_string(depth);
 }
 
 // The default set, or the recipes given with --methods (any recipe parseRecipe() takes, e.g.
 // distill:48; a step that prunes or factorises gets --finetune-epochs).
-std::vector<Method> methodsFor(const std::string& family, const QStringList& only) {
+std::vector<Method> methodsFor(const std::string& distill, const QStringList& only) {
   if (!only.isEmpty()) {
     std::vector<Method> out;
     for (const QString& r : only) {
@@ -49,7 +56,7 @@ std::vector<Method> methodsFor(const std::string& family, const QStringList& onl
     }
     return out;
   }
-  const std::string d = distillRecipe(family);
+  const std::string& d = distill;
   return {{"int8", false},       {"dynamic-int8", false},        {"fp16", false},
           {"prune:0.8", true},   {"prune-structured:0.5", true}, {d, false},
           {"lowrank:0.9", true}, {"prune:0.8+int8", true},       {d + "+int8", false}};
@@ -100,7 +107,7 @@ int runBenchCompress(const QStringList& args) {
   cl.addOption({u"seeds"_s, u"Parents per family (default 1)."_s, u"N"_s});
   cl.addOption({u"threads"_s, u"Torch threads (default 1)."_s, u"N"_s});
   cl.addOption(
-      {u"finetune-epochs"_s, u"Fine-tuning epochs after pruning/low rank (15)."_s, u"N"_s});
+      {u"finetune-epochs"_s, u"Fine-tuning epochs after pruning/low rank (30)."_s, u"N"_s});
   cl.addOption({u"distill-epochs"_s,
                 u"Distillation epochs (60; early stop on validation accuracy)."_s, u"N"_s});
   cl.addOption({u"epochs"_s, u"Parent epochs (default: data-aware defaults)."_s, u"N"_s});
@@ -121,7 +128,7 @@ int runBenchCompress(const QStringList& args) {
   if (families.isEmpty()) families = {u"mlp"_s, u"cnn1d"_s};
   auto seeds = cl.intValue(u"seeds"_s, 1, 1, 20);
   auto threads = cl.intValue(u"threads"_s, 1, 0, 256);
-  auto ft = cl.intValue(u"finetune-epochs"_s, 15, 0, 10000);
+  auto ft = cl.intValue(u"finetune-epochs"_s, 30, 0, 10000);
   auto de = cl.intValue(u"distill-epochs"_s, 60, 1, 10000);
   auto epochs = cl.intValue(u"epochs"_s, 0, 1, 10000);
   auto perClass = cl.intValue(u"per-class"_s, 1000, 5, 100000);
@@ -169,7 +176,10 @@ int runBenchCompress(const QStringList& args) {
           say(u"  parent failed: "_s + qs(parent.error().toString()));
           continue;
         }
-        for (const Method& m : methodsFor(family, onlyMethods)) {
+        std::string distill = family == "mlp" ? "distill:56" : "distill:6";
+        if (auto model = training::ModelRegistry(**project).load(parent->id); model.ok())
+          distill = distillRecipe(**model, family);
+        for (const Method& m : methodsFor(distill, onlyMethods)) {
           if (stopRequested()) return cl.failure(u"interrupted"_s);
           training::CompressRequest req;
           req.modelId = parent->id;

@@ -339,6 +339,30 @@ Result<CompressResult> pruneStructured(const Classifier& model, double fraction,
 }
 
 namespace {
+// The teacher's configuration with the student's widths: `width` units in the first layer,
+// later layers keep the teacher's ratios; `depth` layers (0 = the teacher's depth).
+NetConfig studentConfig(const NetConfig& tc, int width, int depth) {
+  NetConfig sc = tc;
+  const std::vector<int64_t>& parentWidths = tc.family == "mlp" ? tc.hidden : tc.channels;
+  const size_t n =
+      depth > 0 ? static_cast<size_t>(depth) : std::max<size_t>(parentWidths.size(), 1);
+  std::vector<int64_t> widths;
+  for (size_t i = 0; i < n; ++i) {
+    double ratio = 1.0;
+    if (!parentWidths.empty()) {
+      const size_t j = std::min(i, parentWidths.size() - 1);
+      ratio = static_cast<double>(parentWidths[j]) / static_cast<double>(parentWidths[0]);
+    }
+    const int64_t w = i == 0 ? width : std::llround(width * ratio);
+    widths.push_back(std::max<int64_t>(i == 0 ? 1 : 2, w));
+  }
+  if (tc.family == "mlp")
+    sc.hidden = widths;
+  else
+    sc.channels = widths;
+  return sc;
+}
+
 // The augment_shift the teacher was trained with (0 when it had none).
 int teacherAugmentShift(const Classifier& teacher) {
   const HyperParams p = teacher.hyperParams();
@@ -367,24 +391,9 @@ Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& 
     return Error("alpha must be in [0, 1]", where);
   try {
     const NetConfig& tc = tnet->config();
-    NetConfig sc = tc;
+    const NetConfig sc = studentConfig(tc, options.width, options.depth);
     const std::vector<int64_t>& parentWidths = tc.family == "mlp" ? tc.hidden : tc.channels;
-    const size_t depth = options.depth > 0 ? static_cast<size_t>(options.depth)
-                                           : std::max<size_t>(parentWidths.size(), 1);
-    std::vector<int64_t> widths;
-    for (size_t i = 0; i < depth; ++i) {
-      double ratio = 1.0;
-      if (!parentWidths.empty()) {
-        const size_t j = std::min(i, parentWidths.size() - 1);
-        ratio = static_cast<double>(parentWidths[j]) / static_cast<double>(parentWidths[0]);
-      }
-      const int64_t w = i == 0 ? options.width : std::llround(options.width * ratio);
-      widths.push_back(std::max<int64_t>(i == 0 ? 1 : 2, w));
-    }
-    if (tc.family == "mlp")
-      sc.hidden = widths;
-    else
-      sc.channels = widths;
+    const std::vector<int64_t>& widths = sc.family == "mlp" ? sc.hidden : sc.channels;
 
     // Teacher logits of every training row (eval mode, no dropout).
     const cv::Mat X = fineTune.X->isContinuous() ? *fineTune.X : fineTune.X->clone();
@@ -457,6 +466,34 @@ Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& 
     result.notes.push_back(knobs.str());
     student->eval();
     return finish(teacher, student, std::move(result), fineTune.seed);
+  } catch (const c10::Error& e) {
+    return Error("LibTorch failed: " + std::string(e.what_without_backtrace()), where);
+  }
+}
+
+Result<int> widestStudent(const Classifier& teacher, int depth, double maxParamRatio) {
+  const std::string where = "choosing a student";
+  auto teacherR = parentNet(teacher, where);
+  if (!teacherR.ok()) return teacherR.error();
+  if (depth < 0) return Error("the student depth must not be negative", where);
+  if (!(maxParamRatio > 0.0)) return Error("the parameter ratio must be positive", where);
+  try {
+    const NetConfig& tc = (*teacherR)->config();
+    const double budget = maxParamRatio * static_cast<double>(countAll(**teacherR));
+    const std::vector<int64_t>& tw = tc.family == "mlp" ? tc.hidden : tc.channels;
+    const int64_t limit = std::max<int64_t>(2, tw.empty() ? 2 : 4 * tw[0]);
+    int best = 0;
+    // Parameters grow with the width: walk up until the budget is exceeded.
+    for (int64_t w = 2; w <= limit; ++w) {
+      Net candidate(studentConfig(tc, static_cast<int>(w), depth));
+      if (static_cast<double>(countAll(*candidate)) > budget) break;
+      best = static_cast<int>(w);
+    }
+    if (best == 0)
+      return Error("no student of depth " + std::to_string(depth) + " has at most " +
+                       std::to_string(maxParamRatio) + " of the teacher's parameters",
+                   where);
+    return best;
   } catch (const c10::Error& e) {
     return Error("LibTorch failed: " + std::string(e.what_without_backtrace()), where);
   }

@@ -109,6 +109,10 @@ struct DistillOptions {
 // 30) from the teacher's softened outputs plus the labels.
 Result<CompressResult> distill(const Classifier& teacher, const DistillOptions& options,
                                const FineTuneOptions& fineTune);
+// The widest student (first-layer width, as DistillOptions::width) of `depth` layers (0 = the
+// teacher's depth) with at most maxParamRatio times the teacher's parameters; an error when
+// even width 2 is too large. bench compress uses it with ratio 0.2 (>= 5x fewer parameters).
+Result<int> widestStudent(const Classifier& teacher, int depth, double maxParamRatio);
 
 // ---- low rank -----------------------------------------------------------------------------
 // Replaces each linear layer W [out x in] by two (U_r S_r) [out x r] and V_r^T [r x in] from a

@@ -293,6 +293,28 @@ TEST(MagnitudePruning, GradualScheduleEndsAtTheExactSparsity) {
   EXPECT_GE(after, t.accuracy - 0.02);
 }
 
+TEST(Distillation, WidestStudentUnderAParameterBudget) {
+  Teacher& t = teacher();
+  ASSERT_TRUE(t.model);
+  // One hidden layer of W units on 400 inputs and 10 classes has (400 + 1) W + (W + 1) 10
+  // parameters: the widest W within 20 % of the teacher's, by hand.
+  const double budget = 0.2 * static_cast<double>(t.model->parameterCount());
+  const int expected = static_cast<int>(std::floor((budget - 10.0) / (400.0 + 1.0 + 10.0)));
+  auto w = widestStudent(*t.model, 1, 0.2);
+  ASSERT_TRUE(w.ok()) << w.error().toString();
+  EXPECT_EQ(*w, expected);
+  // Depth 0 = the teacher's depth; a wider budget never gives a narrower student.
+  auto same = widestStudent(*t.model, 0, 0.2);
+  ASSERT_TRUE(same.ok());
+  auto wider = widestStudent(*t.model, 0, 0.5);
+  ASSERT_TRUE(wider.ok());
+  EXPECT_GT(*wider, *same);
+  // No student fits a budget of a few parameters: a clear error.
+  auto none = widestStudent(*t.model, 1, 1e-4);
+  ASSERT_FALSE(none.ok());
+  EXPECT_NE(none.error().toString().find("no student"), std::string::npos);
+}
+
 TEST(StructuredPruning, ShrinksLayersOfMlpAndCnn1d) {
   Teacher& t = teacher();
   ASSERT_TRUE(t.model);
