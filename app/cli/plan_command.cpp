@@ -6,11 +6,10 @@
 
 #include <nlohmann/json.hpp>
 
-#include <QFile>
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
-
 #include "core/placement/measured_profiles.h"
+#include "core/placement/profile_io.h"
 
 namespace edgewise::cli {
 
@@ -73,53 +72,6 @@ json runJson(const placement::SimulationResult& r) {
           {"competitive_demand_bounds", {r.competitive.minDemand, r.competitive.maxDemand}},
           {"deployed", deployed},
           {"algorithms", algorithms}};
-}
-
-json profilesJson(const std::vector<placement::ModelProfile>& profiles) {
-  json out = json::array();
-  for (const auto& p : profiles) {
-    json layers = json::array();
-    double total = 0.0;
-    for (const auto& l : p.layers) {
-      layers.push_back({{"seconds", l.edgeSeconds}, {"output_bytes", l.outputBytes}});
-      total += l.edgeSeconds;
-    }
-    out.push_back({{"model", p.name},
-                   {"input_bytes", p.inputBytes},
-                   {"total_seconds", total},
-                   {"layers", layers}});
-  }
-  return out;
-}
-
-// Profiles saved by --save-profiles (the "profiles" array of the JSON output).
-Result<std::vector<placement::ModelProfile>> loadProfiles(const QString& path) {
-  const std::string where = "reading profiles from " + path.toStdString();
-  QFile file(path);
-  if (!file.open(QIODevice::ReadOnly)) return Error(file.errorString().toStdString(), where);
-  try {
-    const json j = json::parse(file.readAll().toStdString());
-    std::vector<placement::ModelProfile> out;
-    for (const json& m : j) {
-      placement::ModelProfile p;
-      p.name = m.at("model").get<std::string>();
-      p.inputBytes = m.at("input_bytes").get<double>();
-      for (const json& l : m.at("layers"))
-        p.layers.push_back({l.at("seconds").get<double>(), l.at("output_bytes").get<double>()});
-      out.push_back(std::move(p));
-    }
-    return out;
-  } catch (const json::exception& e) {
-    return Error(std::string("not a profile list: ") + e.what(), where);
-  }
-}
-
-Result<void> saveProfiles(const QString& path, const std::vector<placement::ModelProfile>& p) {
-  QFile file(path);
-  if (!file.open(QIODevice::WriteOnly | QIODevice::Truncate) ||
-      file.write(QByteArray::fromStdString(profilesJson(p).dump(2) + "\n")) < 0)
-    return Error(file.errorString().toStdString(), "writing profiles to " + path.toStdString());
-  return okResult();
 }
 
 void printTableHeader(const QString& first) {
@@ -204,12 +156,12 @@ int runPlanPlacement(const QStringList& args) {
   }
 
   const bool loaded = cl.isSet(u"load-profiles"_s);
-  auto measured = loaded ? loadProfiles(cl.value(u"load-profiles"_s))
+  auto measured = loaded ? placement::loadProfiles(cl.value(u"load-profiles"_s).toStdString())
                          : placement::measureStandardProfiles(config.minLayers, config.maxLayers);
   if (!measured.ok()) return cl.failure(qs(measured.error().toString()));
   const std::vector<placement::ModelProfile>& profiles = *measured;
   if (cl.isSet(u"save-profiles"_s)) {
-    auto saved = saveProfiles(cl.value(u"save-profiles"_s), profiles);
+    auto saved = placement::saveProfiles(cl.value(u"save-profiles"_s).toStdString(), profiles);
     if (!saved.ok()) return cl.failure(qs(saved.error().toString()));
   }
 
@@ -239,7 +191,7 @@ int runPlanPlacement(const QStringList& args) {
       out["runs"] = list;
     }
     out["profiles_source"] = loaded ? cl.value(u"load-profiles"_s).toStdString() : "measured";
-    if (cl.isSet(u"profiles"_s)) out["profiles"] = profilesJson(profiles);
+    if (cl.isSet(u"profiles"_s)) out["profiles"] = json::parse(placement::profilesToJson(profiles));
     printOut(qs(out.dump(2)) + u"\n"_s);
     return kExitOk;
   }
@@ -271,7 +223,7 @@ int runPlanPlacement(const QStringList& args) {
                  .arg(r.deployable));
     for (const auto& a : r.algorithms)
       printOut(u"  %1 %2 deployed at the edge, %3 layers there on average, %4% of capacity\n"_s
-                   .arg(qs(a.algorithm).leftJustified(8))
+                   .arg(qs(a.algorithm).leftJustified(18))
                    .arg(a.deployed, 5)
                    .arg(a.meanEdgeLayers, 0, 'f', 2)
                    .arg(100.0 * a.utilization, 0, 'f', 1));
