@@ -2,6 +2,431 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de">
 <context>
+    <name>AuditPlots</name>
+    <message>
+        <source>Pick a feature in the table</source>
+        <translation>Ein Merkmal in der Tabelle auswählen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reference (%n rows)</source>
+        <translation>
+            <numerusform>Referenz (%n Zeile)</numerusform>
+            <numerusform>Referenz (%n Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live (%n rows)</source>
+        <translation>
+            <numerusform>Live (%n Zeile)</numerusform>
+            <numerusform>Live (%n Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>Dichte</translation>
+    </message>
+    <message>
+        <source>%1: reference vs live (drifted)</source>
+        <translation>%1: Referenz gegen Live (gedriftet)</translation>
+    </message>
+    <message>
+        <source>%1: reference vs live</source>
+        <translation>%1: Referenz gegen Live</translation>
+    </message>
+    <message>
+        <source>Window score (all features)</source>
+        <translation>Fensterwert (alle Merkmale)</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>Alarm</translation>
+    </message>
+    <message>
+        <source>alarm level (α = %1)</source>
+        <translation>Alarmschwelle (α = %1)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live window (%n rows each)</source>
+        <translation>
+            <numerusform>Live-Fenster (je %n Zeile)</numerusform>
+            <numerusform>Live-Fenster (je %n Zeilen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift score −log₁₀(adjusted p)</source>
+        <translation>Drift-Wert −log₁₀(korrigiertes p)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift over time: %1 of %n windows raised an alarm</source>
+        <translation>
+            <numerusform>Drift über die Zeit: %1 von %n Fenster löste Alarm aus</numerusform>
+            <numerusform>Drift über die Zeit: %1 von %n Fenstern lösten Alarm aus</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clean %1%</source>
+        <translation>sauber %1%</translation>
+    </message>
+    <message>
+        <source>ε (standard deviations per channel)</source>
+        <translation>ε (Standardabweichungen je Kanal)</translation>
+    </message>
+    <message>
+        <source>ε (model input units)</source>
+        <translation>ε (Einheiten der Modelleingabe)</translation>
+    </message>
+    <message>
+        <source>Robust accuracy (%)</source>
+        <translation>Robuste Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>No attack run</source>
+        <translation>Kein Angriff ausgeführt</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against ε</source>
+        <translation>Robuste Genauigkeit über ε</translation>
+    </message>
+    <message>
+        <source>%1 (≤ %2 %3)</source>
+        <translation>%1 (≤ %2 %3)</translation>
+    </message>
+    <message>
+        <source>Severity (fraction of the largest tested)</source>
+        <translation>Schweregrad (Anteil am größten getesteten)</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>Genauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>Genauigkeit bei IoT-Fehlern</translation>
+    </message>
+    <message>
+        <source>Retrained on flipped labels</source>
+        <translation>Mit vertauschten Labels neu trainiert</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>Vergiftung durch Label-Vertauschung</translation>
+    </message>
+    <message>
+        <source>Label flips: not run (tick “Label-flip poisoning”)</source>
+        <translation>Label-Vertauschung: nicht ausgeführt („Vergiftung durch Label-Vertauschung“ ankreuzen)</translation>
+    </message>
+    <message>
+        <source>Training labels flipped (%)</source>
+        <translation>Vertauschte Trainingslabels (%)</translation>
+    </message>
+    <message>
+        <source>Clean test accuracy (%)</source>
+        <translation>Saubere Testgenauigkeit (%)</translation>
+    </message>
+    <message>
+        <source>No latency measured</source>
+        <translation>Keine Latenz gemessen</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Durchläufe</translation>
+    </message>
+    <message>
+        <source>Single-sample latency (µs)</source>
+        <translation>Latenz je Einzelprobe (µs)</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs; %1 slower than %2 µs not shown</source>
+        <translation>
+            <numerusform>%n Durchlauf; %1 langsamer als %2 µs nicht gezeigt</numerusform>
+            <numerusform>%n Durchläufe; %1 langsamer als %2 µs nicht gezeigt</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n Durchlauf</numerusform>
+            <numerusform>%n Durchläufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IoT faults: not run (tick “Fault curves”)</source>
+        <translation>IoT-Fehler: nicht ausgeführt („Fehlerkurven“ ankreuzen)</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReport</name>
+    <message>
+        <source>Audit report: %1</source>
+        <translation>Prüfbericht: %1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by Edgewise %2 on %3 (%4)</source>
+        <translation>Erstellt %1 von Edgewise %2 auf %3 (%4)</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>Modellversion</translation>
+    </message>
+    <message>
+        <source>Model id</source>
+        <translation>Modell-ID</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>Familie</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>Herkunft</translation>
+    </message>
+    <message>
+        <source> (parent model %1)</source>
+        <translation> (Elternmodell %1)</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>Datensatz</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>Klassen</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>Parameter</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>Modelldatei</translation>
+    </message>
+    <message>
+        <source>Test accuracy (at training)</source>
+        <translation>Testgenauigkeit (beim Training)</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>nicht ausgeführt</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%1 von %n Merkmal gedriftet</numerusform>
+            <numerusform>%1 von %n Merkmalen gedriftet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clean accuracy %1</source>
+        <translation>saubere Genauigkeit %1</translation>
+    </message>
+    <message>
+        <source>; %1 at ε = %2: %3</source>
+        <translation>; %1 bei ε = %2: %3</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Robustheit</translation>
+    </message>
+    <message>
+        <source>(gradient masking suspected)</source>
+        <translation>(Verdacht auf Gradientenmaskierung)</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs, p99 %2 µs über %n Durchlauf</numerusform>
+            <numerusform>p50 %1 µs, p99 %2 µs über %n Durchläufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data drift</source>
+        <translation>Datendrift</translation>
+    </message>
+    <message>
+        <source>Reference %1 (%2 rows) against live %3 (%4 rows). A feature drifted when its two-sample Kolmogorov-Smirnov p-value survives Benjamini-Hochberg at α = %5.</source>
+        <translation>Referenz %1 (%2 Zeilen) gegen Live %3 (%4 Zeilen). Ein Merkmal ist gedriftet, wenn sein p-Wert des Zwei-Stichproben-Kolmogorow-Smirnow-Tests Benjamini-Hochberg bei α = %5 übersteht.</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>KS statistic</source>
+        <translation>KS-Statistik</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>Adjusted p</source>
+        <translation>Korrigiertes p</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>Wasserstein</source>
+        <translation>Wasserstein</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>ja</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>nein</translation>
+    </message>
+    <message>
+        <source>Multivariate MMD² %1, permutation p %2: %3</source>
+        <translation>Multivariat MMD² %1, Permutations-p %2: %3</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>keine Drift</translation>
+    </message>
+    <message>
+        <source>Drift score timeline</source>
+        <translation>Verlauf des Drift-Werts</translation>
+    </message>
+    <message>
+        <source>Reference vs live histogram</source>
+        <translation>Histogramm Referenz gegen Live</translation>
+    </message>
+    <message>
+        <source>No drift analysis was run.</source>
+        <translation>Es wurde keine Driftanalyse ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Adversarial robustness and faults</source>
+        <translation>Adversariale Robustheit und Fehler</translation>
+    </message>
+    <message>
+        <source>%1 test rows, clean accuracy %2, ε in %3.</source>
+        <translation>%1 Testzeilen, saubere Genauigkeit %2, ε in %3.</translation>
+    </message>
+    <message>
+        <source>standard deviations per channel</source>
+        <translation>Standardabweichungen je Kanal</translation>
+    </message>
+    <message>
+        <source>model input units</source>
+        <translation>Einheiten der Modelleingabe</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against epsilon</source>
+        <translation>Robuste Genauigkeit über Epsilon</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>Plausibilitätsprüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>Genauigkeit bei IoT-Fehlern</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>Vergiftung durch Label-Vertauschung</translation>
+    </message>
+    <message>
+        <source>No robustness audit was run.</source>
+        <translation>Es wurde keine Robustheitsprüfung ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Latency on this machine</source>
+        <translation>Latenz auf diesem Rechner</translation>
+    </message>
+    <message>
+        <source>Init (loading the model file)</source>
+        <translation>Initialisierung (Laden der Modelldatei)</translation>
+    </message>
+    <message>
+        <source>First inference</source>
+        <translation>Erste Inferenz</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>Aufwärmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1 µs</source>
+        <translation>
+            <numerusform>%n Durchlauf, Mittel %1 µs</numerusform>
+            <numerusform>%n Durchläufe, Mittel %1 µs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>Gemessene Durchläufe</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 in %2 s</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>Mittel ± Std.-Abw.</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation</source>
+        <translation>Variationskoeffizient</translation>
+    </message>
+    <message>
+        <source>Peak RSS</source>
+        <translation>Spitzen-RSS</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation>Latenz-Histogramm</translation>
+    </message>
+    <message>
+        <source>No latency benchmark was run.</source>
+        <translation>Es wurde kein Latenz-Benchmark ausgeführt.</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
         <source>Queued</source>
@@ -372,6 +797,92 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>&amp;Import Dataset...</source>
         <translation>&amp;Datensatz importieren...</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::AuditPane</name>
+    <message>
+        <source>Audit</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>The model version the robustness and latency audits and the report are about</source>
+        <translation>Die Modellversion, um die es bei Robustheits- und Latenzprüfung und im Bericht geht</translation>
+    </message>
+    <message>
+        <source>Export report...</source>
+        <translation>Bericht exportieren...</translation>
+    </message>
+    <message>
+        <source>Write the one-page HTML audit report of this model version with its plots as PNG files (Ctrl+Shift+E)</source>
+        <translation>Den einseitigen HTML-Prüfbericht dieser Modellversion mit ihren Diagrammen als PNG-Dateien schreiben (Strg+Umschalt+E)</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Has the data moved away from what the model was trained on?</source>
+        <translation>Haben sich die Daten von den Trainingsdaten des Modells entfernt?</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>Robustheit</translation>
+    </message>
+    <message>
+        <source>How easily is the model fooled by small perturbations and faults?</source>
+        <translation>Wie leicht lässt sich das Modell durch kleine Störungen und Fehler täuschen?</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>Latenz</translation>
+    </message>
+    <message>
+        <source>How fast does the model answer on this machine?</source>
+        <translation>Wie schnell antwortet das Modell auf diesem Rechner?</translation>
+    </message>
+    <message>
+        <source>No trained model in this project yet: the drift analysis works on CSV files; robustness and latency need a model from the Training pane.</source>
+        <translation>Noch kein trainiertes Modell in diesem Projekt: Die Driftanalyse arbeitet mit CSV-Dateien; Robustheit und Latenz brauchen ein Modell aus dem Bereich Training.</translation>
+    </message>
+    <message>
+        <source>Open or create a project to audit its models. The drift analysis works on CSV files without one.</source>
+        <translation>Ein Projekt öffnen oder anlegen, um seine Modelle zu prüfen. Die Driftanalyse arbeitet auch ohne Projekt mit CSV-Dateien.</translation>
+    </message>
+    <message>
+        <source>Cannot list the models: %1</source>
+        <translation>Die Modelle können nicht aufgelistet werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 (id %2, %3)</source>
+        <translation>%1 (ID %2, %3)</translation>
+    </message>
+    <message>
+        <source>Pick a model first: the report is about one model version.</source>
+        <translation>Zuerst ein Modell auswählen: Der Bericht behandelt eine Modellversion.</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>Der Bericht konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %n image(s)</source>
+        <translation>
+            <numerusform>Bericht geschrieben: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und %n Bild</numerusform>
+            <numerusform>Bericht geschrieben: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; und %n Bilder</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export audit report</source>
+        <translation>Prüfbericht exportieren</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML-Dateien (*.html)</translation>
     </message>
 </context>
 <context>
@@ -868,6 +1379,195 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
 </context>
 <context>
+    <name>edgewise::gui::DriftTableModel</name>
+    <message>
+        <source>drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>PSI %1; for this window size PSI above %2 is unusual at level α on data without drift</source>
+        <translation>PSI %1; bei dieser Fenstergröße ist ein PSI über %2 auf Daten ohne Drift zum Niveau α ungewöhnlich</translation>
+    </message>
+    <message>
+        <source>Drifted: the KS p-value survives Benjamini-Hochberg at level α</source>
+        <translation>Gedriftet: Der KS-p-Wert übersteht Benjamini-Hochberg zum Niveau α</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>Merkmal</translation>
+    </message>
+    <message>
+        <source>KS statistic</source>
+        <translation>KS-Statistik</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>Adjusted p</source>
+        <translation>Korrigiertes p</translation>
+    </message>
+    <message>
+        <source>PSI (threshold)</source>
+        <translation>PSI (Schwelle)</translation>
+    </message>
+    <message>
+        <source>Wasserstein</source>
+        <translation>Wasserstein</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Two-sample Kolmogorov-Smirnov statistic: the largest gap between the two empirical distribution functions</source>
+        <translation>Zwei-Stichproben-Kolmogorow-Smirnow-Statistik: der größte Abstand zwischen den beiden empirischen Verteilungsfunktionen</translation>
+    </message>
+    <message>
+        <source>KS p-value as scipy.stats.ks_2samp computes it</source>
+        <translation>KS-p-Wert, wie scipy.stats.ks_2samp ihn berechnet</translation>
+    </message>
+    <message>
+        <source>p-value adjusted for testing every feature (Benjamini-Hochberg)</source>
+        <translation>p-Wert, korrigiert für den Test aller Merkmale (Benjamini-Hochberg)</translation>
+    </message>
+    <message>
+        <source>Population stability index on reference-quantile bins, and the value it exceeds by chance with probability α for this window size</source>
+        <translation>Population Stability Index auf Referenz-Quantil-Klassen und der Wert, den er bei dieser Fenstergröße zufällig mit Wahrscheinlichkeit α übersteigt</translation>
+    </message>
+    <message>
+        <source>Earth mover&apos;s distance, in the feature&apos;s own units</source>
+        <translation>Earth Mover’s Distance, in den Einheiten des Merkmals</translation>
+    </message>
+    <message>
+        <source>Drifted when the adjusted p-value is at most α</source>
+        <translation>Gedriftet, wenn der korrigierte p-Wert höchstens α ist</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::DriftView</name>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>CSV with a header row: the features the model was trained on</source>
+        <translation>CSV mit Kopfzeile: die Merkmale, mit denen das Modell trainiert wurde</translation>
+    </message>
+    <message>
+        <source>Reference features (the training data): a CSV file with a header row of feature names and one row per sample</source>
+        <translation>Referenzmerkmale (die Trainingsdaten): eine CSV-Datei mit einer Kopfzeile aus Merkmalsnamen und einer Zeile je Probe</translation>
+    </message>
+    <message>
+        <source>Live:</source>
+        <translation>Live:</translation>
+    </message>
+    <message>
+        <source>CSV with the same columns: what the devices saw</source>
+        <translation>CSV mit denselben Spalten: was die Geräte gesehen haben</translation>
+    </message>
+    <message>
+        <source>Live features, matched to the reference&apos;s columns by name</source>
+        <translation>Live-Merkmale, den Spalten der Referenz nach Namen zugeordnet</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>Durchsuchen...</translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation>α:</translation>
+    </message>
+    <message>
+        <source>False discovery rate of the per-feature drift decision (Benjamini-Hochberg) and level of the multivariate MMD test</source>
+        <translation>Falscherkennungsrate der Driftentscheidung je Merkmal (Benjamini-Hochberg) und Niveau des multivariaten MMD-Tests</translation>
+    </message>
+    <message>
+        <source>Window rows:</source>
+        <translation>Zeilen je Fenster:</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>Rows per live window of the timeline; auto: a tenth of the live file, at least 50</source>
+        <translation>Zeilen je Live-Fenster im Verlauf; automatisch: ein Zehntel der Live-Datei, mindestens 50</translation>
+    </message>
+    <message>
+        <source>Analyze drift</source>
+        <translation>Drift analysieren</translation>
+    </message>
+    <message>
+        <source>Compare the live file with the reference (Ctrl+Return)</source>
+        <translation>Die Live-Datei mit der Referenz vergleichen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Reference vs live histogram of the selected feature</source>
+        <translation>Histogramm Referenz gegen Live des ausgewählten Merkmals</translation>
+    </message>
+    <message>
+        <source>Drift score over consecutive live windows</source>
+        <translation>Drift-Wert über aufeinanderfolgende Live-Fenster</translation>
+    </message>
+    <message>
+        <source>Open features</source>
+        <translation>Merkmale öffnen</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV-Dateien (*.csv);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Choose a reference and a live CSV file first.</source>
+        <translation>Zuerst eine Referenz- und eine Live-CSV-Datei wählen.</translation>
+    </message>
+    <message>
+        <source>Drift of %1</source>
+        <translation>Drift von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%1 von %n Merkmal gedriftet</numerusform>
+            <numerusform>%1 von %n Merkmalen gedriftet</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift analysis cancelled.</source>
+        <translation>Driftanalyse abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Drift analysis failed: %1</source>
+        <translation>Driftanalyse fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Compare a live window of features with the reference the model was trained on. Both files need a header row of feature names.</source>
+        <translation>Ein Live-Fenster von Merkmalen mit der Referenz vergleichen, auf der das Modell trainiert wurde. Beide Dateien brauchen eine Kopfzeile mit Merkmalsnamen.</translation>
+    </message>
+    <message>
+        <source>No feature drifted (%1 reference rows, %2 live rows).</source>
+        <translation>Kein Merkmal gedriftet (%1 Referenzzeilen, %2 Live-Zeilen).</translation>
+    </message>
+    <message>
+        <source>Drift in %1 (%2 reference rows, %3 live rows).</source>
+        <translation>Drift in %1 (%2 Referenzzeilen, %3 Live-Zeilen).</translation>
+    </message>
+    <message>
+        <source>Multivariate MMD² %1, permutation p %2: %3.</source>
+        <translation>Multivariat MMD² %1, Permutations-p %2: %3.</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>Drift</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>keine Drift</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ImportDatasetDialog</name>
     <message>
         <source>PNG images (*.png)</source>
@@ -1170,6 +1870,33 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
 </context>
 <context>
+    <name>edgewise::gui::JobStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Stop the running audit (Esc)</source>
+        <translation>Die laufende Prüfung stoppen (Esc)</translation>
+    </message>
+    <message>
+        <source>An audit of this kind is already running.</source>
+        <translation>Eine Prüfung dieser Art läuft bereits.</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>Starte %1...</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>Zuerst ein Projekt öffnen oder anlegen.</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>Breche ab...</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::LabelingPane</name>
     <message>
         <source>Labeling</source>
@@ -1308,6 +2035,135 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>%n Label, %1 ausgewählt; Annotator: %2</numerusform>
             <numerusform>%n Labels, %1 ausgewählt; Annotator: %2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LatencyView</name>
+    <message>
+        <source>Measure for:</source>
+        <translation>Messen für:</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> s</translation>
+    </message>
+    <message>
+        <source>The timed phase runs at least this long and at least 50 times</source>
+        <translation>Die gemessene Phase läuft mindestens so lange und mindestens 50-mal</translation>
+    </message>
+    <message>
+        <source>Run benchmark</source>
+        <translation>Benchmark starten</translation>
+    </message>
+    <message>
+        <source>Load the model, time single-sample predictions on this machine (Ctrl+Return)</source>
+        <translation>Das Modell laden und Vorhersagen einzelner Proben auf diesem Rechner messen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Init (load):</source>
+        <translation>Initialisierung (Laden):</translation>
+    </message>
+    <message>
+        <source>First inference:</source>
+        <translation>Erste Inferenz:</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>Aufwärmen:</translation>
+    </message>
+    <message>
+        <source>Timed runs:</source>
+        <translation>Gemessene Durchläufe:</translation>
+    </message>
+    <message>
+        <source>p50:</source>
+        <translation>p50:</translation>
+    </message>
+    <message>
+        <source>p90:</source>
+        <translation>p90:</translation>
+    </message>
+    <message>
+        <source>p99:</source>
+        <translation>p99:</translation>
+    </message>
+    <message>
+        <source>Max:</source>
+        <translation>Max.:</translation>
+    </message>
+    <message>
+        <source>Mean ± std:</source>
+        <translation>Mittel ± Std.-Abw.:</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation:</source>
+        <translation>Variationskoeffizient:</translation>
+    </message>
+    <message>
+        <source>Peak RSS:</source>
+        <translation>Spitzen-RSS:</translation>
+    </message>
+    <message>
+        <source>Standard deviation over mean: above 0.5 the machine was busy or the model&apos;s time varies a lot</source>
+        <translation>Standardabweichung durch Mittelwert: über 0,5 war der Rechner ausgelastet oder die Laufzeit des Modells schwankt stark</translation>
+    </message>
+    <message>
+        <source>Peak resident memory of a separate process that loads the model and serves the test rows</source>
+        <translation>Spitzenwert des residenten Speichers eines eigenen Prozesses, der das Modell lädt und die Testzeilen bedient</translation>
+    </message>
+    <message>
+        <source>Pick a model to benchmark: train one in the Training pane first.</source>
+        <translation>Ein Modell für den Benchmark auswählen: zuerst eines im Bereich Training trainieren.</translation>
+    </message>
+    <message>
+        <source>Latency of %1</source>
+        <translation>Latenz von %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs, p99 %2 µs über %n Durchlauf</numerusform>
+            <numerusform>p50 %1 µs, p99 %2 µs über %n Durchläufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency benchmark cancelled.</source>
+        <translation>Latenz-Benchmark abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Latency benchmark failed: %1</source>
+        <translation>Latenz-Benchmark fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Benchmark the chosen model on this machine: single-sample predictions, as a device serves them.</source>
+        <translation>Das gewählte Modell auf diesem Rechner messen: Vorhersagen einzelner Proben, wie ein Gerät sie bedient.</translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation>Latenz-Histogramm</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1</source>
+        <translation>
+            <numerusform>%n Durchlauf, Mittel %1</numerusform>
+            <numerusform>%n Durchläufe, Mittel %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%1 in %2 s</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>nicht gemessen</translation>
     </message>
 </context>
 <context>
@@ -1713,6 +2569,193 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RobustnessView</name>
+    <message>
+        <source>Attack:</source>
+        <translation>Angriff:</translation>
+    </message>
+    <message>
+        <source>FGSM: one gradient step; PGD: iterated steps projected onto the ε-ball (the stronger test); DeepFool and Carlini-Wagner: the smallest perturbation that flips each row</source>
+        <translation>FGSM: ein Gradientenschritt; PGD: wiederholte Schritte, auf die ε-Kugel projiziert (der stärkere Test); DeepFool und Carlini-Wagner: die kleinste Störung, die jede Zeile umkippt</translation>
+    </message>
+    <message>
+        <source>Norm:</source>
+        <translation>Norm:</translation>
+    </message>
+    <message>
+        <source>How the size of a perturbation is measured (Carlini-Wagner is L2 only)</source>
+        <translation>Wie die Größe einer Störung gemessen wird (Carlini-Wagner nur L2)</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε:</translation>
+    </message>
+    <message>
+        <source>Comma-separated perturbation budgets, 0 included for the clean point</source>
+        <translation>Kommagetrennte Störungsbudgets, 0 für den sauberen Punkt eingeschlossen</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Einheit:</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>automatisch</translation>
+    </message>
+    <message>
+        <source>model input</source>
+        <translation>Modelleingabe</translation>
+    </message>
+    <message>
+        <source>std per channel</source>
+        <translation>Std.-Abw. je Kanal</translation>
+    </message>
+    <message>
+        <source>Model input: ε in the model&apos;s input units (images: pixels / 255). Std per channel: ε in standard deviations of each sensor channel (mixed units such as IMU). Auto picks model input for images.</source>
+        <translation>Modelleingabe: ε in den Eingabeeinheiten des Modells (Bilder: Pixel / 255). Std.-Abw. je Kanal: ε in Standardabweichungen jedes Sensorkanals (gemischte Einheiten wie bei IMU). Automatisch wählt für Bilder die Modelleingabe.</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>Schritte:</translation>
+    </message>
+    <message>
+        <source>PGD iterations; DeepFool / Carlini-Wagner: maximum iterations</source>
+        <translation>PGD-Iterationen; DeepFool / Carlini-Wagner: maximale Iterationen</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>Zeilen:</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <source>Evenly spaced test rows to attack (all: the whole test split)</source>
+        <translation>Gleichmäßig verteilte Testzeilen für den Angriff (alle: der gesamte Testanteil)</translation>
+    </message>
+    <message>
+        <source>Fault curves</source>
+        <translation>Fehlerkurven</translation>
+    </message>
+    <message>
+        <source>Accuracy under sensor noise, channel dropout, stuck-at values, clock skew, jitter and packet loss</source>
+        <translation>Genauigkeit bei Sensorrauschen, Kanalausfall, hängenden Werten, Taktabweichung, Jitter und Paketverlust</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>Vergiftung durch Label-Vertauschung</translation>
+    </message>
+    <message>
+        <source>Retrains the model with 1-30% of its training labels flipped (slow: one training per fraction)</source>
+        <translation>Trainiert das Modell mit 1-30 % vertauschten Trainingslabels neu (langsam: ein Training je Anteil)</translation>
+    </message>
+    <message>
+        <source>Run audit</source>
+        <translation>Prüfung starten</translation>
+    </message>
+    <message>
+        <source>Attack the model at every ε (Ctrl+Return)</source>
+        <translation>Das Modell bei jedem ε angreifen (Strg+Eingabe)</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>Plausibilitätsprüfung</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>Detail</translation>
+    </message>
+    <message>
+        <source>Adversarial examples</source>
+        <translation>Adversariale Beispiele</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against ε</source>
+        <translation>Robuste Genauigkeit über ε</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>Genauigkeit bei IoT-Fehlern</translation>
+    </message>
+    <message>
+        <source>Pick a model to audit: train one in the Training pane first.</source>
+        <translation>Ein Modell für die Prüfung auswählen: zuerst eines im Bereich Training trainieren.</translation>
+    </message>
+    <message>
+        <source>ε: %1</source>
+        <translation>ε: %1</translation>
+    </message>
+    <message>
+        <source>Robustness of %1 (%2)</source>
+        <translation>Robustheit von %1 (%2)</translation>
+    </message>
+    <message>
+        <source>Clean accuracy %1%</source>
+        <translation>Saubere Genauigkeit %1%</translation>
+    </message>
+    <message>
+        <source>, %1% at ε = %2</source>
+        <translation>, %1% bei ε = %2</translation>
+    </message>
+    <message>
+        <source>Robustness audit cancelled.</source>
+        <translation>Robustheitsprüfung abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Robustness audit failed: %1</source>
+        <translation>Robustheitsprüfung fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ bestanden</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>⚠ Gradient masking suspected: the robust accuracy below is probably an overestimate.</source>
+        <translation>⚠ Verdacht auf Gradientenmaskierung: Die robuste Genauigkeit unten ist wahrscheinlich überschätzt.</translation>
+    </message>
+    <message>
+        <source>⚠ Sanity checks failed.</source>
+        <translation>⚠ Plausibilitätsprüfungen fehlgeschlagen.</translation>
+    </message>
+    <message>
+        <source>No adversarial examples: this attack kept none.</source>
+        <translation>Keine adversarialen Beispiele: Dieser Angriff hat keine behalten.</translation>
+    </message>
+    <message>
+        <source>Run an audit to see adversarial examples.</source>
+        <translation>Eine Prüfung starten, um adversariale Beispiele zu sehen.</translation>
+    </message>
+    <message>
+        <source>%1 → %2 at ε = %3</source>
+        <translation>%1 → %2 bei ε = %3</translation>
+    </message>
+    <message>
+        <source>True class %1; the model said %2 on the clean input and %3 on the perturbed one</source>
+        <translation>Wahre Klasse %1; das Modell sagte %2 bei der sauberen und %3 bei der gestörten Eingabe</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>Original</translation>
+    </message>
+    <message>
+        <source>perturbed</source>
+        <translation>gestört</translation>
+    </message>
+    <message>
+        <source>perturbation</source>
+        <translation>Störung</translation>
     </message>
 </context>
 <context>

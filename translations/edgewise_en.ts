@@ -2,12 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>AuditPlots</name>
+    <message numerus="yes">
+        <source>Reference (%n rows)</source>
+        <translation>
+            <numerusform>Reference (%n row)</numerusform>
+            <numerusform>Reference (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live (%n rows)</source>
+        <translation>
+            <numerusform>Live (%n row)</numerusform>
+            <numerusform>Live (%n rows)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live window (%n rows each)</source>
+        <translation>
+            <numerusform>Live window (%n row each)</numerusform>
+            <numerusform>Live window (%n rows each)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift over time: %1 of %n windows raised an alarm</source>
+        <translation>
+            <numerusform>Drift over time: %1 of %n window raised an alarm</numerusform>
+            <numerusform>Drift over time: %1 of %n windows raised an alarm</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs; %1 slower than %2 µs not shown</source>
+        <translation>
+            <numerusform>%n run; %1 slower than %2 µs not shown</numerusform>
+            <numerusform>%n runs; %1 slower than %2 µs not shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n run</numerusform>
+            <numerusform>%n runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>AuditReport</name>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%1 of %n feature drifted</numerusform>
+            <numerusform>%1 of %n features drifted</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs, p99 %2 µs over %n run</numerusform>
+            <numerusform>p50 %1 µs, p99 %2 µs over %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1 µs</source>
+        <translation>
+            <numerusform>%n run, mean %1 µs</numerusform>
+            <numerusform>%n runs, mean %1 µs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::AuditPane</name>
+    <message numerus="yes">
+        <source>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %n image(s)</source>
+        <translation>
+            <numerusform>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %n image</numerusform>
+            <numerusform>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %n images</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ConfusionMatrixWidget</name>
     <message numerus="yes">
         <source>True %1, predicted %2: %n sample(s). Click to list them.</source>
         <translation>
             <numerusform>True %1, predicted %2: %n sample. Click to list it.</numerusform>
             <numerusform>True %1, predicted %2: %n samples. Click to list them.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::DriftView</name>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%1 of %n feature drifted</numerusform>
+            <numerusform>%1 of %n features drifted</numerusform>
         </translation>
     </message>
 </context>
@@ -63,6 +152,23 @@
         <translation>
             <numerusform>%n label, %1 selected; annotator: %2</numerusform>
             <numerusform>%n labels, %1 selected; annotator: %2</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LatencyView</name>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs, p99 %2 µs over %n run</numerusform>
+            <numerusform>p50 %1 µs, p99 %2 µs over %n runs</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1</source>
+        <translation>
+            <numerusform>%n run, mean %1</numerusform>
+            <numerusform>%n runs, mean %1</numerusform>
         </translation>
     </message>
 </context>

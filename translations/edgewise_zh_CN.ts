@@ -2,6 +2,422 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>AuditPlots</name>
+    <message>
+        <source>Pick a feature in the table</source>
+        <translation>在表格中选择一个特征</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reference (%n rows)</source>
+        <translation>
+            <numerusform>参考（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Live (%n rows)</source>
+        <translation>
+            <numerusform>实时（%n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Density</source>
+        <translation>密度</translation>
+    </message>
+    <message>
+        <source>%1: reference vs live (drifted)</source>
+        <translation>%1：参考与实时对比（已漂移）</translation>
+    </message>
+    <message>
+        <source>%1: reference vs live</source>
+        <translation>%1：参考与实时对比</translation>
+    </message>
+    <message>
+        <source>Window score (all features)</source>
+        <translation>窗口得分（全部特征）</translation>
+    </message>
+    <message>
+        <source>Alarm</source>
+        <translation>告警</translation>
+    </message>
+    <message>
+        <source>alarm level (α = %1)</source>
+        <translation>告警阈值（α = %1）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Live window (%n rows each)</source>
+        <translation>
+            <numerusform>实时窗口（每个 %n 行）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift score −log₁₀(adjusted p)</source>
+        <translation>漂移得分 −log₁₀(校正后 p)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift over time: %1 of %n windows raised an alarm</source>
+        <translation>
+            <numerusform>随时间的漂移：%n 个窗口中有 %1 个触发告警</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clean %1%</source>
+        <translation>干净 %1%</translation>
+    </message>
+    <message>
+        <source>ε (standard deviations per channel)</source>
+        <translation>ε（每通道标准差）</translation>
+    </message>
+    <message>
+        <source>ε (model input units)</source>
+        <translation>ε（模型输入单位）</translation>
+    </message>
+    <message>
+        <source>Robust accuracy (%)</source>
+        <translation>鲁棒准确率（%）</translation>
+    </message>
+    <message>
+        <source>No attack run</source>
+        <translation>未运行攻击</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against ε</source>
+        <translation>鲁棒准确率随 ε 变化</translation>
+    </message>
+    <message>
+        <source>%1 (≤ %2 %3)</source>
+        <translation>%1（≤ %2 %3）</translation>
+    </message>
+    <message>
+        <source>Severity (fraction of the largest tested)</source>
+        <translation>严重程度（占最大测试值的比例）</translation>
+    </message>
+    <message>
+        <source>Accuracy (%)</source>
+        <translation>准确率（%）</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>IoT 故障下的准确率</translation>
+    </message>
+    <message>
+        <source>Retrained on flipped labels</source>
+        <translation>在翻转标签上重新训练</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>标签翻转投毒</translation>
+    </message>
+    <message>
+        <source>Label flips: not run (tick “Label-flip poisoning”)</source>
+        <translation>标签翻转：未运行（勾选“标签翻转投毒”）</translation>
+    </message>
+    <message>
+        <source>Training labels flipped (%)</source>
+        <translation>翻转的训练标签（%）</translation>
+    </message>
+    <message>
+        <source>Clean test accuracy (%)</source>
+        <translation>干净测试准确率（%）</translation>
+    </message>
+    <message>
+        <source>No latency measured</source>
+        <translation>未测量延迟</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>运行次数</translation>
+    </message>
+    <message>
+        <source>Single-sample latency (µs)</source>
+        <translation>单样本延迟（µs）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs; %1 slower than %2 µs not shown</source>
+        <translation>
+            <numerusform>%n 次运行；%1 次慢于 %2 µs，未显示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs</source>
+        <translation>
+            <numerusform>%n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>IoT faults: not run (tick “Fault curves”)</source>
+        <translation>IoT 故障：未运行（勾选“故障曲线”）</translation>
+    </message>
+</context>
+<context>
+    <name>AuditReport</name>
+    <message>
+        <source>Audit report: %1</source>
+        <translation>审计报告：%1</translation>
+    </message>
+    <message>
+        <source>Generated %1 by Edgewise %2 on %3 (%4)</source>
+        <translation>由 Edgewise %2 于 %1 在 %3（%4）上生成</translation>
+    </message>
+    <message>
+        <source>Model version</source>
+        <translation>模型版本</translation>
+    </message>
+    <message>
+        <source>Model id</source>
+        <translation>模型 ID</translation>
+    </message>
+    <message>
+        <source>Family</source>
+        <translation>模型族</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>来源</translation>
+    </message>
+    <message>
+        <source> (parent model %1)</source>
+        <translation>（父模型 %1）</translation>
+    </message>
+    <message>
+        <source>Dataset</source>
+        <translation>数据集</translation>
+    </message>
+    <message>
+        <source>Classes</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Parameters</source>
+        <translation>参数</translation>
+    </message>
+    <message>
+        <source>Model file</source>
+        <translation>模型文件</translation>
+    </message>
+    <message>
+        <source>Test accuracy (at training)</source>
+        <translation>测试准确率（训练时）</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>摘要</translation>
+    </message>
+    <message>
+        <source>not run</source>
+        <translation>未运行</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%n 个特征中有 %1 个漂移</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>clean accuracy %1</source>
+        <translation>干净准确率 %1</translation>
+    </message>
+    <message>
+        <source>; %1 at ε = %2: %3</source>
+        <translation>；%1 在 ε = %2 时：%3</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>鲁棒性</translation>
+    </message>
+    <message>
+        <source>(gradient masking suspected)</source>
+        <translation>（疑似梯度掩蔽）</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs，p99 %2 µs，共 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Data drift</source>
+        <translation>数据漂移</translation>
+    </message>
+    <message>
+        <source>Reference %1 (%2 rows) against live %3 (%4 rows). A feature drifted when its two-sample Kolmogorov-Smirnov p-value survives Benjamini-Hochberg at α = %5.</source>
+        <translation>参考 %1（%2 行）与实时 %3（%4 行）对比。当某特征的双样本 Kolmogorov-Smirnov p 值在 α = %5 的 Benjamini-Hochberg 校正后仍显著时，判定该特征发生漂移。</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>KS statistic</source>
+        <translation>KS 统计量</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <source>Adjusted p</source>
+        <translation>校正后 p</translation>
+    </message>
+    <message>
+        <source>PSI</source>
+        <translation>PSI</translation>
+    </message>
+    <message>
+        <source>Wasserstein</source>
+        <translation>Wasserstein</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>是</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>否</translation>
+    </message>
+    <message>
+        <source>Multivariate MMD² %1, permutation p %2: %3</source>
+        <translation>多变量 MMD² %1，置换 p %2：%3</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>无漂移</translation>
+    </message>
+    <message>
+        <source>Drift score timeline</source>
+        <translation>漂移得分时间线</translation>
+    </message>
+    <message>
+        <source>Reference vs live histogram</source>
+        <translation>参考与实时直方图</translation>
+    </message>
+    <message>
+        <source>No drift analysis was run.</source>
+        <translation>未运行漂移分析。</translation>
+    </message>
+    <message>
+        <source>Adversarial robustness and faults</source>
+        <translation>对抗鲁棒性与故障</translation>
+    </message>
+    <message>
+        <source>%1 test rows, clean accuracy %2, ε in %3.</source>
+        <translation>%1 个测试行，干净准确率 %2，ε 单位为%3。</translation>
+    </message>
+    <message>
+        <source>standard deviations per channel</source>
+        <translation>每通道标准差</translation>
+    </message>
+    <message>
+        <source>model input units</source>
+        <translation>模型输入单位</translation>
+    </message>
+    <message>
+        <source>ε</source>
+        <translation>ε</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against epsilon</source>
+        <translation>鲁棒准确率随 epsilon 变化</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>合理性检查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>通过</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>IoT 故障下的准确率</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>标签翻转投毒</translation>
+    </message>
+    <message>
+        <source>No robustness audit was run.</source>
+        <translation>未运行鲁棒性审计。</translation>
+    </message>
+    <message>
+        <source>Latency on this machine</source>
+        <translation>本机上的延迟</translation>
+    </message>
+    <message>
+        <source>Init (loading the model file)</source>
+        <translation>初始化（加载模型文件）</translation>
+    </message>
+    <message>
+        <source>First inference</source>
+        <translation>首次推理</translation>
+    </message>
+    <message>
+        <source>Warm-up</source>
+        <translation>预热</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1 µs</source>
+        <translation>
+            <numerusform>%n 次运行，平均 %1 µs</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Timed runs</source>
+        <translation>计时运行</translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%2 秒内 %1 次</translation>
+    </message>
+    <message>
+        <source>Mean ± std</source>
+        <translation>均值 ± 标准差</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation</source>
+        <translation>变异系数</translation>
+    </message>
+    <message>
+        <source>Peak RSS</source>
+        <translation>峰值 RSS</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation>延迟直方图</translation>
+    </message>
+    <message>
+        <source>No latency benchmark was run.</source>
+        <translation>未运行延迟基准测试。</translation>
+    </message>
+</context>
+<context>
     <name>Workbench</name>
     <message>
         <source>Queued</source>
@@ -372,6 +788,91 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>&amp;Import Dataset...</source>
         <translation>导入数据集(&amp;I)...</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::AuditPane</name>
+    <message>
+        <source>Audit</source>
+        <translation>审计</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>模型：</translation>
+    </message>
+    <message>
+        <source>The model version the robustness and latency audits and the report are about</source>
+        <translation>鲁棒性审计、延迟审计和报告所针对的模型版本</translation>
+    </message>
+    <message>
+        <source>Export report...</source>
+        <translation>导出报告...</translation>
+    </message>
+    <message>
+        <source>Write the one-page HTML audit report of this model version with its plots as PNG files (Ctrl+Shift+E)</source>
+        <translation>写出此模型版本的单页 HTML 审计报告，图表保存为 PNG 文件（Ctrl+Shift+E）</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Has the data moved away from what the model was trained on?</source>
+        <translation>数据是否已偏离模型训练时的数据？</translation>
+    </message>
+    <message>
+        <source>Robustness</source>
+        <translation>鲁棒性</translation>
+    </message>
+    <message>
+        <source>How easily is the model fooled by small perturbations and faults?</source>
+        <translation>模型被微小扰动和故障欺骗的难易程度如何？</translation>
+    </message>
+    <message>
+        <source>Latency</source>
+        <translation>延迟</translation>
+    </message>
+    <message>
+        <source>How fast does the model answer on this machine?</source>
+        <translation>模型在本机上的响应速度如何？</translation>
+    </message>
+    <message>
+        <source>No trained model in this project yet: the drift analysis works on CSV files; robustness and latency need a model from the Training pane.</source>
+        <translation>此项目中还没有训练好的模型：漂移分析基于 CSV 文件；鲁棒性和延迟需要来自“训练”面板的模型。</translation>
+    </message>
+    <message>
+        <source>Open or create a project to audit its models. The drift analysis works on CSV files without one.</source>
+        <translation>打开或创建项目以审计其模型。漂移分析无需项目即可基于 CSV 文件运行。</translation>
+    </message>
+    <message>
+        <source>Cannot list the models: %1</source>
+        <translation>无法列出模型：%1</translation>
+    </message>
+    <message>
+        <source>%1 (id %2, %3)</source>
+        <translation>%1（ID %2，%3）</translation>
+    </message>
+    <message>
+        <source>Pick a model first: the report is about one model version.</source>
+        <translation>请先选择一个模型：报告针对单个模型版本。</translation>
+    </message>
+    <message>
+        <source>The report could not be written: %1</source>
+        <translation>无法写出报告：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Report written: &lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; and %n image(s)</source>
+        <translation>
+            <numerusform>报告已写出：&lt;a href=&quot;%1&quot;&gt;%2&lt;/a&gt; 及 %n 张图片</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export audit report</source>
+        <translation>导出审计报告</translation>
+    </message>
+    <message>
+        <source>HTML files (*.html)</source>
+        <translation>HTML 文件 (*.html)</translation>
     </message>
 </context>
 <context>
@@ -867,6 +1368,194 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::DriftTableModel</name>
+    <message>
+        <source>drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>PSI %1; for this window size PSI above %2 is unusual at level α on data without drift</source>
+        <translation>PSI %1；对于此窗口大小，在无漂移数据上 PSI 超过 %2 在 α 水平下属于异常</translation>
+    </message>
+    <message>
+        <source>Drifted: the KS p-value survives Benjamini-Hochberg at level α</source>
+        <translation>已漂移：KS p 值在 α 水平的 Benjamini-Hochberg 校正后仍显著</translation>
+    </message>
+    <message>
+        <source>Feature</source>
+        <translation>特征</translation>
+    </message>
+    <message>
+        <source>KS statistic</source>
+        <translation>KS 统计量</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p 值</translation>
+    </message>
+    <message>
+        <source>Adjusted p</source>
+        <translation>校正后 p</translation>
+    </message>
+    <message>
+        <source>PSI (threshold)</source>
+        <translation>PSI（阈值）</translation>
+    </message>
+    <message>
+        <source>Wasserstein</source>
+        <translation>Wasserstein</translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Two-sample Kolmogorov-Smirnov statistic: the largest gap between the two empirical distribution functions</source>
+        <translation>双样本 Kolmogorov-Smirnov 统计量：两个经验分布函数之间的最大差距</translation>
+    </message>
+    <message>
+        <source>KS p-value as scipy.stats.ks_2samp computes it</source>
+        <translation>与 scipy.stats.ks_2samp 计算方式一致的 KS p 值</translation>
+    </message>
+    <message>
+        <source>p-value adjusted for testing every feature (Benjamini-Hochberg)</source>
+        <translation>针对所有特征检验校正后的 p 值（Benjamini-Hochberg）</translation>
+    </message>
+    <message>
+        <source>Population stability index on reference-quantile bins, and the value it exceeds by chance with probability α for this window size</source>
+        <translation>基于参考分位数分箱的群体稳定性指数，以及在此窗口大小下以概率 α 偶然超过的值</translation>
+    </message>
+    <message>
+        <source>Earth mover&apos;s distance, in the feature&apos;s own units</source>
+        <translation>推土机距离，以特征自身单位表示</translation>
+    </message>
+    <message>
+        <source>Drifted when the adjusted p-value is at most α</source>
+        <translation>校正后 p 值不超过 α 时判定为漂移</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::DriftView</name>
+    <message>
+        <source>Reference:</source>
+        <translation>参考：</translation>
+    </message>
+    <message>
+        <source>CSV with a header row: the features the model was trained on</source>
+        <translation>带表头行的 CSV：模型训练所用的特征</translation>
+    </message>
+    <message>
+        <source>Reference features (the training data): a CSV file with a header row of feature names and one row per sample</source>
+        <translation>参考特征（训练数据）：CSV 文件，表头行为特征名，每个样本一行</translation>
+    </message>
+    <message>
+        <source>Live:</source>
+        <translation>实时：</translation>
+    </message>
+    <message>
+        <source>CSV with the same columns: what the devices saw</source>
+        <translation>列相同的 CSV：设备看到的数据</translation>
+    </message>
+    <message>
+        <source>Live features, matched to the reference&apos;s columns by name</source>
+        <translation>实时特征，按名称与参考的列匹配</translation>
+    </message>
+    <message>
+        <source>Browse...</source>
+        <translation>浏览...</translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation>α：</translation>
+    </message>
+    <message>
+        <source>False discovery rate of the per-feature drift decision (Benjamini-Hochberg) and level of the multivariate MMD test</source>
+        <translation>逐特征漂移判定的错误发现率（Benjamini-Hochberg）及多变量 MMD 检验的显著性水平</translation>
+    </message>
+    <message>
+        <source>Window rows:</source>
+        <translation>窗口行数：</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>Rows per live window of the timeline; auto: a tenth of the live file, at least 50</source>
+        <translation>时间线中每个实时窗口的行数；自动：实时文件的十分之一，至少 50</translation>
+    </message>
+    <message>
+        <source>Analyze drift</source>
+        <translation>分析漂移</translation>
+    </message>
+    <message>
+        <source>Compare the live file with the reference (Ctrl+Return)</source>
+        <translation>将实时文件与参考对比（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Reference vs live histogram of the selected feature</source>
+        <translation>所选特征的参考与实时直方图</translation>
+    </message>
+    <message>
+        <source>Drift score over consecutive live windows</source>
+        <translation>连续实时窗口的漂移得分</translation>
+    </message>
+    <message>
+        <source>Open features</source>
+        <translation>打开特征</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv);;All files (*)</source>
+        <translation>CSV 文件 (*.csv);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Choose a reference and a live CSV file first.</source>
+        <translation>请先选择参考 CSV 文件和实时 CSV 文件。</translation>
+    </message>
+    <message>
+        <source>Drift of %1</source>
+        <translation>%1 的漂移</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n features drifted</source>
+        <translation>
+            <numerusform>%n 个特征中有 %1 个漂移</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift analysis cancelled.</source>
+        <translation>漂移分析已取消。</translation>
+    </message>
+    <message>
+        <source>Drift analysis failed: %1</source>
+        <translation>漂移分析失败：%1</translation>
+    </message>
+    <message>
+        <source>Compare a live window of features with the reference the model was trained on. Both files need a header row of feature names.</source>
+        <translation>将实时特征窗口与模型训练所用的参考进行对比。两个文件都需要特征名表头行。</translation>
+    </message>
+    <message>
+        <source>No feature drifted (%1 reference rows, %2 live rows).</source>
+        <translation>没有特征漂移（%1 个参考行，%2 个实时行）。</translation>
+    </message>
+    <message>
+        <source>Drift in %1 (%2 reference rows, %3 live rows).</source>
+        <translation>%1 发生漂移（%2 个参考行，%3 个实时行）。</translation>
+    </message>
+    <message>
+        <source>Multivariate MMD² %1, permutation p %2: %3.</source>
+        <translation>多变量 MMD² %1，置换 p %2：%3。</translation>
+    </message>
+    <message>
+        <source>drift</source>
+        <translation>漂移</translation>
+    </message>
+    <message>
+        <source>no drift</source>
+        <translation>无漂移</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ImportDatasetDialog</name>
     <message>
         <source>PNG images (*.png)</source>
@@ -1164,6 +1853,33 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::JobStrip</name>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>Stop the running audit (Esc)</source>
+        <translation>停止正在运行的审计（Esc）</translation>
+    </message>
+    <message>
+        <source>An audit of this kind is already running.</source>
+        <translation>同类审计已在运行。</translation>
+    </message>
+    <message>
+        <source>Starting %1...</source>
+        <translation>正在启动 %1...</translation>
+    </message>
+    <message>
+        <source>Open or create a project first.</source>
+        <translation>请先打开或创建项目。</translation>
+    </message>
+    <message>
+        <source>Cancelling...</source>
+        <translation>正在取消...</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::LabelingPane</name>
     <message>
         <source>Labeling</source>
@@ -1300,6 +2016,133 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>
             <numerusform>%n 个标签，已选 %1 个；标注者：%2</numerusform>
         </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LatencyView</name>
+    <message>
+        <source>Measure for:</source>
+        <translation>测量时长：</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation> 秒</translation>
+    </message>
+    <message>
+        <source>The timed phase runs at least this long and at least 50 times</source>
+        <translation>计时阶段至少运行这么久且至少 50 次</translation>
+    </message>
+    <message>
+        <source>Run benchmark</source>
+        <translation>运行基准测试</translation>
+    </message>
+    <message>
+        <source>Load the model, time single-sample predictions on this machine (Ctrl+Return)</source>
+        <translation>加载模型，在本机上对单样本预测计时（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Init (load):</source>
+        <translation>初始化（加载）：</translation>
+    </message>
+    <message>
+        <source>First inference:</source>
+        <translation>首次推理：</translation>
+    </message>
+    <message>
+        <source>Warm-up:</source>
+        <translation>预热：</translation>
+    </message>
+    <message>
+        <source>Timed runs:</source>
+        <translation>计时运行：</translation>
+    </message>
+    <message>
+        <source>p50:</source>
+        <translation>p50：</translation>
+    </message>
+    <message>
+        <source>p90:</source>
+        <translation>p90：</translation>
+    </message>
+    <message>
+        <source>p99:</source>
+        <translation>p99：</translation>
+    </message>
+    <message>
+        <source>Max:</source>
+        <translation>最大值：</translation>
+    </message>
+    <message>
+        <source>Mean ± std:</source>
+        <translation>均值 ± 标准差：</translation>
+    </message>
+    <message>
+        <source>Coefficient of variation:</source>
+        <translation>变异系数：</translation>
+    </message>
+    <message>
+        <source>Peak RSS:</source>
+        <translation>峰值 RSS：</translation>
+    </message>
+    <message>
+        <source>Standard deviation over mean: above 0.5 the machine was busy or the model&apos;s time varies a lot</source>
+        <translation>标准差除以均值：高于 0.5 表示机器繁忙或模型耗时波动很大</translation>
+    </message>
+    <message>
+        <source>Peak resident memory of a separate process that loads the model and serves the test rows</source>
+        <translation>加载模型并处理测试行的独立进程的峰值常驻内存</translation>
+    </message>
+    <message>
+        <source>Pick a model to benchmark: train one in the Training pane first.</source>
+        <translation>请选择要测试的模型：先在“训练”面板中训练一个。</translation>
+    </message>
+    <message>
+        <source>Latency of %1</source>
+        <translation>%1 的延迟</translation>
+    </message>
+    <message numerus="yes">
+        <source>p50 %1 µs, p99 %2 µs over %n runs</source>
+        <translation>
+            <numerusform>p50 %1 µs，p99 %2 µs，共 %n 次运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Latency benchmark cancelled.</source>
+        <translation>延迟基准测试已取消。</translation>
+    </message>
+    <message>
+        <source>Latency benchmark failed: %1</source>
+        <translation>延迟基准测试失败：%1</translation>
+    </message>
+    <message>
+        <source>Benchmark the chosen model on this machine: single-sample predictions, as a device serves them.</source>
+        <translation>在本机上对所选模型进行基准测试：按设备的方式逐个样本预测。</translation>
+    </message>
+    <message>
+        <source>Latency histogram</source>
+        <translation>延迟直方图</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n runs, mean %1</source>
+        <translation>
+            <numerusform>%n 次运行，平均 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 in %2 s</source>
+        <translation>%2 秒内 %1 次</translation>
+    </message>
+    <message>
+        <source>%1 MiB</source>
+        <translation>%1 MiB</translation>
+    </message>
+    <message>
+        <source>not measured</source>
+        <translation>未测量</translation>
     </message>
 </context>
 <context>
@@ -1705,6 +2548,193 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RobustnessView</name>
+    <message>
+        <source>Attack:</source>
+        <translation>攻击：</translation>
+    </message>
+    <message>
+        <source>FGSM: one gradient step; PGD: iterated steps projected onto the ε-ball (the stronger test); DeepFool and Carlini-Wagner: the smallest perturbation that flips each row</source>
+        <translation>FGSM：单步梯度；PGD：投影到 ε 球上的多步迭代（更强的测试）；DeepFool 和 Carlini-Wagner：使每一行翻转的最小扰动</translation>
+    </message>
+    <message>
+        <source>Norm:</source>
+        <translation>范数：</translation>
+    </message>
+    <message>
+        <source>How the size of a perturbation is measured (Carlini-Wagner is L2 only)</source>
+        <translation>扰动大小的度量方式（Carlini-Wagner 仅支持 L2）</translation>
+    </message>
+    <message>
+        <source>ε:</source>
+        <translation>ε：</translation>
+    </message>
+    <message>
+        <source>Comma-separated perturbation budgets, 0 included for the clean point</source>
+        <translation>逗号分隔的扰动预算，包含 0 作为干净点</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>单位：</translation>
+    </message>
+    <message>
+        <source>auto</source>
+        <translation>自动</translation>
+    </message>
+    <message>
+        <source>model input</source>
+        <translation>模型输入</translation>
+    </message>
+    <message>
+        <source>std per channel</source>
+        <translation>每通道标准差</translation>
+    </message>
+    <message>
+        <source>Model input: ε in the model&apos;s input units (images: pixels / 255). Std per channel: ε in standard deviations of each sensor channel (mixed units such as IMU). Auto picks model input for images.</source>
+        <translation>模型输入：ε 以模型输入单位计（图像：像素 / 255）。每通道标准差：ε 以各传感器通道的标准差计（如 IMU 等混合单位）。自动：图像使用模型输入。</translation>
+    </message>
+    <message>
+        <source>Steps:</source>
+        <translation>步数：</translation>
+    </message>
+    <message>
+        <source>PGD iterations; DeepFool / Carlini-Wagner: maximum iterations</source>
+        <translation>PGD 迭代次数；DeepFool / Carlini-Wagner：最大迭代次数</translation>
+    </message>
+    <message>
+        <source>Rows:</source>
+        <translation>行数：</translation>
+    </message>
+    <message>
+        <source>all</source>
+        <translation>全部</translation>
+    </message>
+    <message>
+        <source>Evenly spaced test rows to attack (all: the whole test split)</source>
+        <translation>均匀间隔抽取的待攻击测试行（全部：整个测试集）</translation>
+    </message>
+    <message>
+        <source>Fault curves</source>
+        <translation>故障曲线</translation>
+    </message>
+    <message>
+        <source>Accuracy under sensor noise, channel dropout, stuck-at values, clock skew, jitter and packet loss</source>
+        <translation>在传感器噪声、通道丢失、卡滞值、时钟偏移、抖动和丢包下的准确率</translation>
+    </message>
+    <message>
+        <source>Label-flip poisoning</source>
+        <translation>标签翻转投毒</translation>
+    </message>
+    <message>
+        <source>Retrains the model with 1-30% of its training labels flipped (slow: one training per fraction)</source>
+        <translation>在翻转 1-30% 训练标签后重新训练模型（较慢：每个比例训练一次）</translation>
+    </message>
+    <message>
+        <source>Run audit</source>
+        <translation>运行审计</translation>
+    </message>
+    <message>
+        <source>Attack the model at every ε (Ctrl+Return)</source>
+        <translation>在每个 ε 下攻击模型（Ctrl+Return）</translation>
+    </message>
+    <message>
+        <source>Sanity check</source>
+        <translation>合理性检查</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>结果</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>详情</translation>
+    </message>
+    <message>
+        <source>Adversarial examples</source>
+        <translation>对抗样本</translation>
+    </message>
+    <message>
+        <source>Robust accuracy against ε</source>
+        <translation>鲁棒准确率随 ε 变化</translation>
+    </message>
+    <message>
+        <source>Accuracy under IoT faults</source>
+        <translation>IoT 故障下的准确率</translation>
+    </message>
+    <message>
+        <source>Pick a model to audit: train one in the Training pane first.</source>
+        <translation>请选择要审计的模型：先在“训练”面板中训练一个。</translation>
+    </message>
+    <message>
+        <source>ε: %1</source>
+        <translation>ε：%1</translation>
+    </message>
+    <message>
+        <source>Robustness of %1 (%2)</source>
+        <translation>%1 的鲁棒性（%2）</translation>
+    </message>
+    <message>
+        <source>Clean accuracy %1%</source>
+        <translation>干净准确率 %1%</translation>
+    </message>
+    <message>
+        <source>, %1% at ε = %2</source>
+        <translation>，ε = %2 时为 %1%</translation>
+    </message>
+    <message>
+        <source>Robustness audit cancelled.</source>
+        <translation>鲁棒性审计已取消。</translation>
+    </message>
+    <message>
+        <source>Robustness audit failed: %1</source>
+        <translation>鲁棒性审计失败：%1</translation>
+    </message>
+    <message>
+        <source>✓ passed</source>
+        <translation>✓ 通过</translation>
+    </message>
+    <message>
+        <source>✗ failed</source>
+        <translation>✗ 失败</translation>
+    </message>
+    <message>
+        <source>⚠ Gradient masking suspected: the robust accuracy below is probably an overestimate.</source>
+        <translation>⚠ 疑似梯度掩蔽：下方的鲁棒准确率很可能被高估。</translation>
+    </message>
+    <message>
+        <source>⚠ Sanity checks failed.</source>
+        <translation>⚠ 合理性检查未通过。</translation>
+    </message>
+    <message>
+        <source>No adversarial examples: this attack kept none.</source>
+        <translation>没有对抗样本：此攻击未保留任何样本。</translation>
+    </message>
+    <message>
+        <source>Run an audit to see adversarial examples.</source>
+        <translation>运行审计以查看对抗样本。</translation>
+    </message>
+    <message>
+        <source>%1 → %2 at ε = %3</source>
+        <translation>%1 → %2（ε = %3）</translation>
+    </message>
+    <message>
+        <source>True class %1; the model said %2 on the clean input and %3 on the perturbed one</source>
+        <translation>真实类别 %1；模型对干净输入预测为 %2，对扰动输入预测为 %3</translation>
+    </message>
+    <message>
+        <source>original</source>
+        <translation>原始</translation>
+    </message>
+    <message>
+        <source>perturbed</source>
+        <translation>扰动后</translation>
+    </message>
+    <message>
+        <source>perturbation</source>
+        <translation>扰动</translation>
     </message>
 </context>
 <context>

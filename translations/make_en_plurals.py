@@ -21,6 +21,17 @@ SINGULAR = {
         "True %1, predicted %2: %n sample. Click to list it.",
     "%n channels at %1 Hz": "%n channel at %1 Hz",
     "Reading %n recordings": "Reading %n recording",
+    "Reference (%n rows)": "Reference (%n row)",
+    "Live (%n rows)": "Live (%n row)",
+    "Live window (%n rows each)": "Live window (%n row each)",
+    "Drift over time: %1 of %n windows raised an alarm":
+        "Drift over time: %1 of %n window raised an alarm",
+    "%n runs; %1 slower than %2 µs not shown": "%n run; %1 slower than %2 µs not shown",
+    "%n runs": "%n run",
+    "%1 of %n features drifted": "%1 of %n feature drifted",
+    "p50 %1 µs, p99 %2 µs over %n runs": "p50 %1 µs, p99 %2 µs over %n run",
+    "%n runs, mean %1 µs": "%n run, mean %1 µs",
+    "%n runs, mean %1": "%n run, mean %1",
 }
 
 

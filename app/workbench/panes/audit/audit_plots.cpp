@@ -298,7 +298,7 @@ void AuditPlots::faultCurves(QCustomPlot* plot, const robustness::RobustnessRepo
     column->setMargins(QMargins(0, 10, 6, 10));
   }
   setTitle(plot, shown > 0 ? tr("Accuracy under IoT faults")
-                           : tr("IoT faults: not run (tick \u201cFault curves\u201d)"));
+                           : tr("IoT faults: not run (tick “Fault curves”)"));
   plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -314,7 +314,7 @@ void AuditPlots::poisonCurve(QCustomPlot* plot, const robustness::RobustnessRepo
     setTitle(plot, tr("Label-flip poisoning"));
   } else {
     plot->xAxis->setRange(0, 30);
-    setTitle(plot, tr("Label flips: not run (tick \u201cLabel-flip poisoning\u201d)"));
+    setTitle(plot, tr("Label flips: not run (tick “Label-flip poisoning”)"));
   }
   plot->yAxis->setRange(0, 105);
   plot->xAxis->setLabel(tr("Training labels flipped (%)"));
