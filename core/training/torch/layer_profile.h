@@ -40,6 +40,9 @@ struct LayerProfileOptions {
   uint64_t seed = 42;  // weight initialisation (the timing does not depend on the values)
 };
 
+// Both settings are process-wide in LibTorch (torch::set_num_threads, torch::manual_seed): do
+// not profile while another thread of the same process trains a torch model.
+//
 // Profiles an untrained network of `family` built as the family would build it from `params`
 // ("hidden" for mlp, "channels" and "kernel" for conv nets) on inputs of `inputShape`.
 Result<ModelLayerProfile> profileLayers(const std::string& family,
