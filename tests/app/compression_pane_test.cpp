@@ -14,6 +14,7 @@
 #include <QLayout>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardItemModel>
 #include <QStandardPaths>
 #include <QTabWidget>
@@ -326,6 +327,8 @@ void CompressionPaneTest::recipeJob() {
   QVERIFY(method->count() >= 5);
   method->setCurrentIndex(method->findData(QStringLiteral("prune")));
   QCOMPARE(pane.recipeText(), QStringLiteral("prune:0.8"));
+  // Gradual pruning ramps over 2/3 of the fine-tuning: at least 10 epochs by default.
+  QCOMPARE(pane.findChild<QSpinBox*>(QStringLiteral("compressionEpochs"))->value(), 15);
   method->setCurrentIndex(method->findData(QStringLiteral("prune-structured")));
   QCOMPARE(pane.recipeText(), QStringLiteral("prune-structured:0.5"));
   method->setCurrentIndex(method->findData(QStringLiteral("distill")));
