@@ -101,8 +101,18 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       QStringLiteral("summary-json"),
       QStringLiteral("At exit print one JSON object to stdout: devices, published, acked, "
                      "seconds, per_device [{device, first_seq, last_seq, published}]."));
+  const QCommandLineOption stateDir(
+      QStringLiteral("state-dir"),
+      QStringLiteral("Take part in deployments: each device keeps its installed model, the "
+                     "previous one and staged transfers in DIR/<device>/ (needs --trusted-key)."),
+      QStringLiteral("DIR"));
+  const QCommandLineOption trustedKey(
+      QStringLiteral("trusted-key"),
+      QStringLiteral("Public key file of the project (<project>.signing-key.pub): only "
+                     "manifests it verifies are installed."),
+      QStringLiteral("FILE"));
   parser.addOptions({help, version, simulate, count, rate, broker, spm, seconds, qos, format,
-                     prefix, seed, keepAlive, tick, maxUnacked, summary});
+                     prefix, seed, keepAlive, tick, maxUnacked, summary, stateDir, trustedKey});
 
   ParsedCommandLine result;
   if (!parser.parse(args)) return Error(str(parser.errorText()), "arguments");
@@ -259,6 +269,11 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
     return Error("--max-unacked must be an integer from 1 to 100000", "arguments");
   }
   o.summaryJson = parser.isSet(summary);
+  o.stateDir = str(parser.value(stateDir));
+  o.trustedKeyPath = str(parser.value(trustedKey));
+  if (o.stateDir.empty() != o.trustedKeyPath.empty()) {
+    return Error("--state-dir and --trusted-key go together (deployments need both)", "arguments");
+  }
   return result;
 }
 

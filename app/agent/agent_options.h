@@ -38,6 +38,10 @@ struct AgentOptions {
   // holds the next message (same seq) until acknowledgements catch up.
   int maxUnacked = 4;
   bool summaryJson = false;
+  // Deployments (docs/deploy_protocol.md): each device keeps its model slot in
+  // <stateDir>/<device>/ and accepts manifests signed by the key in trustedKeyPath.
+  std::string stateDir;
+  std::string trustedKeyPath;
 
   // Seconds between two messages of one device.
   double messagePeriodS() const { return samplesPerMessage / rateHz; }

@@ -4,9 +4,12 @@
 #include <QCoreApplication>
 #include <csignal>
 #include <cstdio>
+#include <memory>
 
 #include "app/agent/agent_options.h"
+#include "app/agent/deploy_participant.h"
 #include "app/agent/simulated_fleet.h"
+#include "core/training/torch/torch_models.h"
 
 namespace {
 
@@ -49,12 +52,30 @@ int main(int argc, char** argv) {
   }
 
   installSignalHandlers();
-  edgewise::agent::SimulatedFleet fleet(parsed->options, EDGEWISE_AGENT_VERSION);
+  const auto& options = parsed->options;
+  std::unique_ptr<edgewise::agent::DeployParticipants> deploy;
+  if (!options.stateDir.empty()) {
+    auto key = edgewise::deploy::loadPublicKey(options.trustedKeyPath);
+    if (!key) {
+      std::fprintf(stderr, "edgewise-agent: %s\n", key.error().toString().c_str());
+      return 2;
+    }
+    // Many devices share two cores: one intra-op thread per model is plenty.
+    edgewise::training::setTorchThreads(1);
+    deploy = std::make_unique<edgewise::agent::DeployParticipants>(
+        edgewise::agent::DeployParticipants::Options{options.stateDir, *key,
+                                                     EDGEWISE_AGENT_VERSION});
+  }
+  edgewise::agent::SimulatedFleet fleet(options, EDGEWISE_AGENT_VERSION);
+  fleet.setDeployParticipants(deploy.get());
   if (auto connected = fleet.connectAll(); !connected) {
     std::fprintf(stderr, "edgewise-agent: %s\n", connected.error().toString().c_str());
     return 1;
   }
+  if (deploy) deploy->start([&fleet](int index) { fleet.republishStatus(index); });
   fleet.run(&g_stop);
+  // The worker publishes through the clients: stop it before they disconnect.
+  if (deploy) deploy->stop();
   fleet.shutdown();
   if (parsed->options.summaryJson) {
     const std::string summary = fleet.summaryJson();

@@ -9,6 +9,7 @@
 #include <cstdio>
 #include <thread>
 
+#include "app/agent/deploy_participant.h"
 #include "core/fleet/audio_simulator.h"
 #include "core/fleet/camera_simulator.h"
 #include "core/fleet/imu_simulator.h"
@@ -81,6 +82,27 @@ struct SimulatedDevice {
   std::string pendingPayload;  // camera and audio: encoded once
 };
 
+std::string SimulatedFleet::statusPayload(const SimulatedDevice& d, const char* state) const {
+  std::string json =
+      fleet::encodeStatusJson({d.id, state, m_agentVersion, sensorName(m_options.sensor),
+                               m_options.rateHz, util::wallClockUs()});
+  if (m_deploy && !json.empty() && json.back() == '}') {
+    json.pop_back();
+    json += R"(,"model":)" + m_deploy->modelJson(d.index) + "}";
+  }
+  return json;
+}
+
+void SimulatedFleet::republishStatus(int index) {
+  SimulatedDevice& d = *m_devices[static_cast<size_t>(index)];
+  const std::string online = statusPayload(d, "online");
+  try {
+    d.client->publish(d.statusTopic, online.data(), online.size(), 1, true);
+  } catch (const mqtt::exception& e) {
+    std::fprintf(stderr, "edgewise-agent: %s: status not published: %s\n", d.id.c_str(), e.what());
+  }
+}
+
 SimulatedFleet::SimulatedFleet(AgentOptions options, std::string agentVersion)
     : m_options(std::move(options)), m_agentVersion(std::move(agentVersion)) {}
 
@@ -139,13 +161,22 @@ Result<void> SimulatedFleet::connectAll() {
               .finalize();
 
       SimulatedDevice* raw = d.get();
+      if (m_deploy) {
+        if (auto added = m_deploy->addDevice(d->id, d->client.get()); !added) {
+          return added.error().wrap("opening the model slot of " + d->id);
+        }
+        d->client->set_message_callback([this, i](mqtt::const_message_ptr msg) {
+          m_deploy->onMessage(i, msg->get_topic(), msg->get_payload_str());
+        });
+      }
       // After a reconnect the broker may have published the last will (or lost retained
       // messages in a restart): say "online" again. Runs on Paho's thread; publish is
       // thread-safe and does not block.
-      d->client->set_connected_handler([this, raw, sensor](const std::string&) {
+      d->client->set_connected_handler([this, raw](const std::string&) {
+        // Subscribe on every connect: a restarted broker forgets subscriptions.
+        if (m_deploy) m_deploy->onConnected(raw->index);
         if (raw->connects.fetch_add(1) == 0) return;
-        const std::string online = fleet::encodeStatusJson(
-            {raw->id, "online", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+        const std::string online = statusPayload(*raw, "online");
         try {
           raw->client->publish(raw->statusTopic, online.data(), online.size(), 1, true);
         } catch (const mqtt::exception& e) {
@@ -194,8 +225,7 @@ Result<void> SimulatedFleet::connectAll() {
   statusTokens.reserve(m_devices.size());
   try {
     for (auto& d : m_devices) {
-      const std::string online = fleet::encodeStatusJson(
-          {d->id, "online", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+      const std::string online = statusPayload(*d, "online");
       statusTokens.push_back(
           d->client->publish(d->statusTopic, online.data(), online.size(), 1, true));
     }
@@ -333,7 +363,6 @@ void SimulatedFleet::printProgress(int64_t elapsedUs) {
 
 void SimulatedFleet::shutdown() {
   if (m_devices.empty() || m_shutDown) return;
-  const std::string sensor = sensorName(m_options.sensor);
 
   // 1. Wait until every accepted message is acknowledged (or failed), bounded.
   const int64_t drainStart = util::monotonicUs();
@@ -361,8 +390,7 @@ void SimulatedFleet::shutdown() {
   std::vector<mqtt::delivery_token_ptr> statusTokens;
   for (auto& d : m_devices) {
     if (!d->client || d->connects.load() == 0) continue;
-    const std::string offline = fleet::encodeStatusJson(
-        {d->id, "offline", m_agentVersion, sensor, m_options.rateHz, util::wallClockUs()});
+    const std::string offline = statusPayload(*d, "offline");
     try {
       statusTokens.push_back(
           d->client->publish(d->statusTopic, offline.data(), offline.size(), 1, true));

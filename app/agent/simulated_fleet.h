@@ -14,6 +14,7 @@
 namespace edgewise::agent {
 
 struct SimulatedDevice;
+class DeployParticipants;
 
 class SimulatedFleet {
  public:
@@ -21,6 +22,11 @@ class SimulatedFleet {
   ~SimulatedFleet();
   SimulatedFleet(const SimulatedFleet&) = delete;
   SimulatedFleet& operator=(const SimulatedFleet&) = delete;
+
+  // Devices take part in deployments (set before connectAll; not owned).
+  void setDeployParticipants(DeployParticipants* participants) { m_deploy = participants; }
+  // Publishes the retained online status of device `index` again (its model changed).
+  void republishStatus(int index);
 
   // Creates the clients and connects them all in parallel; an error names the broker URL.
   Result<void> connectAll();
@@ -37,6 +43,8 @@ class SimulatedFleet {
  private:
   bool publishDue(SimulatedDevice& device, int64_t elapsedUs);
   void printProgress(int64_t elapsedUs);
+  // The status JSON, with the installed model when devices take part in deployments.
+  std::string statusPayload(const SimulatedDevice& device, const char* state) const;
 
   AgentOptions m_options;
   std::string m_agentVersion;
@@ -50,6 +58,7 @@ class SimulatedFleet {
   int64_t m_lastProgressPublished = 0;
   int64_t m_lastProgressUs = 0;
   bool m_shutDown = false;
+  DeployParticipants* m_deploy = nullptr;
 };
 
 }  // namespace edgewise::agent

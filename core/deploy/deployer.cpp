@@ -182,13 +182,18 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
 
   for (auto& [id, t] : targets) sendManifest(t);
   int seenReconnects = d.reconnects.load();
+  const int64_t pacingUs = d.options.maxChunksPerSecond > 0
+                               ? static_cast<int64_t>(1e6 / d.options.maxChunksPerSecond)
+                               : 0;
+  int64_t nextChunkUs = 0;
   std::string corrupted;
 
   for (;;) {
     std::deque<Event> batch;
     {
       std::unique_lock<std::mutex> lock(d.mutex);
-      d.wake.wait_for(lock, std::chrono::milliseconds(20), [&] { return !d.events.empty(); });
+      const auto wait = std::chrono::milliseconds(pacingUs > 0 ? 2 : 20);
+      d.wake.wait_for(lock, wait, [&] { return !d.events.empty(); });
       batch.swap(d.events);
     }
     const int64_t now = util::monotonicUs();
@@ -258,7 +263,8 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
         continue;
       }
       if (t.phase == Phase::Sending) {
-        while (t.inflight < d.options.window && !t.queue.empty()) {
+        while (t.inflight < d.options.window && !t.queue.empty() &&
+               (pacingUs == 0 || util::monotonicUs() >= nextChunkUs)) {
           const int i = t.queue.front();
           if (t.acked[static_cast<size_t>(i)]) {
             t.queue.pop_front();
@@ -276,6 +282,7 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
                                     manifest.deployment + "/" + std::to_string(i);
           if (!publish(topic, data, size)) break;
           t.queue.pop_front();
+          nextChunkUs = util::monotonicUs() + pacingUs;
           ++t.inflight;
           ++t.outcome.chunksSent;
         }

@@ -22,6 +22,8 @@ struct DeployOptions {
   int window = 8;        // unacknowledged chunks per device
   double deviceTimeoutS = 60;
   double idleResendS = 3;  // silence after which the manifest is sent again (resume)
+  // Pacing over all devices for slow or shared links; 0: as fast as acknowledgements allow.
+  double maxChunksPerSecond = 0;
   // Fault injection (tests, bench): flip one byte of this chunk every time it is sent.
   int corruptChunk = -1;
   // Called on the caller's thread whenever a device changes state.

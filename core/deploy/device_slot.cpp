@@ -174,6 +174,11 @@ DeviceSlot::~DeviceSlot() {
 }
 
 Result<void> DeviceSlot::open() {
+  // mkdir -p: the parent (the agent's --state-dir) may not exist yet.
+  for (size_t slash = m_options.dir.find('/', 1); slash != std::string::npos;
+       slash = m_options.dir.find('/', slash + 1)) {
+    EW_TRY(makeDir(m_options.dir.substr(0, slash)));
+  }
   EW_TRY(makeDir(m_options.dir));
   EW_TRY(makeDir(path("models")));
   ::unlink(path("current.tmp").c_str());

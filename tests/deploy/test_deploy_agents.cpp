@@ -1,0 +1,275 @@
+// Deployments end to end: real edgewise-agent processes (model slots in a temp dir) against a
+// real Mosquitto broker, driven by the Deployer. Models are real (OpenCV kNN trained here), so
+// the agents' self-test loads them with loadClassifier() and checks the golden vectors.
+
+#include <gtest/gtest.h>
+#include <unistd.h>
+
+#include <QCoreApplication>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <chrono>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <random>
+#include <thread>
+
+#include "core/deploy/deployer.h"
+#include "core/deploy/model_artifact.h"
+#include "core/training/service/model_factory.h"
+#include "core/util/local_broker.h"
+
+using namespace edgewise;
+using namespace edgewise::deploy;
+using namespace std::chrono_literals;
+
+namespace {
+
+class QtEnvironment : public ::testing::Environment {
+ public:
+  void SetUp() override {
+    if (QCoreApplication::instance() == nullptr) {
+      static int argc = 1;
+      static char name[] = "test_deploy_agents";
+      static char* argv[] = {name, nullptr};
+      m_app = std::make_unique<QCoreApplication>(argc, argv);
+    }
+  }
+  void TearDown() override { m_app.reset(); }
+
+ private:
+  std::unique_ptr<QCoreApplication> m_app;
+};
+[[maybe_unused]] ::testing::Environment* const kQtEnvironment =
+    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
+
+// A trained kNN over `rows` random 8-dim samples of 3 classes, saved to path.
+std::string trainModel(const std::string& path, int rows, uint64_t seed) {
+  auto model = training::createClassifier("knn", {{"k", "3"}}, seed, {8});
+  EXPECT_TRUE(model.ok());
+  std::mt19937 rng(static_cast<uint32_t>(seed));
+  std::normal_distribution<float> normal;
+  cv::Mat X(rows, 8, CV_32F);
+  std::vector<int> y(static_cast<size_t>(rows));
+  for (int r = 0; r < rows; ++r) {
+    y[static_cast<size_t>(r)] = r % 3;
+    for (int c = 0; c < 8; ++c) X.at<float>(r, c) = normal(rng) + (c == r % 3 ? 2.0f : 0.0f);
+  }
+  EXPECT_TRUE((*model)->train(X, y, 3).ok());
+  EXPECT_TRUE((*model)->save(path).ok());
+  return path;
+}
+
+std::string linkTarget(const std::string& link) {
+  char buf[512];
+  const ssize_t n = ::readlink(link.c_str(), buf, sizeof buf);
+  return n > 0 ? std::string(buf, static_cast<size_t>(n)) : std::string();
+}
+
+class DeployAgents : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    util::LocalBroker::Options o;
+    o.persistence = false;
+    ASSERT_TRUE(m_broker.start(o).ok());
+    m_keyPath = m_tmp.filePath(QStringLiteral("project.edgewise.signing-key")).toStdString();
+    auto key = generateSigningKey();
+    ASSERT_TRUE(key.ok());
+    m_key = *key;
+    ASSERT_TRUE(saveSigningKey(m_key, m_keyPath).ok());
+    m_stateDir = m_tmp.filePath(QStringLiteral("devices")).toStdString();
+  }
+
+  void TearDown() override {
+    if (m_agent) {
+      m_agent->terminate();
+      m_agent->waitForFinished(15000);
+    }
+  }
+
+  void startAgents(int count) {
+    m_agent = std::make_unique<QProcess>();
+    m_agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    m_agent->start(qEnvironmentVariable("EDGEWISE_BIN_DIR") + QStringLiteral("/edgewise-agent"),
+                   {QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--rate"),
+                    QStringLiteral("10"), QStringLiteral("--count"), QString::number(count),
+                    QStringLiteral("--prefix"), QStringLiteral("dev-"), QStringLiteral("--broker"),
+                    QString::fromStdString(m_broker.url()), QStringLiteral("--state-dir"),
+                    QString::fromStdString(m_stateDir), QStringLiteral("--trusted-key"),
+                    QString::fromStdString(m_keyPath + ".pub")});
+    ASSERT_TRUE(m_agent->waitForStarted(5000));
+    // Online when every device's retained status says so.
+    for (int attempt = 0; attempt < 40; ++attempt) {
+      auto devices = discoverDevices(m_broker.url(), 0.25);
+      int online = 0;
+      if (devices) {
+        for (const auto& d : *devices) online += d.online ? 1 : 0;
+      }
+      if (online == count) return;
+    }
+    FAIL() << "agents did not come online";
+  }
+
+  std::vector<std::string> ids(int count) const {
+    std::vector<std::string> out;
+    for (int i = 1; i <= count; ++i) {
+      char id[16];
+      std::snprintf(id, sizeof id, "dev-%04d", i);
+      out.push_back(id);
+    }
+    return out;
+  }
+
+  Artifact artifactOf(int rows, uint64_t seed, const std::string& modelId, int chunkSize) {
+    const std::string path =
+        m_tmp.filePath(QStringLiteral("model-%1.bin").arg(QString::fromStdString(modelId)))
+            .toStdString();
+    trainModel(path, rows, seed);
+    auto a = artifactFromModelFile(path, m_key, modelId, "knn-" + modelId, "knn", "1", chunkSize);
+    EXPECT_TRUE(a.ok()) << (a ? "" : a.error().toString());
+    return *a;
+  }
+
+  std::vector<DeviceOutcome> deploy(const Artifact& a, const std::vector<std::string>& devices,
+                                    DeployOptions o = {}, std::string json = {}) {
+    o.brokerUrl = m_broker.url();
+    o.deviceTimeoutS = 30;
+    Deployer deployer(o);
+    EXPECT_TRUE(deployer.connect().ok());
+    return deployer.run(a.manifest, json.empty() ? manifestToJson(a.manifest) : json, a.bytes,
+                        devices);
+  }
+
+  // The model id each device reports in its retained status.
+  std::map<std::string, std::string> reportedModels() {
+    std::map<std::string, std::string> out;
+    auto devices = discoverDevices(m_broker.url(), 0.5);
+    if (!devices) return out;
+    for (const auto& d : *devices) {
+      const auto j = nlohmann::json::parse(d.modelJson, nullptr, false);
+      out[d.id] = j.is_object() ? j.value("model_id", std::string()) : "none";
+    }
+    return out;
+  }
+
+  QTemporaryDir m_tmp;
+  util::LocalBroker m_broker;
+  SigningKey m_key;
+  std::string m_keyPath;
+  std::string m_stateDir;
+  std::unique_ptr<QProcess> m_agent;
+};
+
+}  // namespace
+
+TEST_F(DeployAgents, DeploysToSeveralDevicesAndReportsTheModel) {
+  ASSERT_NO_FATAL_FAILURE(startAgents(3));
+  const Artifact a = artifactOf(600, 1, "11", 4096);
+  ASSERT_GT(a.manifest.chunks, 3);
+  const auto outcomes = deploy(a, ids(3));
+  ASSERT_EQ(outcomes.size(), 3u);
+  for (const auto& o : outcomes) {
+    EXPECT_EQ(o.state, "succeeded") << o.device << ": " << o.reason;
+    EXPECT_EQ(o.chunksSent, a.manifest.chunks) << o.device;
+    const auto model = nlohmann::json::parse(o.modelJson);
+    EXPECT_EQ(model.value("model_id", ""), "11");
+    EXPECT_EQ(model.value("sha256", ""), a.manifest.sha256);
+    std::ifstream in(m_stateDir + "/" + o.device + "/current/model.bin", std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), a.bytes);
+  }
+  const auto reported = reportedModels();
+  for (const auto& id : ids(3)) EXPECT_EQ(reported.at(id), "11") << id;
+
+  // Deploying the same artifact again is answered without a transfer.
+  const auto again = deploy(a, ids(3));
+  for (const auto& o : again) {
+    EXPECT_EQ(o.state, "succeeded");
+    EXPECT_EQ(o.chunksSent, 0);
+  }
+}
+
+TEST_F(DeployAgents, RefusesBadSignaturesAndCorruptChunksAndKeepsTheRunningModel) {
+  ASSERT_NO_FATAL_FAILURE(startAgents(2));
+  const Artifact first = artifactOf(300, 2, "21", 4096);
+  for (const auto& o : deploy(first, ids(2))) ASSERT_EQ(o.state, "succeeded") << o.reason;
+  const std::string firstTarget = linkTarget(m_stateDir + "/dev-0001/current");
+
+  // Signed by another key (another project, or an attacker).
+  Artifact foreign = artifactOf(300, 3, "22", 4096);
+  auto otherKey = generateSigningKey();
+  signManifest(foreign.manifest, foreign.bytes, *otherKey);
+  for (const auto& o : deploy(foreign, ids(2))) {
+    EXPECT_EQ(o.state, "refused") << o.device;
+    EXPECT_NE(o.reason.find("does not verify"), std::string::npos) << o.reason;
+    EXPECT_EQ(o.chunksSent, 0) << "nothing is sent after a refused manifest";
+  }
+
+  // Unsigned.
+  Artifact unsignedArtifact = artifactOf(300, 4, "23", 4096);
+  unsignedArtifact.manifest.signature.clear();
+  for (const auto& o : deploy(unsignedArtifact, ids(2))) {
+    EXPECT_EQ(o.state, "refused");
+    EXPECT_NE(o.reason.find("unsigned"), std::string::npos) << o.reason;
+  }
+
+  // Correctly signed, one chunk corrupted in transit.
+  const Artifact good = artifactOf(300, 5, "24", 4096);
+  DeployOptions corrupt;
+  corrupt.corruptChunk = 1;
+  for (const auto& o : deploy(good, ids(2), corrupt)) {
+    EXPECT_EQ(o.state, "refused") << o.device;
+    EXPECT_NE(o.reason.find("SHA-256"), std::string::npos) << o.reason;
+  }
+
+  EXPECT_EQ(linkTarget(m_stateDir + "/dev-0001/current"), firstTarget);
+  const auto reported = reportedModels();
+  for (const auto& id : ids(2)) EXPECT_EQ(reported.at(id), "21") << id;
+}
+
+TEST_F(DeployAgents, RollsBackWhenTheSelfTestFails) {
+  ASSERT_NO_FATAL_FAILURE(startAgents(2));
+  const Artifact first = artifactOf(300, 6, "31", 4096);
+  for (const auto& o : deploy(first, ids(2))) ASSERT_EQ(o.state, "succeeded") << o.reason;
+
+  // Properly signed, but the golden outputs are not what this model computes.
+  Artifact wrong = artifactOf(300, 7, "32", 4096);
+  for (auto& row : wrong.manifest.goldenOutputs)
+    std::rotate(row.begin(), row.begin() + 1, row.end());
+  signManifest(wrong.manifest, wrong.bytes, m_key);
+  for (const auto& o : deploy(wrong, ids(2))) {
+    EXPECT_EQ(o.state, "rolled_back") << o.device << ": " << o.reason;
+    EXPECT_NE(o.reason.find("self-test"), std::string::npos) << o.reason;
+    EXPECT_NE(o.reason.find("rolled back to model 31"), std::string::npos) << o.reason;
+    EXPECT_EQ(nlohmann::json::parse(o.modelJson).value("model_id", ""), "31");
+  }
+  const auto reported = reportedModels();
+  for (const auto& id : ids(2)) EXPECT_EQ(reported.at(id), "31") << id;
+}
+
+TEST_F(DeployAgents, ResumesAfterABrokerRestartMidTransfer) {
+  ASSERT_NO_FATAL_FAILURE(startAgents(2));
+  const Artifact a = artifactOf(3000, 8, "41", 2048);
+  ASSERT_GE(a.manifest.chunks, 40);
+  DeployOptions o;
+  o.maxChunksPerSecond = 25;  // a slow link: the transfer takes a few seconds
+  o.idleResendS = 1;
+  o.brokerUrl = m_broker.url();
+  o.deviceTimeoutS = 60;
+  Deployer deployer(o);
+  ASSERT_TRUE(deployer.connect().ok());
+  std::vector<DeviceOutcome> outcomes;
+  std::thread runner(
+      [&] { outcomes = deployer.run(a.manifest, manifestToJson(a.manifest), a.bytes, ids(2)); });
+  std::this_thread::sleep_for(1500ms);
+  ASSERT_TRUE(m_broker.restart(500).ok());
+  runner.join();
+  ASSERT_EQ(outcomes.size(), 2u);
+  for (const auto& d : outcomes) {
+    EXPECT_EQ(d.state, "succeeded") << d.device << ": " << d.reason;
+    EXPECT_GE(d.manifestsSent, 2) << "the manifest was sent again to learn the chunk map";
+    // Resumed, not restarted: chunks stored before the restart were not sent again.
+    EXPECT_LT(d.chunksSent, a.manifest.chunks + 2 * o.window) << d.device;
+  }
+  const auto reported = reportedModels();
+  for (const auto& id : ids(2)) EXPECT_EQ(reported.at(id), "41") << id;
+}
