@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -20,9 +21,11 @@
 
 #include "app/workbench/panes/labeling/labeling_pane.h"
 #include "app/workbench/panes/labeling/minmax_pyramid.h"
+#include "app/workbench/panes/labeling/review_view.h"
 #include "app/workbench/panes/labeling/timeline_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/workspace.h"
+#include "core/labeling/agreement.h"
 #include "core/labeling/label_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
@@ -165,6 +168,7 @@ class LabelingTimelineTest : public QObject {
   void warningBar();
   void paneOnRealProject();
   void labelsSurviveReopen();
+  void reviewAndAdjudicate();
 
  private:
   std::unique_ptr<QTranslator> m_english;
@@ -727,6 +731,130 @@ void LabelingTimelineTest::labelsSurviveReopen() {
   pane.setAnnotator(QStringLiteral("ana"));
   QCOMPARE(w->labelModel()->segments(), shown);
   QCOMPARE(stored(*workspace.project(), recordingId).size(), expected.size() + 1);
+}
+
+// Two annotators label the same recording and disagree on exactly [20 s, 30 s): the Review view
+// lists that one span, shows core's kappa, and accepting ana's label (key 1) writes an
+// adjudicated range that the repository returns and the row shows as resolved.
+void LabelingTimelineTest::reviewAndAdjudicate() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("review.edgewise"));
+  writeTwoRecordings(path);
+  if (QTest::currentTestFailed()) return;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1300, 860);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  const int idle = pane.addClass(QStringLiteral("idle"));
+  const int walk = pane.addClass(QStringLiteral("walk"));
+  QVERIFY(idle > 0 && walk > 0);
+  auto* recordings = pane.findChild<QComboBox*>(QStringLiteral("recordingCombo"));
+  QVERIFY(recordings);
+  const int64_t recordingId = recordings->itemData(0).toLongLong();
+
+  labeling::LabelRepository repo(*workspace.project());
+  const auto ana = repo.ensureAnnotator("ana");
+  const auto ben = repo.ensureAnnotator("ben");
+  QVERIFY(ana.ok() && ben.ok());
+  const int64_t origin = 1'700'000'000'000'000;
+  const int64_t t0 = 1'760'000'000'000'000;  // creation times: a known activity
+  auto add = [&](int64_t annotator, double s0, double s1, int classId, int64_t created) {
+    labeling::SegmentLabel row;
+    row.recordingId = recordingId;
+    row.startUs = origin + static_cast<int64_t>(s0 * 1e6);
+    row.endUs = origin + static_cast<int64_t>(s1 * 1e6);
+    row.classId = classId;
+    row.annotatorId = annotator;
+    row.createdUs = row.updatedUs = created;
+    QVERIFY(repo.addSegment(row).ok());
+  };
+  add(ana->id, 0, 20, idle, t0);
+  add(ana->id, 20, 40, walk, t0 + 60'000'000);  // ana: 2 labels in 60 s
+  add(ben->id, 0, 20, idle, t0);
+  add(ben->id, 20, 30, idle, t0 + 30'000'000);
+  add(ben->id, 30, 40, walk, t0 + 3'600'000'000);  // a 1 h pause counts as 5 min
+  if (QTest::currentTestFailed()) return;
+
+  pane.setAnnotator(QStringLiteral("judge"));
+  QVERIFY(pane.openRecording(recordingId));
+  pane.setReviewVisible(true);
+  QTest::qWait(50);
+  ReviewView* review = pane.review();
+  QVERIFY(review->isVisible());
+  QVERIFY2(review->errorText().isEmpty(), qPrintable(review->errorText()));
+
+  // Exactly the known disagreement.
+  QCOMPARE(review->disagreements().size(), size_t(1));
+  QCOMPARE(review->disagreements()[0].startUs, origin + 20'000'000);
+  QCOMPARE(review->disagreements()[0].endUs, origin + 30'000'000);
+  QTableWidget* table = review->disagreementTable();
+  QCOMPARE(table->rowCount(), 1);
+  QCOMPARE(table->columnCount(), 5);  // start, end, ana, ben, resolution
+  QCOMPARE(table->horizontalHeaderItem(2)->text(), QStringLiteral("ana"));
+  QCOMPARE(table->item(0, 2)->text(), QStringLiteral("walk"));
+  QCOMPARE(table->item(0, 3)->text(), QStringLiteral("idle"));
+  QCOMPARE(table->item(0, 4)->data(Qt::UserRole).toBool(), false);
+
+  // Kappa as core computes it.
+  auto report = labeling::recordingAgreement(repo, recordingId);
+  QVERIFY(report.ok());
+  QCOMPARE(report->pairs.size(), size_t(1));
+  QTableWidget* cohen = review->cohenTable();
+  QCOMPARE(cohen->rowCount(), 2);
+  QCOMPARE(cohen->item(0, 1)->data(Qt::UserRole).toDouble(), report->pairs[0].cohen.kappa);
+  QCOMPARE(cohen->item(1, 0)->data(Qt::UserRole).toDouble(), report->pairs[0].cohen.kappa);
+  QCOMPARE(cohen->item(0, 1)->text(), QString::number(report->pairs[0].cohen.kappa, 'f', 3));
+  QVERIFY(report->fleiss);
+  auto* fleiss = review->findChild<QLabel*>(QStringLiteral("fleissLabel"));
+  QVERIFY(fleiss);
+  QCOMPARE(fleiss->property("kappa").toDouble(), report->fleiss->kappa);
+  QCOMPARE(review->classTable()->rowCount(), static_cast<int>(report->perClass.size()));
+
+  // Active time: gaps capped at 5 min; labels per hour from it.
+  QTableWidget* activity = review->activityTable();
+  QCOMPARE(activity->rowCount(), 2);
+  QCOMPARE(activity->item(0, 0)->text(), QStringLiteral("ana"));
+  QCOMPARE(activity->item(0, 2)->data(Qt::UserRole).toDouble(), 60.0);
+  QCOMPARE(activity->item(0, 3)->data(Qt::UserRole).toDouble(), 120.0);
+  QCOMPARE(activity->item(1, 2)->data(Qt::UserRole).toDouble(), 330.0);
+  QCOMPARE(activity->item(1, 3)->data(Qt::UserRole).toDouble(), 3 / (330.0 / 3600));
+
+  // Selecting the row shows the span on the timeline.
+  table->setFocus();
+  table->selectRow(0);
+  const QCPRange shown = pane.timeline()->xAxis->range();
+  QVERIFY2(shown.lower <= 20.0 && shown.upper >= 30.0 && shown.size() < 40.0,
+           qPrintable(QStringLiteral("%1..%2").arg(shown.lower).arg(shown.upper)));
+
+  // Key 1: accept ana's label.
+  QTest::keyClick(table, Qt::Key_1);
+  QVERIFY2(review->errorText().isEmpty(), qPrintable(review->errorText()));
+  auto adj = repo.rangeAdjudications(recordingId);
+  QVERIFY(adj.ok());
+  QCOMPARE(adj->size(), size_t(1));
+  QCOMPARE((*adj)[0].startUs, origin + 20'000'000);
+  QCOMPARE((*adj)[0].endUs, origin + 30'000'000);
+  QCOMPARE((*adj)[0].classId, int64_t(walk));
+  QCOMPARE((*adj)[0].acceptedAnnotatorId, std::optional<int64_t>(ana->id));
+  auto judge = repo.annotatorByName("judge");
+  QVERIFY(judge.ok());
+  QCOMPARE((*adj)[0].adjudicatorId, judge->id);
+  QCOMPARE(table->rowCount(), 1);
+  QCOMPARE(table->item(0, 4)->data(Qt::UserRole).toBool(), true);
+  QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("walk")));
+  // The effective labels (what datasets use) follow the adjudication.
+  auto effective = labeling::effectiveSegments(repo, recordingId);
+  QVERIFY(effective.ok());
+  QCOMPARE(effective->size(), size_t(2));
+  QCOMPARE((*effective)[1].classId, int64_t(walk));
+  QCOMPARE((*effective)[1].startUs, origin + 20'000'000);
+
+  QTest::qWait(50);
+  pane.timeline()->replot(QCustomPlot::rpImmediateRefresh);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_review.png"));
 }
 
 QTEST_MAIN(LabelingTimelineTest)

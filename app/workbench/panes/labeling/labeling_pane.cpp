@@ -10,11 +10,13 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QSplitter>
 #include <QToolButton>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/labeling/review_view.h"
 #include "app/workbench/panes/labeling/store_label_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/widgets/elided_label.h"
@@ -76,6 +78,7 @@ LabelingPane::~LabelingPane() {
 }
 
 void LabelingPane::bindProject() {
+  m_review->setContext(nullptr, -1);  // it points at the repository
   m_timeline->setLabelModel(nullptr);
   m_model.reset();
   m_repo.reset();
@@ -133,6 +136,20 @@ void LabelingPane::attachModel() {
     m_timeline->setLabelModel(m_model.get());
   }
   updateStatus();
+  updateReview();
+}
+
+void LabelingPane::setReviewVisible(bool on) {
+  if (m_reviewButton->isChecked() != on) m_reviewButton->setChecked(on);  // re-enters
+  m_review->setVisible(on);
+  updateReview();
+}
+
+void LabelingPane::updateReview() {
+  if (!m_review->isVisibleTo(this)) return;
+  m_review->setOriginUs(m_timeline->originUs());
+  m_review->setAdjudicator(annotator());
+  m_review->setContext(m_repo.get(), m_repo && m_loadError.isEmpty() ? m_recordingId : -1);
 }
 
 void LabelingPane::setError(const QString& message) {
@@ -184,6 +201,10 @@ void LabelingPane::buildUi() {
   top->addWidget(m_fit);
   top->addWidget(m_undo);
   top->addWidget(m_redo);
+  m_reviewButton = new QToolButton(this);
+  m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
+  m_reviewButton->setCheckable(true);
+  top->addWidget(m_reviewButton);
   top->addStretch(0);
   top->addWidget(m_annotatorLabel);
   top->addWidget(m_annotator, 1);
@@ -208,8 +229,17 @@ void LabelingPane::buildUi() {
   m_paletteGroup = new QButtonGroup(this);
   m_paletteGroup->setExclusive(true);
 
-  m_timeline = new TimelineWidget(this);
-  root->addWidget(m_timeline, 1);
+  auto* split = new QSplitter(Qt::Vertical, this);
+  split->setObjectName(QStringLiteral("labelingSplitter"));
+  split->setChildrenCollapsible(false);
+  m_timeline = new TimelineWidget(split);
+  m_review = new ReviewView(split);
+  split->addWidget(m_timeline);
+  split->addWidget(m_review);
+  split->setStretchFactor(0, 3);
+  split->setStretchFactor(1, 2);
+  m_review->hide();
+  root->addWidget(split, 1);
 
   m_hint = new ElidedLabel(this);
   m_hint->setObjectName(QStringLiteral("labelingHint"));
@@ -255,6 +285,15 @@ void LabelingPane::buildUi() {
     updateStatus();
   });
   connect(m_annotator, &QLineEdit::textChanged, this, &LabelingPane::updateStatus);
+  connect(m_reviewButton, &QToolButton::toggled, this, &LabelingPane::setReviewVisible);
+  connect(m_review, &ReviewView::showSpan, this, [this](int64_t startUs, int64_t endUs) {
+    // The span with as much context again on each side (at least a second).
+    const double a = m_timeline->keyOf(startUs), b = m_timeline->keyOf(endUs);
+    const double pad = std::max(1.0, b - a);
+    m_timeline->setVisibleRange(a - pad, b + pad);
+  });
+  // Another annotator's labels change agreement: re-read after every edit, undo and redo.
+  connect(m_timeline, &TimelineWidget::labelsChanged, this, &LabelingPane::updateReview);
   connect(m_annotator, &QLineEdit::editingFinished, this, &LabelingPane::applyAnnotator);
   // Keys 1-9 also pick the class for the next segment: keep the palette in step.
   connect(m_timeline, &TimelineWidget::labelsChanged, this, [this] {
@@ -276,6 +315,9 @@ void LabelingPane::retranslateUi() {
   m_undo->setToolTip(tr("Undo the last label edit (Ctrl+Z in the timeline)"));
   m_redo->setText(tr("Redo"));
   m_redo->setToolTip(tr("Redo (Ctrl+Shift+Z in the timeline)"));
+  m_reviewButton->setText(tr("Review"));
+  m_reviewButton->setToolTip(
+      tr("Agreement between the annotators of this recording and their disagreements"));
   m_annotatorLabel->setText(tr("Annotator"));
   m_annotator->setPlaceholderText(tr("your name"));
   m_classesLabel->setText(tr("Classes"));

@@ -6,6 +6,8 @@
 // Storage: the project's label store (core/labeling). Opening a recording loads the
 // annotator's segment labels and the project's classes; every edit, undo and redo is written
 // through at once, and a write the store refuses is shown in red and taken back on screen.
+// "Review" shows the agreement of all annotators on the recording below the timeline
+// (review_view.h): kappa, disagreements, adjudication.
 
 #include <QWidget>
 #include <memory>
@@ -27,6 +29,7 @@ class QMenu;
 namespace edgewise::gui {
 
 class ElidedLabel;
+class ReviewView;
 class StoreLabelModel;
 class TimelineWidget;
 class Workspace;
@@ -40,6 +43,9 @@ class LabelingPane : public QWidget {
   ~LabelingPane() override;
 
   TimelineWidget* timeline() const { return m_timeline; }
+  // The agreement review / adjudication view below the timeline (hidden until "Review").
+  ReviewView* review() const { return m_review; }
+  void setReviewVisible(bool on);
   // Re-reads the project's recordings (keeps the current one when it still exists).
   void refreshRecordings();
   // Selects a recording by id (and its first time-series stream); false when unknown.
@@ -65,9 +71,12 @@ class LabelingPane : public QWidget {
   void applyAnnotator();
   void attachModel();
   void setError(const QString& message);
+  void updateReview();
 
   Workspace& m_workspace;
   TimelineWidget* m_timeline = nullptr;
+  ReviewView* m_review = nullptr;
+  QToolButton* m_reviewButton = nullptr;
   QLabel* m_recordingLabel = nullptr;
   QComboBox* m_recording = nullptr;
   QLabel* m_streamLabel = nullptr;
