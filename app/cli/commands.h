@@ -45,6 +45,9 @@ int runAuditLatency(const QStringList& args);
 int runPlan(const QStringList& args);
 int runPlanPlacement(const QStringList& args);
 
+// deploy (deploy_command.cpp): a stored model to devices (docs/deploy_protocol.md).
+int runDeploy(const QStringList& args);
+
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);
 

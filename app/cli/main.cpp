@@ -34,6 +34,8 @@ const char kUsage[] =
     "  audit        audit a deployed model (audit drift: live features against the\n"
     "               training reference; audit robustness: adversarial attacks, IoT\n"
     "               faults, label-flip poisoning)\n"
+    "  deploy       deploy a stored model to devices: signed, chunked, atomic, self-tested\n"
+    "               (--devices imu-*, --canary PCT)\n"
     "  plan         plan placement: split DL tasks between edge servers and the cloud\n"
     "  demo         the demo behind ./run.sh: broker, simulated devices, workbench or report\n"
     "\n"
@@ -80,6 +82,7 @@ int main(int argc, char* argv[]) {
   if (command == u"demo") return runDemo(args);
   if (command == u"audit") return runAudit(args);
   if (command == u"plan") return runPlan(args);
+  if (command == u"deploy") return runDeploy(args);
   printErr(QStringLiteral("edgewise-cli: unknown command '") + command + QStringLiteral("'\n") +
            QString::fromLatin1(kUsage));
   return kExitUsage;

@@ -18,30 +18,13 @@
 #include "core/deploy/model_artifact.h"
 #include "core/training/service/model_factory.h"
 #include "core/util/local_broker.h"
+#include "tests/deploy/agent_fixture.h"
 
 using namespace edgewise;
 using namespace edgewise::deploy;
 using namespace std::chrono_literals;
 
 namespace {
-
-class QtEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    if (QCoreApplication::instance() == nullptr) {
-      static int argc = 1;
-      static char name[] = "test_deploy_agents";
-      static char* argv[] = {name, nullptr};
-      m_app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-  }
-  void TearDown() override { m_app.reset(); }
-
- private:
-  std::unique_ptr<QCoreApplication> m_app;
-};
-[[maybe_unused]] ::testing::Environment* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
 
 // A trained kNN over `rows` random 8-dim samples of 3 classes, saved to path.
 std::string trainModel(const std::string& path, int rows, uint64_t seed) {
@@ -88,26 +71,11 @@ class DeployAgents : public ::testing::Test {
   }
 
   void startAgents(int count) {
-    m_agent = std::make_unique<QProcess>();
-    m_agent->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-    m_agent->start(qEnvironmentVariable("EDGEWISE_BIN_DIR") + QStringLiteral("/edgewise-agent"),
-                   {QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--rate"),
-                    QStringLiteral("10"), QStringLiteral("--count"), QString::number(count),
-                    QStringLiteral("--prefix"), QStringLiteral("dev-"), QStringLiteral("--broker"),
-                    QString::fromStdString(m_broker.url()), QStringLiteral("--state-dir"),
-                    QString::fromStdString(m_stateDir), QStringLiteral("--trusted-key"),
-                    QString::fromStdString(m_keyPath + ".pub")});
-    ASSERT_TRUE(m_agent->waitForStarted(5000));
-    // Online when every device's retained status says so.
-    for (int attempt = 0; attempt < 40; ++attempt) {
-      auto devices = discoverDevices(m_broker.url(), 0.25);
-      int online = 0;
-      if (devices) {
-        for (const auto& d : *devices) online += d.online ? 1 : 0;
-      }
-      if (online == count) return;
-    }
-    FAIL() << "agents did not come online";
+    m_agent = deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("dev-"), count,
+                                             QString::fromStdString(m_stateDir),
+                                             QString::fromStdString(m_keyPath + ".pub"));
+    ASSERT_TRUE(m_agent);
+    ASSERT_TRUE(deploy_test::waitForOnline(m_broker.url(), count)) << "agents did not come online";
   }
 
   std::vector<std::string> ids(int count) const {
