@@ -2036,6 +2036,14 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>%n Labels, %1 ausgewählt; Annotator: %2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Agreement between the annotators of this recording and their disagreements</source>
+        <translation>Übereinstimmung der Annotatoren dieser Aufnahme und ihre Abweichungen</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LatencyView</name>
@@ -2569,6 +2577,165 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Size</source>
         <translation>Größe</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ReviewView</name>
+    <message>
+        <source>(none)</source>
+        <translation>(keine)</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message>
+        <source>annotator %1</source>
+        <translation>Annotator %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frame(s)</source>
+        <translation>
+            <numerusform>Cohens Kappa %1: beobachtet %2, erwartet %3 über %n Frame</numerusform>
+            <numerusform>Cohens Kappa %1: beobachtet %2, erwartet %3 über %n Frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; kappa (all annotators): %1 over %n frame(s)</source>
+        <translation>
+            <numerusform>Fleiss&apos; Kappa (alle Annotatoren): %1 über %n Frame</numerusform>
+            <numerusform>Fleiss&apos; Kappa (alle Annotatoren): %1 über %n Frames</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement needs labels of two or more annotators on this recording.</source>
+        <translation>Für die Übereinstimmung braucht diese Aufnahme Labels von zwei oder mehr Annotatoren.</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa: no frame labeled by every annotator.</source>
+        <translation>Fleiss&apos; Kappa: kein Frame wurde von allen Annotatoren gelabelt.</translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation>Beginn (s)</translation>
+    </message>
+    <message>
+        <source>End (s)</source>
+        <translation>Ende (s)</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>Entscheidung</translation>
+    </message>
+    <message>
+        <source>resolved: %1</source>
+        <translation>entschieden: %1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>offen</translation>
+    </message>
+    <message>
+        <source>%1: Accept %2&apos;s label</source>
+        <translation>%1: Label von %2 übernehmen</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s label</source>
+        <translation>Label von %1 übernehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disagreements: %n open</source>
+        <translation>
+            <numerusform>Abweichungen: %n offen</numerusform>
+            <numerusform>Abweichungen: %n offen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved</source>
+        <translation>
+            <numerusform>%n entschieden</numerusform>
+            <numerusform>%n entschieden</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotators agree everywhere.</source>
+        <translation>Die Annotatoren stimmen überall überein.</translation>
+    </message>
+    <message>
+        <source>Up/Down: next disagreement; 1-9: accept that annotator&apos;s label; the adjudicated label is what datasets use.</source>
+        <translation>Auf/Ab: nächste Abweichung; 1-9: Label dieses Annotators übernehmen; Datensätze verwenden das entschiedene Label.</translation>
+    </message>
+    <message>
+        <source>Enter your name in the Annotator field to adjudicate.</source>
+        <translation>Geben Sie Ihren Namen im Feld Annotator ein, um zu entscheiden.</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>Nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 left this span unlabeled: use Relabel as… instead.</source>
+        <translation>%1 hat diesen Abschnitt nicht gelabelt: verwenden Sie stattdessen „Umlabeln als…“.</translation>
+    </message>
+    <message>
+        <source>Annotators: labels, active time, labels per hour</source>
+        <translation>Annotatoren: Labels, aktive Zeit, Labels pro Stunde</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>Annotator</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>Labels</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>Aktive Zeit</translation>
+    </message>
+    <message>
+        <source>Labels/hour</source>
+        <translation>Labels/Stunde</translation>
+    </message>
+    <message>
+        <source>Sum of the gaps between consecutive label edits, each capped at 5 minutes</source>
+        <translation>Summe der Abstände zwischen aufeinanderfolgenden Label-Änderungen, jeder höchstens 5 Minuten</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa per annotator pair</source>
+        <translation>Cohens Kappa je Annotatorenpaar</translation>
+    </message>
+    <message>
+        <source>Per-class agreement</source>
+        <translation>Übereinstimmung je Klasse</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa</source>
+        <translation>Fleiss&apos; Kappa</translation>
+    </message>
+    <message>
+        <source>Specific agreement</source>
+        <translation>Spezifische Übereinstimmung</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>Anteil</translation>
+    </message>
+    <message>
+        <source>Relabel as…</source>
+        <translation>Umlabeln als…</translation>
+    </message>
+    <message>
+        <source>Adjudicate the selected span as another class</source>
+        <translation>Den gewählten Abschnitt als andere Klasse entscheiden</translation>
+    </message>
+    <message>
+        <source>Select a disagreement to show it on the timeline; keys 1-9 accept that annotator&apos;s label</source>
+        <translation>Eine Abweichung wählen, um sie auf der Zeitleiste zu zeigen; Tasten 1-9 übernehmen das Label dieses Annotators</translation>
     </message>
 </context>
 <context>

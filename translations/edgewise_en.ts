@@ -173,6 +173,37 @@
     </message>
 </context>
 <context>
+    <name>edgewise::gui::ReviewView</name>
+    <message numerus="yes">
+        <source>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frame(s)</source>
+        <translation>
+            <numerusform>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frame</numerusform>
+            <numerusform>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; kappa (all annotators): %1 over %n frame(s)</source>
+        <translation>
+            <numerusform>Fleiss&apos; kappa (all annotators): %1 over %n frame</numerusform>
+            <numerusform>Fleiss&apos; kappa (all annotators): %1 over %n frames</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Disagreements: %n open</source>
+        <translation>
+            <numerusform>Disagreements: %n open</numerusform>
+            <numerusform>Disagreements: %n open</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved</source>
+        <translation>
+            <numerusform>%n resolved</numerusform>
+            <numerusform>%n resolved</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::TimelineWidget</name>
     <message numerus="yes">
         <source>%n gap(s) in the timestamps (longest %1 s)</source>

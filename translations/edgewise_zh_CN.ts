@@ -2017,6 +2017,14 @@ Long work such as exports, training and deployments appears here with its progre
             <numerusform>%n 个标签，已选 %1 个；标注者：%2</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Review</source>
+        <translation>审核</translation>
+    </message>
+    <message>
+        <source>Agreement between the annotators of this recording and their disagreements</source>
+        <translation>此录制的标注者之间的一致性及其分歧</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LatencyView</name>
@@ -2548,6 +2556,161 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ReviewView</name>
+    <message>
+        <source>(none)</source>
+        <translation>（无）</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>类别 %1</translation>
+    </message>
+    <message>
+        <source>annotator %1</source>
+        <translation>标注者 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frame(s)</source>
+        <translation>
+            <numerusform>Cohen kappa %1：观测 %2，期望 %3，共 %n 帧</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleiss&apos; kappa (all annotators): %1 over %n frame(s)</source>
+        <translation>
+            <numerusform>Fleiss kappa（全部标注者）：%1，共 %n 帧</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Agreement needs labels of two or more annotators on this recording.</source>
+        <translation>计算一致性需要此录制上两名或更多标注者的标签。</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa: no frame labeled by every annotator.</source>
+        <translation>Fleiss kappa：没有被所有标注者都标注的帧。</translation>
+    </message>
+    <message>
+        <source>Start (s)</source>
+        <translation>开始 (s)</translation>
+    </message>
+    <message>
+        <source>End (s)</source>
+        <translation>结束 (s)</translation>
+    </message>
+    <message>
+        <source>Resolution</source>
+        <translation>裁决</translation>
+    </message>
+    <message>
+        <source>resolved: %1</source>
+        <translation>已裁决：%1</translation>
+    </message>
+    <message>
+        <source>open</source>
+        <translation>未决</translation>
+    </message>
+    <message>
+        <source>%1: Accept %2&apos;s label</source>
+        <translation>%1：采用 %2 的标签</translation>
+    </message>
+    <message>
+        <source>Accept %1&apos;s label</source>
+        <translation>采用 %1 的标签</translation>
+    </message>
+    <message numerus="yes">
+        <source>Disagreements: %n open</source>
+        <translation>
+            <numerusform>分歧：%n 个未决</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n resolved</source>
+        <translation>
+            <numerusform>%n 个已裁决</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The annotators agree everywhere.</source>
+        <translation>标注者在所有位置一致。</translation>
+    </message>
+    <message>
+        <source>Up/Down: next disagreement; 1-9: accept that annotator&apos;s label; the adjudicated label is what datasets use.</source>
+        <translation>上/下：下一个分歧；1-9：采用该标注者的标签；数据集使用裁决后的标签。</translation>
+    </message>
+    <message>
+        <source>Enter your name in the Annotator field to adjudicate.</source>
+        <translation>请在“标注者”字段中输入您的名字以进行裁决。</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>未保存：%1</translation>
+    </message>
+    <message>
+        <source>%1 left this span unlabeled: use Relabel as… instead.</source>
+        <translation>%1 未标注此区间：请改用“重新标注为…”。</translation>
+    </message>
+    <message>
+        <source>Annotators: labels, active time, labels per hour</source>
+        <translation>标注者：标签数、活跃时间、每小时标签数</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>标注者</translation>
+    </message>
+    <message>
+        <source>Labels</source>
+        <translation>标签</translation>
+    </message>
+    <message>
+        <source>Active time</source>
+        <translation>活跃时间</translation>
+    </message>
+    <message>
+        <source>Labels/hour</source>
+        <translation>标签/小时</translation>
+    </message>
+    <message>
+        <source>Sum of the gaps between consecutive label edits, each capped at 5 minutes</source>
+        <translation>相邻两次标签编辑之间的间隔之和，每个间隔最多计 5 分钟</translation>
+    </message>
+    <message>
+        <source>Cohen&apos;s kappa per annotator pair</source>
+        <translation>每对标注者的 Cohen kappa</translation>
+    </message>
+    <message>
+        <source>Per-class agreement</source>
+        <translation>各类别一致性</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>类别</translation>
+    </message>
+    <message>
+        <source>Fleiss&apos; kappa</source>
+        <translation>Fleiss kappa</translation>
+    </message>
+    <message>
+        <source>Specific agreement</source>
+        <translation>特定一致性</translation>
+    </message>
+    <message>
+        <source>Share</source>
+        <translation>占比</translation>
+    </message>
+    <message>
+        <source>Relabel as…</source>
+        <translation>重新标注为…</translation>
+    </message>
+    <message>
+        <source>Adjudicate the selected span as another class</source>
+        <translation>将所选区间裁决为另一个类别</translation>
+    </message>
+    <message>
+        <source>Select a disagreement to show it on the timeline; keys 1-9 accept that annotator&apos;s label</source>
+        <translation>选择一个分歧以在时间轴上显示；按 1-9 采用该标注者的标签</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 
 SINGULAR = {
+    "Disagreements: %n open": "Disagreements: %n open",
+    "%n resolved": "%n resolved",
     "Writing %n samples": "Writing %n sample",
     "Imported %1: %n samples": "Imported %1: %n sample",
     ", %n rejected": ", %n rejected",
