@@ -2737,6 +2737,10 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Select a disagreement to show it on the timeline; keys 1-9 accept that annotator&apos;s label</source>
         <translation>Eine Abweichung wählen, um sie auf der Zeitleiste zu zeigen; Tasten 1-9 übernehmen das Label dieses Annotators</translation>
     </message>
+    <message>
+        <source>Adjudicate %1-%2 s as %3</source>
+        <translation>%1-%2 s als %3 entscheiden</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::RobustnessView</name>

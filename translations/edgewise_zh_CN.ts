@@ -2712,6 +2712,10 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Select a disagreement to show it on the timeline; keys 1-9 accept that annotator&apos;s label</source>
         <translation>选择一个分歧以在时间轴上显示；按 1-9 采用该标注者的标签</translation>
     </message>
+    <message>
+        <source>Adjudicate %1-%2 s as %3</source>
+        <translation>将 %1-%2 s 裁决为 %3</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::RobustnessView</name>

@@ -14,6 +14,7 @@
 #include <QTest>
 #include <QToolButton>
 #include <QTranslator>
+#include <QUndoStack>
 #include <algorithm>
 #include <cmath>
 #include <memory>
@@ -845,6 +846,19 @@ void LabelingTimelineTest::reviewAndAdjudicate() {
   QCOMPARE(table->rowCount(), 1);
   QCOMPARE(table->item(0, 4)->data(Qt::UserRole).toBool(), true);
   QVERIFY(table->item(0, 4)->text().contains(QStringLiteral("walk")));
+  // On the pane's undo stack: undo removes the adjudication, redo writes the same row back.
+  const labeling::Adjudication written = (*adj)[0];
+  QUndoStack* undo = pane.timeline()->undoStack();
+  QVERIFY(undo->canUndo());
+  undo->undo();
+  QCOMPARE(repo.rangeAdjudications(recordingId)->size(), size_t(0));
+  QCOMPARE(table->item(0, 4)->data(Qt::UserRole).toBool(), false);
+  undo->redo();
+  adj = repo.rangeAdjudications(recordingId);
+  QCOMPARE(adj->size(), size_t(1));
+  QCOMPARE((*adj)[0].id, written.id);
+  QCOMPARE((*adj)[0].classId, written.classId);
+  QCOMPARE(table->item(0, 4)->data(Qt::UserRole).toBool(), true);
   // The effective labels (what datasets use) follow the adjudication.
   auto effective = labeling::effectiveSegments(repo, recordingId);
   QVERIFY(effective.ok());

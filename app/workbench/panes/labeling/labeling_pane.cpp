@@ -286,6 +286,8 @@ void LabelingPane::buildUi() {
   });
   connect(m_annotator, &QLineEdit::textChanged, this, &LabelingPane::updateStatus);
   connect(m_reviewButton, &QToolButton::toggled, this, &LabelingPane::setReviewVisible);
+  // One undo history for the pane: label edits and adjudications.
+  m_review->setUndoStack(undo);
   connect(m_review, &ReviewView::showSpan, this, [this](int64_t startUs, int64_t endUs) {
     // The span with as much context again on each side (at least a second).
     const double a = m_timeline->keyOf(startUs), b = m_timeline->keyOf(endUs);

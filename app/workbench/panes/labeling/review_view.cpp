@@ -5,10 +5,13 @@
 #include <QHeaderView>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QLoggingCategory>
 #include <QMenu>
+#include <QPointer>
 #include <QSplitter>
 #include <QTableWidget>
 #include <QToolButton>
+#include <QUndoStack>
 #include <QVBoxLayout>
 #include <algorithm>
 #include <cmath>
@@ -46,6 +49,36 @@ std::vector<AnnotatorActivity> annotatorActivity(
 }
 
 namespace {
+
+Q_LOGGING_CATEGORY(lcReview, "edgewise.gui.labeling.review")
+
+// An adjudication on the pane's undo stack: undo removes it, redo restores the same row.
+class AdjudicationCommand : public QUndoCommand {
+ public:
+  AdjudicationCommand(ReviewView* view, labeling::LabelRepository* repo, labeling::Adjudication row,
+                      const QString& text)
+      : QUndoCommand(text), m_view(view), m_repo(repo), m_row(std::move(row)) {}
+  void undo() override { finish(m_repo->removeAdjudication(m_row.id)); }
+  void redo() override {
+    if (m_first) {  // push() calls redo: the row is already written
+      m_first = false;
+      return;
+    }
+    finish(m_repo->restoreAdjudication(m_row));
+  }
+
+ private:
+  void finish(const Result<void>& r) {
+    if (!r.ok())
+      qCWarning(lcReview) << "adjudication undo/redo failed:"
+                          << QString::fromStdString(r.error().toString());
+    if (m_view) m_view->refresh();
+  }
+  QPointer<ReviewView> m_view;
+  labeling::LabelRepository* m_repo;
+  labeling::Adjudication m_row;
+  bool m_first = true;
+};
 
 QTableWidget* makeTable(QWidget* parent, const QString& name) {
   auto* t = new QTableWidget(parent);
@@ -417,6 +450,13 @@ bool ReviewView::adjudicate(const std::function<Result<labeling::Adjudication>(
     setError(tr("Not saved: %1").arg(QString::fromStdString(r.error().toString())));
     return false;
   }
+  if (m_undo)
+    m_undo->push(
+        new AdjudicationCommand(this, m_repo, *r,
+                                tr("Adjudicate %1-%2 s as %3")
+                                    .arg((m_rows[row].startUs - m_originUs) / 1e6, 0, 'f', 2)
+                                    .arg((m_rows[row].endUs - m_originUs) / 1e6, 0, 'f', 2)
+                                    .arg(className(r->classId))));
   refresh();
   Q_EMIT adjudicated();
   return true;

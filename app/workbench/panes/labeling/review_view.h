@@ -25,6 +25,7 @@ class QTableWidget;
 class QToolButton;
 class QHBoxLayout;
 class QMenu;
+class QUndoStack;
 
 namespace edgewise::gui {
 
@@ -51,6 +52,9 @@ class ReviewView : public QWidget {
   // The repository and recording to review (nullptr / -1: nothing) and the adjudicator's name.
   void setContext(labeling::LabelRepository* repo, int64_t recordingId);
   void setAdjudicator(const QString& name) { m_adjudicator = name; }
+  // Adjudications are pushed here (undo removes one, redo writes it back). The stack must be
+  // cleared before the repository goes (the pane's timeline stack is, with its label model).
+  void setUndoStack(QUndoStack* stack) { m_undo = stack; }
   // Times in the table are seconds from this instant (the timeline's origin).
   void setOriginUs(int64_t originUs) { m_originUs = originUs; }
   // Re-reads labels, agreement and disagreements from the store (keeps the selected row).
@@ -92,6 +96,7 @@ class ReviewView : public QWidget {
   int64_t m_recordingId = -1;
   int64_t m_originUs = 0;
   QString m_adjudicator;
+  QUndoStack* m_undo = nullptr;
   std::vector<labeling::Annotator> m_annotators;  // of the recording, in grid order
   std::vector<labeling::LabelClass> m_classes;
   std::optional<labeling::AgreementReport> m_report;
