@@ -47,6 +47,8 @@ int runPlanPlacement(const QStringList& args);
 
 // deploy (deploy_command.cpp): a stored model to devices (docs/deploy_protocol.md).
 int runDeploy(const QStringList& args);
+// bench deploy (bench_deploy.cpp), dispatched from main() ahead of runBench.
+int runBenchDeploy(const QStringList& args);
 
 // "recording", "complete", "interrupted": the words used in output and JSON.
 const char* recordingStatusName(store::RecordingStatus status);

@@ -30,7 +30,8 @@ const char kUsage[] =
     "  compress     compress a stored model (int8, dynamic-int8, fp16, prune:S,\n"
     "               prune-structured:F, distill:W, lowrank:R, chains like prune:0.8+int8)\n"
     "  bench        benchmarks (bench capture, bench live-view, bench train,\n"
-    "               bench compress, bench active-learning, bench drift, bench robustness)\n"
+    "               bench compress, bench active-learning, bench drift, bench robustness,\n"
+    "               bench deploy)\n"
     "  audit        audit a deployed model (audit drift: live features against the\n"
     "               training reference; audit robustness: adversarial attacks, IoT\n"
     "               faults, label-flip poisoning)\n"
@@ -68,6 +69,9 @@ int main(int argc, char* argv[]) {
 
   if (command == u"record") return runRecord(args);
   if (command == u"recordings") return runRecordings(args);
+  if (command == u"bench" && !args.isEmpty() && args.first() == u"deploy") {
+    return runBenchDeploy(args.mid(1));
+  }
   if (command == u"bench") return runBench(args);
   if (command == u"export") return runExport(args);
   if (command == u"import") return runImport(args);
