@@ -868,6 +868,7 @@ void LabelingTimelineTest::reviewAndAdjudicate() {
 
   QTest::qWait(50);
   pane.timeline()->replot(QCustomPlot::rpImmediateRefresh);
+  QCOMPARE(pane.width(), 1300);  // refreshes must not widen the pane
   QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_review.png"));
 }
 

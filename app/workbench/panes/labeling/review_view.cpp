@@ -384,10 +384,23 @@ void ReviewView::rebuildTables() {
     }
     m_disagreements->setItem(row, n + 2, res);
   }
+  // Column widths from the contents, then the resolution column takes the rest; the header
+  // keeps a section's old mode when the column count changes, and toggling the last-section
+  // stretch makes it take the rest again.
+  QHeaderView* header = m_disagreements->horizontalHeader();
+  for (int c = 0; c < n + 3; ++c) header->setSectionResizeMode(c, QHeaderView::Interactive);
   m_disagreements->resizeColumnsToContents();
+  header->setStretchLastSection(false);
+  header->setStretchLastSection(true);
 
   // One accept button per annotator (keys 1-9 for the first nine).
-  for (QToolButton* b : m_accept) b->deleteLater();
+  // Out of the layout at once (a clicked button may be running this, so delete it later):
+  // several refreshes before the event loop runs must not pile up buttons and widen the pane.
+  for (QToolButton* b : m_accept) {
+    m_acceptLayout->removeWidget(b);
+    b->hide();
+    b->deleteLater();
+  }
   m_accept.clear();
   for (int a = 0; a < n; ++a) {
     auto* b = new QToolButton(this);
