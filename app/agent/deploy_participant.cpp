@@ -1,6 +1,7 @@
 #include "app/agent/deploy_participant.h"
 
 #include <mqtt/async_client.h>
+#include <algorithm>
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
@@ -22,19 +23,25 @@ struct DeviceRuntime {
   std::string modelJson = "null";
 };
 
-DeployParticipants::DeployParticipants(Options options) : m_options(std::move(options)) {}
+DeployParticipants::DeployParticipants(Options options) : m_options(std::move(options)) {
+  // Lanes exist from the start so that messages arriving before start() wait in them.
+  const int lanes = std::clamp(static_cast<int>(std::thread::hardware_concurrency()), 1, 4);
+  for (int i = 0; i < lanes; ++i) m_lanes.push_back(std::make_unique<Lane>());
+}
 
 DeployParticipants::~DeployParticipants() {
   stop();
 }
 
 void DeployParticipants::stop() {
-  {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_stop = true;
+  for (auto& lane : m_lanes) {
+    {
+      std::lock_guard<std::mutex> lock(lane->mutex);
+      lane->stop = true;
+    }
+    lane->wake.notify_all();
+    if (lane->thread.joinable()) lane->thread.join();
   }
-  m_wake.notify_all();
-  if (m_worker.joinable()) m_worker.join();
 }
 
 Result<void> DeployParticipants::addDevice(const std::string& deviceId,
@@ -76,7 +83,10 @@ Result<void> DeployParticipants::addDevice(const std::string& deviceId,
 
 void DeployParticipants::start(std::function<void(int)> modelChanged) {
   m_modelChanged = std::move(modelChanged);
-  m_worker = std::thread([this] { workerLoop(); });
+  for (auto& lane : m_lanes) {
+    Lane* raw = lane.get();
+    lane->thread = std::thread([this, raw] { workerLoop(*raw); });
+  }
 }
 
 void DeployParticipants::onConnected(int index) {
@@ -90,11 +100,12 @@ void DeployParticipants::onConnected(int index) {
 }
 
 void DeployParticipants::onMessage(int index, const std::string& topic, std::string payload) {
+  Lane& lane = *m_lanes[static_cast<size_t>(index) % m_lanes.size()];
   {
-    std::lock_guard<std::mutex> lock(m_mutex);
-    m_jobs.push_back({index, topic, std::move(payload)});
+    std::lock_guard<std::mutex> lock(lane.mutex);
+    lane.jobs.push_back({index, topic, std::move(payload)});
   }
-  m_wake.notify_one();
+  lane.wake.notify_one();
 }
 
 std::string DeployParticipants::modelJson(int index) const {
@@ -103,15 +114,15 @@ std::string DeployParticipants::modelJson(int index) const {
   return d.modelJson;
 }
 
-void DeployParticipants::workerLoop() {
+void DeployParticipants::workerLoop(Lane& lane) {
   for (;;) {
     Job job;
     {
-      std::unique_lock<std::mutex> lock(m_mutex);
-      m_wake.wait(lock, [this] { return m_stop || !m_jobs.empty(); });
-      if (m_stop) return;
-      job = std::move(m_jobs.front());
-      m_jobs.pop_front();
+      std::unique_lock<std::mutex> lock(lane.mutex);
+      lane.wake.wait(lock, [&lane] { return lane.stop || !lane.jobs.empty(); });
+      if (lane.stop) return;
+      job = std::move(lane.jobs.front());
+      lane.jobs.pop_front();
     }
     handle(job);
   }

@@ -33,16 +33,17 @@ class DeployParticipants {
   };
 
   explicit DeployParticipants(Options options);
-  ~DeployParticipants();  // stops and joins the worker
+  ~DeployParticipants();  // stops and joins the workers
   DeployParticipants(const DeployParticipants&) = delete;
   DeployParticipants& operator=(const DeployParticipants&) = delete;
 
   // Opens the device's slot (recovering from a crash) and loads its installed model.
   Result<void> addDevice(const std::string& deviceId, mqtt::async_client* client);
-  // Starts the worker. modelChanged(index) runs on the worker after an install.
+  // Starts the workers (one per core, at most 4). modelChanged(index) runs on a worker after
+  // an install.
   void start(std::function<void(int index)> modelChanged);
 
-  // Stops and joins the worker (before the clients go away); later messages are dropped.
+  // Stops and joins the workers (before the clients go away); later messages are dropped.
   void stop();
 
   // Paho's threads: subscribe after every (re)connect; queue a message.
@@ -59,18 +60,24 @@ class DeployParticipants {
     std::string topic;
     std::string payload;
   };
-  void workerLoop();
+  struct Lane;
+  void workerLoop(Lane& lane);
   void handle(const Job& job);
   void publishState(DeviceRuntime& device);
 
   Options m_options;
   std::vector<std::unique_ptr<DeviceRuntime>> m_devices;
   std::function<void(int)> m_modelChanged;
-  std::mutex m_mutex;
-  std::condition_variable m_wake;
-  std::deque<Job> m_jobs;
-  bool m_stop = false;
-  std::thread m_worker;
+  // Each device belongs to one lane (index % lanes), so its messages stay in order while
+  // installs and self-tests of different devices run in parallel.
+  struct Lane {
+    std::mutex mutex;
+    std::condition_variable wake;
+    std::deque<Job> jobs;
+    bool stop = false;
+    std::thread thread;
+  };
+  std::vector<std::unique_ptr<Lane>> m_lanes;
 };
 
 }  // namespace edgewise::agent
