@@ -141,6 +141,20 @@ void DeployParticipants::publishState(DeviceRuntime& d) {
   }
 }
 
+void DeployParticipants::finishIfComplete(DeviceRuntime& d) {
+  if (!d.slot->complete()) return;
+  d.candidate.reset();
+  d.slot->finish([&](const deploy::SlotStatus&) { publishState(d); });
+  if (d.slot->status().state == deploy::SlotState::Succeeded && d.candidate) {
+    std::lock_guard<std::mutex> lock(d.modelMutex);
+    d.running = std::move(d.candidate);
+    d.modelJson = deploy::installedModelJson(d.slot->current());
+  }
+  d.candidate.reset();
+  publishState(d);
+  if (m_modelChanged) m_modelChanged(d.index);
+}
+
 void DeployParticipants::handle(const Job& job) {
   DeviceRuntime& d = *m_devices[static_cast<size_t>(job.index)];
   // edgewise/<id>/deploy/manifest | edgewise/<id>/deploy/chunk/<deployment>/<index>
@@ -150,6 +164,8 @@ void DeployParticipants::handle(const Job& job) {
   if (rest == "manifest") {
     d.slot->onManifest(job.payload);
     publishState(d);
+    // A transfer that was complete when the agent stopped finishes now.
+    finishIfComplete(d);
   } else if (rest.rfind("chunk/", 0) == 0) {
     const auto slash = rest.find('/', 6);
     if (slash == std::string::npos) return;
@@ -170,18 +186,7 @@ void DeployParticipants::handle(const Job& job) {
     } else if (deploy::isTerminal(s.state) && s.deployment == deployment) {
       publishState(d);  // refused (a chunk of the wrong length)
     }
-    if (d.slot->complete()) {
-      d.candidate.reset();
-      d.slot->finish([&](const deploy::SlotStatus&) { publishState(d); });
-      if (d.slot->status().state == deploy::SlotState::Succeeded && d.candidate) {
-        std::lock_guard<std::mutex> lock(d.modelMutex);
-        d.running = std::move(d.candidate);
-        d.modelJson = deploy::installedModelJson(d.slot->current());
-      }
-      d.candidate.reset();
-      publishState(d);
-      if (m_modelChanged) m_modelChanged(d.index);
-    }
+    finishIfComplete(d);
   }
 }
 

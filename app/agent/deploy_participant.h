@@ -64,6 +64,8 @@ class DeployParticipants {
   void workerLoop(Lane& lane);
   void handle(const Job& job);
   void publishState(DeviceRuntime& device);
+  // Verify, install and self-test once every chunk is stored.
+  void finishIfComplete(DeviceRuntime& device);
 
   Options m_options;
   std::vector<std::unique_ptr<DeviceRuntime>> m_devices;

@@ -1,6 +1,7 @@
 // edgewise-cli deploy: put a stored model on devices over MQTT with the signed, verified,
 // atomic deployment protocol (docs/deploy_protocol.md), optionally as a canary rollout.
 
+#include <algorithm>
 #include <nlohmann/json.hpp>
 
 #include "app/cli/cli_common.h"
@@ -89,14 +90,29 @@ int runDeploy(const QStringList& args) {
   auto known = deploy::discoverDevices(broker, *discoverS);
   if (!known) return cl.failure(qs(known.error().toString()));
   std::vector<std::string> missing;
-  const auto targets = deploy::selectDevices(selector, *known, &missing);
+  const auto selected = deploy::selectDevices(selector, *known, &missing);
   std::vector<deploy::DeviceOutcome> skipped;
-  for (const auto& m : missing) {
+  const auto skip = [&](const std::string& device, const std::string& reason) {
     deploy::DeviceOutcome o;
-    o.device = m;
+    o.device = device;
     o.state = "skipped";
-    o.reason = "not online";
+    o.reason = reason;
     skipped.push_back(o);
+  };
+  for (const auto& m : missing) skip(m, "not online");
+  // Plan: a device whose agent is too old would only refuse; say so up front instead.
+  std::vector<std::string> targets;
+  for (const auto& id : selected) {
+    const auto it = std::find_if(known->begin(), known->end(),
+                                 [&](const deploy::DeviceInfo& d) { return d.id == id; });
+    const std::string& version = it->agentVersion;
+    if (!version.empty() &&
+        deploy::compareVersions(version, artifact->manifest.minAgentVersion) < 0) {
+      skip(id, "agent " + version + " is older than the required " +
+                   artifact->manifest.minAgentVersion);
+    } else {
+      targets.push_back(id);
+    }
   }
   if (!json) {
     printErr(u"deploying model %1 (%2 bytes, %3 chunks, deployment %4) to %5 devices\n"_s.arg(*id)

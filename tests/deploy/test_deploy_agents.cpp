@@ -15,6 +15,7 @@
 #include <thread>
 
 #include "core/deploy/deployer.h"
+#include "core/deploy/device_slot.h"
 #include "core/deploy/model_artifact.h"
 #include "core/training/service/model_factory.h"
 #include "core/util/local_broker.h"
@@ -240,4 +241,33 @@ TEST_F(DeployAgents, ResumesAfterABrokerRestartMidTransfer) {
   }
   const auto reported = reportedModels();
   for (const auto& id : ids(2)) EXPECT_EQ(reported.at(id), "41") << id;
+}
+
+TEST_F(DeployAgents, FinishesATransferThatWasCompleteWhenTheAgentStopped) {
+  // Every chunk staged, no verdict yet: what an agent killed right after the last chunk
+  // leaves behind.
+  const Artifact a = artifactOf(300, 9, "51", 4096);
+  {
+    DeviceSlot::Options o;
+    o.dir = m_stateDir + "/dev-0001";
+    o.trustedKey = m_key.publicKey;
+    DeviceSlot slot(o);
+    ASSERT_TRUE(slot.open().ok());
+    ASSERT_EQ(slot.onManifest(manifestToJson(a.manifest)).state, SlotState::Receiving);
+    for (int i = 0; i < a.manifest.chunks; ++i) {
+      bool stored = false;
+      slot.onChunk(a.manifest.deployment, i,
+                   a.bytes.substr(static_cast<size_t>(i) * 4096,
+                                  static_cast<size_t>(a.manifest.chunkBytes(i))),
+                   &stored);
+      ASSERT_TRUE(stored);
+    }
+    ASSERT_TRUE(slot.complete());
+  }
+  ASSERT_NO_FATAL_FAILURE(startAgents(1));
+  const auto outcomes = deploy(a, ids(1));
+  ASSERT_EQ(outcomes.size(), 1u);
+  EXPECT_EQ(outcomes[0].state, "succeeded") << outcomes[0].reason;
+  EXPECT_EQ(outcomes[0].chunksSent, 0) << "resumed with every chunk already there";
+  EXPECT_EQ(reportedModels().at("dev-0001"), "51");
 }
