@@ -1983,10 +1983,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>%1  %2</translation>
     </message>
     <message>
-        <source>Class %1: key %2 assigns it to the selected labels</source>
-        <translation>Klasse %1: Taste %2 weist sie den ausgewählten Labels zu</translation>
-    </message>
-    <message>
         <source>%1 (%2 s)</source>
         <translation>%1 (%2 s)</translation>
     </message>
@@ -2043,6 +2039,54 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Agreement between the annotators of this recording and their disagreements</source>
         <translation>Übereinstimmung der Annotatoren dieser Aufnahme und ihre Abweichungen</translation>
+    </message>
+    <message>
+        <source>Could not change the class: %1</source>
+        <translation>Die Klasse konnte nicht geändert werden: %1</translation>
+    </message>
+    <message>
+        <source>Edit class %1</source>
+        <translation>Klasse %1 bearbeiten</translation>
+    </message>
+    <message>
+        <source>Edit class</source>
+        <translation>Klasse bearbeiten</translation>
+    </message>
+    <message>
+        <source>Class color</source>
+        <translation>Klassenfarbe</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Name:</translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation>Farbe:</translation>
+    </message>
+    <message>
+        <source>Shortcut key:</source>
+        <translation>Tastenkürzel:</translation>
+    </message>
+    <message>
+        <source>Renaming changes the class of every label that uses it.</source>
+        <translation>Das Umbenennen ändert die Klasse jedes Labels, das sie verwendet.</translation>
+    </message>
+    <message>
+        <source>Class %1: key %2 assigns it to the selected labels. Right-click to rename it or change its color or key.</source>
+        <translation>Klasse %1: Taste %2 weist sie den ausgewählten Labels zu. Rechtsklick, um sie umzubenennen oder Farbe bzw. Taste zu ändern.</translation>
+    </message>
+    <message>
+        <source>Class %1. Right-click to rename it or change its color or key.</source>
+        <translation>Klasse %1. Rechtsklick, um sie umzubenennen oder Farbe bzw. Taste zu ändern.</translation>
+    </message>
+    <message>
+        <source>Edit class…</source>
+        <translation>Klasse bearbeiten…</translation>
     </message>
 </context>
 <context>

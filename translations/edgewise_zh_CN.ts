@@ -1966,10 +1966,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>%1  %2</translation>
     </message>
     <message>
-        <source>Class %1: key %2 assigns it to the selected labels</source>
-        <translation>类别 %1：按 %2 键将其分配给所选标签</translation>
-    </message>
-    <message>
         <source>%1 (%2 s)</source>
         <translation>%1（%2 秒）</translation>
     </message>
@@ -2024,6 +2020,54 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Agreement between the annotators of this recording and their disagreements</source>
         <translation>此录制的标注者之间的一致性及其分歧</translation>
+    </message>
+    <message>
+        <source>Could not change the class: %1</source>
+        <translation>无法修改类别：%1</translation>
+    </message>
+    <message>
+        <source>Edit class %1</source>
+        <translation>编辑类别 %1</translation>
+    </message>
+    <message>
+        <source>Edit class</source>
+        <translation>编辑类别</translation>
+    </message>
+    <message>
+        <source>Class color</source>
+        <translation>类别颜色</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>无</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名称：</translation>
+    </message>
+    <message>
+        <source>Color:</source>
+        <translation>颜色：</translation>
+    </message>
+    <message>
+        <source>Shortcut key:</source>
+        <translation>快捷键：</translation>
+    </message>
+    <message>
+        <source>Renaming changes the class of every label that uses it.</source>
+        <translation>重命名会更改所有使用该类别的标签。</translation>
+    </message>
+    <message>
+        <source>Class %1: key %2 assigns it to the selected labels. Right-click to rename it or change its color or key.</source>
+        <translation>类别 %1：按键 %2 将其分配给所选标签。右键单击可重命名或更改其颜色或按键。</translation>
+    </message>
+    <message>
+        <source>Class %1. Right-click to rename it or change its color or key.</source>
+        <translation>类别 %1。右键单击可重命名或更改其颜色或按键。</translation>
+    </message>
+    <message>
+        <source>Edit class…</source>
+        <translation>编辑类别…</translation>
     </message>
 </context>
 <context>

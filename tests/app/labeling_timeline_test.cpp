@@ -5,13 +5,17 @@
 // picker, stream, labels) with screenshots; labels written through the project's label store
 // survive closing and reopening the project, and undo/redo reach the store.
 
+#include <QApplication>
 #include <QComboBox>
+#include <QDialog>
 #include <QDir>
 #include <QLabel>
 #include <QLineEdit>
+#include <QSpinBox>
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QToolButton>
 #include <QTranslator>
 #include <QUndoStack>
@@ -694,6 +698,61 @@ void LabelingTimelineTest::labelsSurviveReopen() {
     QCOMPARE(labeling::LabelRepository(project).segment(segs[1].id)->endUs, beforeResize[1].endUs);
     w->undoStack()->redo();
     QVERIFY(rowsOf(project, recordingId) == beforeOverlap);
+
+    // Label schema: renaming "walk" renames every walk label (labels keep the class id);
+    // color and key change with it; one undo step restores all three, redo applies them.
+    const auto walkLabels = [&] {
+      size_t n = 0;
+      for (const Span& sp : stored(project, recordingId)) n += sp.cls == "walking" ? 1 : 0;
+      return n;
+    };
+    const size_t walks = [&] {
+      size_t n = 0;
+      for (const Span& sp : stored(project, recordingId)) n += sp.cls == "walk" ? 1 : 0;
+      return n;
+    }();
+    QVERIFY(walks > 0);
+    QVERIFY(pane.editClass(walk, QStringLiteral(" walking "), QColor(142, 68, 173), 5));
+    QCOMPARE(walkLabels(), walks);
+    QCOMPARE(w->labelModel()->classes()[1].name, QStringLiteral("walking"));
+    QCOMPARE(w->labelModel()->classes()[1].color, QColor(142, 68, 173));
+    QCOMPARE(w->labelModel()->classes()[1].key, 5);
+    auto* walkButton = pane.findChild<QToolButton*>(QStringLiteral("classButton_%1").arg(walk));
+    QVERIFY(walkButton);
+    QVERIFY2(walkButton->text().contains(QStringLiteral("walking")),
+             qPrintable(walkButton->text()));
+    QVERIFY(walkButton->text().startsWith(QStringLiteral("5")));
+    w->undoStack()->undo();
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->name, std::string("walk"));
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->shortcut, 2);
+    QCOMPARE(w->labelModel()->classes()[1].color, QColor(231, 76, 60));
+    QCOMPARE(walkLabels(), size_t(0));
+    w->undoStack()->redo();
+    QCOMPARE(walkLabels(), walks);
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->color, std::string("#8e44ad"));
+    // Refused: the other class's name, or its key; nothing changes, the status says why.
+    QVERIFY(!pane.editClass(walk, QStringLiteral("idle"), QColor(), 5));
+    QVERIFY(status->styleSheet().contains(QStringLiteral("#c62828")));
+    QVERIFY(!pane.editClass(walk, QStringLiteral("walking"), QColor(), 1));
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->shortcut, 5);
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->name, std::string("walking"));
+    // Back to the original schema (the reopen below checks it), through the same API.
+    QVERIFY(pane.editClass(walk, QStringLiteral("walk"), QColor(231, 76, 60), 2));
+    // The editor dialog shows the class as stored; Cancel changes nothing.
+    bool sawEditor = false;
+    QTimer::singleShot(0, &pane, [&] {
+      auto* dialog = qobject_cast<QDialog*>(QApplication::activeModalWidget());
+      if (!dialog) return;
+      auto* name = dialog->findChild<QLineEdit*>(QStringLiteral("classEditorName"));
+      auto* key = dialog->findChild<QSpinBox*>(QStringLiteral("classEditorKey"));
+      sawEditor = dialog->objectName() == QStringLiteral("classEditor") && name && key &&
+                  name->text() == QStringLiteral("walk") && key->value() == 2;
+      dialog->grab().save(screenshotDir() + u"/labeling_class_editor.png");
+      dialog->reject();
+    });
+    pane.showClassEditor(walk);
+    QVERIFY(sawEditor);
+    QCOMPARE(labeling::LabelRepository(project).classById(walk)->name, std::string("walk"));
 
     expected = stored(project, recordingId);
     shown = w->labelModel()->segments();

@@ -1,17 +1,25 @@
 #include "app/workbench/panes/labeling/labeling_pane.h"
 
+#include <algorithm>
+
 #include <QAbstractButton>
 #include <QButtonGroup>
+#include <QColorDialog>
 #include <QComboBox>
+#include <QDialog>
+#include <QDialogButtonBox>
 #include <QEvent>
+#include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QToolButton>
+#include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
@@ -43,6 +51,27 @@ QIcon swatch(const QColor& color) {
   p.drawRoundedRect(QRectF(1.5, 1.5, 11, 11), 3, 3);
   return QIcon(pm);
 }
+
+// One class edit (name, color, key) as an undo step: both directions write a whole row.
+class ClassEditCommand : public QUndoCommand {
+ public:
+  ClassEditCommand(LabelingPane* pane, labeling::LabelClass before, labeling::LabelClass after,
+                   const QString& text)
+      : QUndoCommand(text), m_pane(pane), m_before(std::move(before)), m_after(std::move(after)) {}
+  void undo() override { m_pane->applyClassRow(m_before); }
+  void redo() override {
+    if (m_first) {
+      m_first = false;  // editClass has written it already
+      return;
+    }
+    m_pane->applyClassRow(m_after);
+  }
+
+ private:
+  LabelingPane* m_pane;
+  labeling::LabelClass m_before, m_after;
+  bool m_first = true;
+};
 
 }  // namespace
 
@@ -88,14 +117,7 @@ void LabelingPane::bindProject() {
   m_recordingId = m_streamId = -1;
   if (store::Project* project = m_workspace.project()) {
     m_repo = std::make_unique<labeling::LabelRepository>(*project);
-    auto classes = m_repo->classes();
-    if (classes.ok()) {
-      for (const labeling::LabelClass& c : *classes)
-        m_classes.push_back(TimelineClass{static_cast<int>(c.id), QString::fromStdString(c.name),
-                                          QColor(QString::fromStdString(c.color)), c.shortcut});
-    } else {
-      setError(QString::fromStdString(classes.error().toString()));
-    }
+    reloadClasses();
     // Select a known annotator of this name; a new one is created on the first label.
     if (!annotator().isEmpty()) {
       auto known = m_repo->annotators();
@@ -373,6 +395,111 @@ int LabelingPane::addClass(const QString& name, const QColor& color) {
   return id;
 }
 
+void LabelingPane::reloadClasses() {
+  m_classes.clear();
+  if (m_repo) {
+    auto classes = m_repo->classes();
+    if (classes.ok()) {
+      for (const labeling::LabelClass& c : *classes)
+        m_classes.push_back(TimelineClass{static_cast<int>(c.id), QString::fromStdString(c.name),
+                                          QColor(QString::fromStdString(c.color)), c.shortcut});
+    } else {
+      setError(QString::fromStdString(classes.error().toString()));
+    }
+  }
+  if (m_model) m_model->setClasses(m_classes);
+  rebuildPalette();
+  m_timeline->refreshLabels();
+  updateReview();
+  updateStatus();
+}
+
+bool LabelingPane::applyClassRow(const labeling::LabelClass& row) {
+  if (!m_repo) return false;
+  if (auto r = m_repo->restoreClassRow(row); !r.ok()) {
+    setError(
+        tr("Could not change the class: %1").arg(QString::fromStdString(r.error().toString())));
+    return false;
+  }
+  reloadClasses();
+  return true;
+}
+
+bool LabelingPane::editClass(int classId, const QString& name, const QColor& color, int key) {
+  if (!m_repo) return false;
+  auto before = m_repo->classById(classId);
+  if (!before.ok()) {
+    setError(tr("Could not change the class: %1")
+                 .arg(QString::fromStdString(before.error().toString())));
+    return false;
+  }
+  const std::string newName = name.trimmed().toStdString();
+  const std::string newColor = color.isValid() ? color.name().toStdString() : before->color;
+  // Each change through the repository (it checks names, colors and keys), in order; on a
+  // refusal the row goes back as it was.
+  Result<labeling::LabelClass> step = *before;
+  if (step.ok() && newName != before->name) step = m_repo->renameClass(classId, newName);
+  if (step.ok() && newColor != before->color) step = m_repo->recolorClass(classId, newColor);
+  if (step.ok() && key != before->shortcut) step = m_repo->setClassShortcut(classId, key);
+  if (!step.ok()) {
+    (void)m_repo->restoreClassRow(*before);
+    const QString why = QString::fromStdString(step.error().toString());
+    reloadClasses();
+    setError(tr("Could not change the class: %1").arg(why));
+    return false;
+  }
+  auto after = m_repo->classById(classId);
+  if (!after.ok() || *after == *before) return after.ok();
+  m_error.clear();
+  m_timeline->undoStack()->push(new ClassEditCommand(
+      this, *before, *after, tr("Edit class %1").arg(QString::fromStdString(before->name))));
+  reloadClasses();
+  return true;
+}
+
+void LabelingPane::showClassEditor(int classId) {
+  auto it = std::find_if(m_classes.begin(), m_classes.end(),
+                         [classId](const TimelineClass& c) { return c.id == classId; });
+  if (it == m_classes.end()) return;
+  QDialog dialog(this);
+  dialog.setObjectName(QStringLiteral("classEditor"));
+  dialog.setWindowTitle(tr("Edit class"));
+  dialog.setMinimumWidth(340);
+  auto* form = new QFormLayout(&dialog);
+  auto* name = new QLineEdit(it->name, &dialog);
+  name->setObjectName(QStringLiteral("classEditorName"));
+  QColor color = it->color;
+  auto* colorButton = new QToolButton(&dialog);
+  colorButton->setObjectName(QStringLiteral("classEditorColor"));
+  colorButton->setIcon(swatch(color));
+  colorButton->setText(color.name());
+  colorButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
+  connect(colorButton, &QToolButton::clicked, &dialog, [&] {
+    const QColor picked = QColorDialog::getColor(color, &dialog, tr("Class color"));
+    if (!picked.isValid()) return;
+    color = picked;
+    colorButton->setIcon(swatch(color));
+    colorButton->setText(color.name());
+  });
+  auto* key = new QSpinBox(&dialog);
+  key->setObjectName(QStringLiteral("classEditorKey"));
+  key->setRange(0, 9);
+  key->setSpecialValueText(tr("none"));
+  key->setValue(it->key);
+  form->addRow(tr("Name:"), name);
+  form->addRow(tr("Color:"), colorButton);
+  form->addRow(tr("Shortcut key:"), key);
+  auto* note = new QLabel(tr("Renaming changes the class of every label that uses it."), &dialog);
+  note->setWordWrap(true);
+  form->addRow(note);
+  auto* buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, &dialog);
+  form->addRow(buttons);
+  connect(buttons, &QDialogButtonBox::accepted, &dialog, &QDialog::accept);
+  connect(buttons, &QDialogButtonBox::rejected, &dialog, &QDialog::reject);
+  if (dialog.exec() != QDialog::Accepted) return;
+  editClass(classId, name->text(), color, key->value());
+}
+
 void LabelingPane::setCurrentClass(int classId) {
   m_currentClass = classId;
   m_timeline->setCurrentClass(classId);
@@ -382,6 +509,10 @@ void LabelingPane::setCurrentClass(int classId) {
 void LabelingPane::rebuildPalette() {
   for (QAbstractButton* b : m_paletteGroup->buttons()) {
     m_paletteGroup->removeButton(b);
+    // Deleted later (it may be the button whose menu edited the class): out of sight and out
+    // of findChild's way until then.
+    b->hide();
+    b->setObjectName(QString());
     b->deleteLater();
   }
   for (const TimelineClass& c : m_classes) {
@@ -392,14 +523,24 @@ void LabelingPane::rebuildPalette() {
     b->setIcon(swatch(c.color));
     b->setText(c.key > 0 ? tr("%1  %2").arg(c.key).arg(c.name) : c.name);
     b->setToolTip(
-        c.key > 0 ? tr("Class %1: key %2 assigns it to the selected labels").arg(c.name).arg(c.key)
-                  : c.name);
+        c.key > 0
+            ? tr("Class %1: key %2 assigns it to the selected labels. Right-click "
+                 "to rename it or change its color or key.")
+                  .arg(c.name)
+                  .arg(c.key)
+            : tr("Class %1. Right-click to rename it or change its color or key.").arg(c.name));
     b->setChecked(c.id == m_currentClass);
     m_paletteGroup->addButton(b, c.id);
     m_paletteLayout->addWidget(b);
     connect(b, &QToolButton::clicked, this, [this, id = c.id] {
       setCurrentClass(id);
       m_timeline->setFocus();
+    });
+    b->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(b, &QToolButton::customContextMenuRequested, this, [this, b, id = c.id](QPoint at) {
+      QMenu menu(b);
+      menu.addAction(tr("Edit class\u2026"), this, [this, id] { showClassEditor(id); });
+      menu.exec(b->mapToGlobal(at));
     });
   }
 }

@@ -16,6 +16,7 @@
 
 namespace edgewise::labeling {
 class LabelRepository;
+struct LabelClass;
 }
 
 class QButtonGroup;
@@ -53,6 +54,15 @@ class LabelingPane : public QWidget {
   // Adds a class to the project's label schema and the palette (next free key 1-9); returns
   // its id, or -1 when the store refused it (the status line says why).
   int addClass(const QString& name, const QColor& color = QColor());
+  // Edits a class of the schema: name, color and shortcut key (0 = none, 1-9). Every label
+  // of the class shows the new name and color (labels refer to the class by id). One undo
+  // step; false when the store refused it (duplicate name, key of another class; the status
+  // line says why, nothing changes).
+  bool editClass(int classId, const QString& name, const QColor& color, int key);
+  // Opens the class editor dialog (right-click or double-click a class in the palette).
+  void showClassEditor(int classId);
+  // Writes a class row back as it was (the undo/redo of editClass); false on a store error.
+  bool applyClassRow(const labeling::LabelClass& row);
   QString annotator() const;
   // Selects the annotator by name (created in the project when missing) and shows their labels.
   void setAnnotator(const QString& name);
@@ -65,6 +75,7 @@ class LabelingPane : public QWidget {
   void retranslateUi();
   void loadStream();
   void rebuildPalette();
+  void reloadClasses();  // m_classes from the store, then the model, palette and timeline
   void updateStatus();
   void setCurrentClass(int classId);
   void bindProject();
