@@ -2088,6 +2088,14 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Edit class…</source>
         <translation>Klasse bearbeiten…</translation>
     </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>Spektrogramm</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram (dB over frequency) under the waveform of an audio stream</source>
+        <translation>Spektrogramm (dB über der Frequenz) unter der Wellenform eines Audiostreams anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LatencyView</name>
@@ -3179,6 +3187,14 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Resize label</source>
         <translation>Labelgröße ändern</translation>
+    </message>
+    <message>
+        <source>Frequency (Hz)</source>
+        <translation>Frequenz (Hz)</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

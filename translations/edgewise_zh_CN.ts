@@ -2069,6 +2069,14 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Edit class…</source>
         <translation>编辑类别…</translation>
     </message>
+    <message>
+        <source>Spectrogram</source>
+        <translation>频谱图</translation>
+    </message>
+    <message>
+        <source>Show the spectrogram (dB over frequency) under the waveform of an audio stream</source>
+        <translation>在音频流的波形下方显示频谱图（各频率的 dB 值）</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LatencyView</name>
@@ -3149,6 +3157,14 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Resize label</source>
         <translation>调整标签大小</translation>
+    </message>
+    <message>
+        <source>Frequency (Hz)</source>
+        <translation>频率 (Hz)</translation>
+    </message>
+    <message>
+        <source>dB</source>
+        <translation>dB</translation>
     </message>
 </context>
 <context>

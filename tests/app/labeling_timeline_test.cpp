@@ -9,6 +9,7 @@
 #include <QComboBox>
 #include <QDialog>
 #include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSpinBox>
@@ -27,6 +28,7 @@
 #include "app/workbench/panes/labeling/labeling_pane.h"
 #include "app/workbench/panes/labeling/minmax_pyramid.h"
 #include "app/workbench/panes/labeling/review_view.h"
+#include "app/workbench/panes/labeling/spectrogram.h"
 #include "app/workbench/panes/labeling/timeline_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/workspace.h"
@@ -174,6 +176,8 @@ class LabelingTimelineTest : public QObject {
   void paneOnRealProject();
   void labelsSurviveReopen();
   void reviewAndAdjudicate();
+  void spectrogramMatchesReference();
+  void paneAudioSpectrogram();
 
  private:
   std::unique_ptr<QTranslator> m_english;
@@ -929,6 +933,197 @@ void LabelingTimelineTest::reviewAndAdjudicate() {
   pane.timeline()->replot(QCustomPlot::rpImmediateRefresh);
   QCOMPARE(pane.width(), 1300);  // refreshes must not widen the pane
   QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_review.png"));
+}
+
+// The STFT against tests/app/data/spectrogram_reference.csv, written by
+// tests/app/spectrogram_reference.py (a direct DFT of the definition scipy.signal.stft uses):
+// 8 kHz, 1000 Hz + 2500 Hz (a quarter of the amplitude) tones. Tolerance: 1e-3 dB on every bin
+// above -100 dB (the tones and their window leakage), 1e-7 in linear magnitude below.
+void LabelingTimelineTest::spectrogramMatchesReference() {
+  const double fs = 8000;
+  std::vector<float> x(4096);
+  for (size_t i = 0; i < x.size(); ++i)
+    x[i] = static_cast<float>(std::sin(2 * M_PI * 1000 * i / fs) +
+                              0.25 * std::sin(2 * M_PI * 2500 * i / fs + 0.3));
+  const Spectrogram spec = computeSpectrogram(x, fs, 512, 256);
+  QCOMPARE(spec.frames, 4096 / 256 + 1);  // scipy: ceil(n / hop) + 1 frames
+  QCOMPARE(spec.bins, 257);
+  QCOMPARE(spec.binHz, 15.625);
+  QFile file(QStringLiteral(EDGEWISE_SPECTROGRAM_REFERENCE));
+  QVERIFY2(file.open(QIODevice::ReadOnly | QIODevice::Text), qPrintable(file.fileName()));
+  file.readLine();  // header
+  int compared = 0;
+  double worstDb = 0;
+  while (!file.atEnd()) {
+    const QList<QByteArray> f = file.readLine().trimmed().split(',');
+    if (f.size() != 3) continue;
+    const int frame = f[0].toInt(), bin = f[1].toInt();
+    const double ref = f[2].toDouble();
+    const double got = spec.db[static_cast<size_t>(frame) * spec.bins + bin];
+    if (ref > -100) {
+      worstDb = std::max(worstDb, std::abs(got - ref));
+      QVERIFY2(std::abs(got - ref) <= 1e-3,
+               qPrintable(QStringLiteral("frame %1 bin %2: %3 vs %4 dB")
+                              .arg(frame)
+                              .arg(bin)
+                              .arg(got)
+                              .arg(ref)));
+    } else {
+      QVERIFY(std::abs(std::pow(10, got / 20) - std::pow(10, ref / 20)) <= 1e-7);
+    }
+    ++compared;
+  }
+  QCOMPARE(compared, 4 * 257);
+  qInfo("spectrogram vs reference: worst %.2g dB on bins above -100 dB", worstDb);
+  // The 1 kHz tone's peak is bin 1000 / (8000 / 512) = 64, the 2.5 kHz tone's bin 160, 12 dB
+  // lower (a quarter of the amplitude); a full Hann frame of a unit sine peaks at -6.02 dB.
+  const float* mid = spec.db.data() + 8 * spec.bins;
+  QCOMPARE(int(std::max_element(mid, mid + spec.bins) - mid), 64);
+  QVERIFY(std::abs(mid[64] - (-6.0206f)) < 1e-3);
+  const float* upper = mid + 100;
+  QCOMPARE(int(std::max_element(upper, mid + spec.bins) - mid), 160);
+  QVERIFY(std::abs((mid[64] - mid[160]) - 12.04f) < 0.01f);
+  // Which streams get one: audio always, other streams only with one channel at >= 4 kHz.
+  QCOMPARE(spectrogramRateFor(true, 1, 16000, 0), 16000.0);
+  QCOMPARE(spectrogramRateFor(true, 2, 0, 125), 8000.0);
+  QCOMPARE(spectrogramRateFor(false, 1, 4000, 0), 4000.0);
+  QCOMPARE(spectrogramRateFor(false, 1, 0, 100), 10000.0);
+  QCOMPARE(spectrogramRateFor(false, 1, 100, 0), 0.0);
+  QCOMPARE(spectrogramRateFor(false, 6, 8000, 0), 0.0);
+  QCOMPARE(spectrogramRateFor(true, 1, 0, 0), 0.0);
+}
+
+// An audio recording (8 kHz mono, 20 s: a 1 kHz tone, then a 2.5 kHz tone, then a chirp) in a
+// project: the pane shows the spectrogram under the waveform, on the same time axis.
+void LabelingTimelineTest::paneAudioSpectrogram() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  const QString path = dir.filePath(QStringLiteral("audio.edgewise"));
+  const double fs = 8000;
+  const int n = 20 * 8000;
+  {
+    auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+    QVERIFY(project.ok());
+    store::RecordingRepository& recs = project.value()->recordings();
+    auto rec = recs.create("kitchen-mic", 1);
+    QVERIFY(rec.ok());
+    store::StreamSpec spec;
+    spec.deviceId = "mic-1";
+    spec.topic = "edgewise/mic-1/audio";
+    spec.decoderId = "pcm16";
+    spec.kind = store::StreamKind::Audio;
+    spec.channelNames = {"audio"};
+    spec.sampleRateHz = fs;
+    auto stream = recs.addStream(rec.value(), spec);
+    QVERIFY(stream.ok());
+    store::ChunkData chunk;
+    chunk.streamId = stream.value();
+    chunk.channelCount = 1;
+    std::mt19937 rng(3);
+    std::normal_distribution<float> noise(0.f, 0.01f);
+    double phase = 0;
+    for (int i = 0; i < n; ++i) {
+      const double t = i / fs;
+      const double f = t < 7 ? 1000 : t < 14 ? 2500 : 300 + 500 * (t - 14);  // chirp to 3.3k
+      phase += 2 * M_PI * f / fs;
+      chunk.timestampsUs.push_back(1'700'000'000'000'000 + int64_t(i) * 125);
+      chunk.values.push_back(static_cast<float>(0.5 * std::sin(phase)) + noise(rng));
+    }
+    chunk.messageCount = n / 160;
+    QVERIFY(recs.appendChunk(chunk).ok());
+    QVERIFY(recs.finish(rec.value()).ok());
+  }
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1300, 700);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  TimelineWidget* w = pane.timeline();
+  QVERIFY(w->series());
+  QCOMPARE(w->series()->sampleCount(), int64_t(n));
+  auto* toggle = pane.findChild<QToolButton*>(QStringLiteral("spectrogramButton"));
+  QVERIFY(toggle);
+  QVERIFY(toggle->isEnabled());
+  QVERIFY(toggle->isChecked());  // on by default for audio
+  QCOMPARE(w->spectrogramRate(), fs);
+  QVERIFY(w->spectrogramVisible());
+  QCPColorMap* map = w->spectrogramMap();
+  QVERIFY(map);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  // Frequency axis 0 .. 4000 Hz (Nyquist), one row per bin of the 512-sample window.
+  QCOMPARE(map->data()->valueSize(), 257);
+  QCOMPARE(map->data()->valueRange().lower, 0.0);
+  QCOMPARE(map->data()->valueRange().upper, 4000.0);
+  QCOMPARE(w->spectrogramRect()->axis(QCPAxis::atLeft)->range().upper, 4000.0);
+  // At most about one column per pixel, covering the view.
+  QVERIFY(map->data()->keySize() <= w->spectrogramRect()->width() + 4);
+  QVERIFY(map->data()->keySize() > 50);
+  QVERIFY(map->data()->keyRange().lower <= w->visibleRange().lower + 0.05);
+  QVERIFY(map->data()->keyRange().upper >= w->visibleRange().upper - 0.05);
+  // Time axes line up: the same key at the same pixel in both rects.
+  QCPAxis* specX = w->spectrogramRect()->axis(QCPAxis::atBottom);
+  QCOMPARE(specX->range(), w->visibleRange());
+  QVERIFY(std::abs(specX->coordToPixel(10.0) - w->xAxis->coordToPixel(10.0)) <= 1.0);
+  // The loudest row at 3.5 s is the 1 kHz tone, at 10.5 s the 2.5 kHz one.
+  auto peakHz = [map](double key) {
+    QCPColorMapData* d = map->data();
+    int ki = 0, vi = 0;
+    d->coordToCell(key, 0, &ki, &vi);
+    int best = 0;
+    for (int v = 1; v < d->valueSize(); ++v)
+      if (d->cell(ki, v) > d->cell(ki, best)) best = v;
+    double k = 0, hz = 0;
+    d->cellToCoord(ki, best, &k, &hz);
+    return hz;
+  };
+  QVERIFY2(std::abs(peakHz(3.5) - 1000) <= 16, qPrintable(QString::number(peakHz(3.5))));
+  QVERIFY2(std::abs(peakHz(10.5) - 2500) <= 16, qPrintable(QString::number(peakHz(10.5))));
+
+  // Labels stay on the waveform (and as a band over the spectrogram).
+  const int sound = pane.addClass(QStringLiteral("tone"));
+  const int sweep = pane.addClass(QStringLiteral("chirp"));
+  QVERIFY(sound > 0 && sweep > 0);
+  pane.setAnnotator(QStringLiteral("ana"));
+  QTest::qWait(50);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  dragKeys(w, 0.5, 6.8);
+  dragKeys(w, 7.2, 13.8);
+  dragKeys(w, 14.2, 19.5);
+  QTest::keyClick(w, Qt::Key_2);  // the chirp
+  QCOMPARE(w->labelModel()->segments().size(), size_t(3));
+
+  // Zoom: the spectrogram follows the timeline's range, with a finer hop.
+  const int hopFull = w->spectrogramHop();
+  w->setVisibleRange(9.0, 11.0);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  QCOMPARE(specX->range(), w->visibleRange());
+  QVERIFY(map->data()->keyRange().lower <= 9.05 && map->data()->keyRange().lower >= 8.5);
+  QVERIFY(map->data()->keyRange().upper >= 10.95 && map->data()->keyRange().upper <= 11.5);
+  QVERIFY(w->spectrogramHop() < hopFull);
+  QVERIFY(std::abs(peakHz(10.0) - 2500) <= 16);
+  // Wheel over the spectrogram zooms both.
+  const QCPRange before = w->visibleRange();
+  QWheelEvent wheel(QPointF(w->spectrogramRect()->center()),
+                    w->mapToGlobal(w->spectrogramRect()->center()), QPoint(), QPoint(0, 120),
+                    Qt::NoButton, Qt::NoModifier, Qt::NoScrollPhase, false);
+  QApplication::sendEvent(w, &wheel);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  QVERIFY(w->visibleRange().size() < before.size());
+  QCOMPARE(specX->range(), w->visibleRange());
+  w->setVisibleRange(0, w->fullRange().upper);
+  w->replot(QCustomPlot::rpImmediateRefresh);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_audio.png"));
+
+  // The toggle hides and shows it; the waveform keeps its labels.
+  toggle->click();
+  QVERIFY(!w->spectrogramVisible());
+  QVERIFY(!map->visible());
+  QCOMPARE(w->plotLayout()->rowCount(), 1);
+  toggle->click();
+  QVERIFY(w->spectrogramVisible());
+  QCOMPARE(w->plotLayout()->rowCount(), 2);
+  QCOMPARE(w->labelModel()->segments().size(), size_t(3));
 }
 
 QTEST_MAIN(LabelingTimelineTest)

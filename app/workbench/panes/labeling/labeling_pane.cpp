@@ -16,6 +16,7 @@
 #include <QMenu>
 #include <QPainter>
 #include <QPixmap>
+#include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
 #include <QToolButton>
@@ -25,6 +26,7 @@
 
 #include "app/workbench/pane_factory.h"
 #include "app/workbench/panes/labeling/review_view.h"
+#include "app/workbench/panes/labeling/spectrogram.h"
 #include "app/workbench/panes/labeling/store_label_model.h"
 #include "app/workbench/panes/labeling/timeline_widget.h"
 #include "app/workbench/widgets/elided_label.h"
@@ -206,6 +208,11 @@ void LabelingPane::buildUi() {
   m_layout->addItem(QString());
   m_layout->addItem(QString());
   m_fit = new QToolButton(this);
+  m_spectrogram = new QToolButton(this);
+  m_spectrogram->setObjectName(QStringLiteral("spectrogramButton"));
+  m_spectrogram->setCheckable(true);
+  m_spectrogram->setChecked(true);
+  m_spectrogram->setEnabled(false);
   m_undo = new QToolButton(this);
   m_undo->setObjectName(QStringLiteral("undoButton"));
   m_redo = new QToolButton(this);
@@ -221,6 +228,7 @@ void LabelingPane::buildUi() {
   top->addWidget(m_channels);
   top->addWidget(m_layout);
   top->addWidget(m_fit);
+  top->addWidget(m_spectrogram);
   top->addWidget(m_undo);
   top->addWidget(m_redo);
   m_reviewButton = new QToolButton(this);
@@ -284,6 +292,7 @@ void LabelingPane::buildUi() {
     const QCPRange full = m_timeline->fullRange();
     m_timeline->setVisibleRange(full.lower, full.upper);
   });
+  connect(m_spectrogram, &QToolButton::toggled, m_timeline, &TimelineWidget::setSpectrogramVisible);
   QUndoStack* undo = m_timeline->undoStack();
   connect(m_undo, &QToolButton::clicked, undo, &QUndoStack::undo);
   connect(m_redo, &QToolButton::clicked, undo, &QUndoStack::redo);
@@ -335,6 +344,9 @@ void LabelingPane::retranslateUi() {
   m_layout->setToolTip(tr("Draw each channel in its own band, or all on one axis"));
   m_fit->setText(tr("Fit"));
   m_fit->setToolTip(tr("Show the whole recording"));
+  m_spectrogram->setText(tr("Spectrogram"));
+  m_spectrogram->setToolTip(
+      tr("Show the spectrogram (dB over frequency) under the waveform of an audio stream"));
   m_undo->setText(tr("Undo"));
   m_undo->setToolTip(tr("Undo the last label edit (Ctrl+Z in the timeline)"));
   m_redo->setText(tr("Redo"));
@@ -596,7 +608,7 @@ bool LabelingPane::openRecording(int64_t recordingId) {
     return false;
   }
   for (const store::StreamSummary& s : streams.value()) {
-    if (s.spec.kind != store::StreamKind::TimeSeries) continue;
+    if (s.spec.kind == store::StreamKind::Image) continue;
     m_stream->addItem(
         tr("%1 / %2 (%n sample(s))", nullptr, static_cast<int>(s.sampleCount))
             .arg(QString::fromStdString(s.spec.deviceId), QString::fromStdString(s.spec.topic)),
@@ -614,17 +626,24 @@ void LabelingPane::loadStream() {
   if (!project || index < 0) {
     m_streamId = -1;
     m_timeline->setLabelModel(nullptr);
+    m_timeline->setSpectrogramRate(0);
+    m_spectrogram->setEnabled(false);
     m_timeline->clearSeries();
     updateStatus();
     return;
   }
   m_streamId = m_stream->itemData(index).toLongLong();
   QStringList names;
+  bool audio = false;
+  double nominalRate = 0;
   auto streams = project->recordings().streams(m_recordingId);
   if (streams.ok()) {
     for (const store::StreamSummary& s : streams.value())
-      if (s.id == m_streamId)
+      if (s.id == m_streamId) {
         for (const std::string& n : s.spec.channelNames) names << QString::fromStdString(n);
+        audio = s.spec.kind == store::StreamKind::Audio;
+        nominalRate = s.spec.sampleRateHz;
+      }
   }
   auto chunk = project->recordings().readStream(m_streamId);
   if (!chunk.ok()) {
@@ -639,6 +658,16 @@ void LabelingPane::loadStream() {
   series->values = std::move(chunk.value().values);
   m_timeline->setLabelModel(nullptr);
   m_timeline->setSeries(series, names);
+  // Audio, or one channel at >= 4 kHz: a spectrogram under the waveform (on for audio).
+  const double specRate = spectrogramRateFor(audio, series->channels, nominalRate,
+                                             m_timeline->timestampReport().medianIntervalUs);
+  {
+    const QSignalBlocker block(m_spectrogram);
+    m_spectrogram->setChecked(audio);
+  }
+  m_spectrogram->setEnabled(specRate > 0);
+  m_timeline->setSpectrogramVisible(audio);
+  m_timeline->setSpectrogramRate(specRate);
   attachModel();
   for (int c = 0; c < series->channels; ++c) {
     QAction* a = m_channelMenu->addAction(names.value(c, tr("channel %1").arg(c + 1)));

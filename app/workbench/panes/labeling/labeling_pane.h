@@ -17,7 +17,7 @@
 namespace edgewise::labeling {
 class LabelRepository;
 struct LabelClass;
-}
+}  // namespace edgewise::labeling
 
 class QButtonGroup;
 class QComboBox;
@@ -100,6 +100,7 @@ class LabelingPane : public QWidget {
   QToolButton* m_undo = nullptr;
   QToolButton* m_redo = nullptr;
   QToolButton* m_fit = nullptr;
+  QToolButton* m_spectrogram = nullptr;
   QLabel* m_classesLabel = nullptr;
   QHBoxLayout* m_paletteLayout = nullptr;
   QButtonGroup* m_paletteGroup = nullptr;

@@ -1,5 +1,7 @@
 #include "app/workbench/panes/labeling/timeline_widget.h"
 
+#include "app/workbench/panes/labeling/spectrogram.h"
+
 #include <QEvent>
 #include <QKeyEvent>
 #include <QLabel>
@@ -20,6 +22,9 @@ namespace {
 constexpr double kEdgeGrabPx = 5.0;
 constexpr double kMinDragPx = 3.0;
 const QString kSpanLayer = QStringLiteral("spans");
+const QString kSpectrogramLayer = QStringLiteral("spectrogram");
+constexpr int kSpectrogramWindow = 512;
+constexpr double kSpanBandRatio = 0.06;  // label spans as a thin band atop the spectrogram
 
 const QColor kChannelColors[] = {QColor(31, 119, 180),  QColor(214, 39, 40),  QColor(44, 160, 44),
                                  QColor(148, 103, 189), QColor(255, 127, 14), QColor(23, 190, 207),
@@ -143,6 +148,7 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QCustomPlot(parent) {
   setAntialiasedElements(QCP::aeAxes | QCP::aeItems);
   setInteractions({});  // the widget handles drag and zoom itself (spans take the left button)
   addLayer(kSpanLayer, layer(QStringLiteral("main")), QCustomPlot::limBelow);
+  addLayer(kSpectrogramLayer, layer(kSpanLayer), QCustomPlot::limBelow);
   xAxis->setLabel(tr("Time (s)"));
   yAxis->setTickLabels(true);
   yAxis->grid()->setVisible(false);
@@ -151,6 +157,8 @@ TimelineWidget::TimelineWidget(QWidget* parent) : QCustomPlot(parent) {
   connect(this, &QCustomPlot::afterLayout, this, &TimelineWidget::updateGraphData);
   connect(xAxis, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), this, [this] {
     m_dataDirty = true;
+    m_specDirty = true;
+    if (m_specRect) m_specRect->axis(QCPAxis::atBottom)->setRange(xAxis->range());
     Q_EMIT viewChanged();
   });
 
@@ -182,6 +190,10 @@ TimelineWidget::~TimelineWidget() {
 
 void TimelineWidget::retranslateUi() {
   xAxis->setLabel(tr("Time (s)"));
+  if (m_specRect) {
+    m_specRect->axis(QCPAxis::atLeft)->setLabel(tr("Frequency (Hz)"));
+    m_specScale->axis()->setLabel(tr("dB"));
+  }
   updateWarning();
 }
 
@@ -220,6 +232,7 @@ void TimelineWidget::clearSeries() {
   m_graphs.clear();
   m_visible.clear();
   m_channelRange.clear();
+  m_specDirty = true;
   updateWarning();
   replot(rpQueuedReplot);
 }
@@ -379,6 +392,7 @@ void TimelineWidget::feedRaw() {
 }
 
 void TimelineWidget::updateGraphData() {
+  updateSpectrogram();
   if (!m_series || m_graphs.empty()) return;
   if (!m_decimate) {
     if (!m_rawFed) feedRaw();
@@ -439,6 +453,132 @@ void TimelineWidget::updateGraphData() {
   }
 }
 
+// ---- spectrogram --------------------------------------------------------------------------
+
+bool TimelineWidget::inPlot(const QPointF& pos) const {
+  const QPoint p = pos.toPoint();
+  return axisRect()->rect().contains(p) || (m_specShown && m_specRect->rect().contains(p));
+}
+
+void TimelineWidget::setSpectrogramRate(double sampleRateHz) {
+  m_specRate = sampleRateHz > 0 ? sampleRateHz : 0;
+  placeSpectrogram();
+}
+
+void TimelineWidget::setSpectrogramVisible(bool on) {
+  m_specWanted = on;
+  placeSpectrogram();
+}
+
+void TimelineWidget::placeSpectrogram() {
+  const bool show = m_specWanted && m_specRate > 0;
+  if (!m_specRect) {
+    if (!show) return;
+    // Built on first use: the axis rect below the waveform, its colour map and scale.
+    m_specRect = new QCPAxisRect(this);
+    m_specRect->setObjectName(QStringLiteral("spectrogramRect"));
+    QCPAxis* kx = m_specRect->axis(QCPAxis::atBottom);
+    QCPAxis* fy = m_specRect->axis(QCPAxis::atLeft);
+    kx->setRange(xAxis->range());
+    fy->grid()->setVisible(false);
+    kx->grid()->setVisible(false);
+    m_specMap = new QCPColorMap(kx, fy);
+    m_specMap->setLayer(kSpectrogramLayer);
+    m_specMap->setInterpolate(false);
+    m_specMap->setTightBoundary(false);
+    m_specScale = new QCPColorScale(this);
+    m_specScale->setType(QCPAxis::atRight);
+    m_specScale->setBarWidth(10);
+    m_specMap->setColorScale(m_specScale);
+    QCPColorGradient g;
+    g.setColorStops({{0.0, QColor(0, 0, 4)},
+                     {0.25, QColor(87, 16, 110)},
+                     {0.5, QColor(188, 55, 84)},
+                     {0.75, QColor(249, 142, 9)},
+                     {1.0, QColor(252, 255, 164)}});  // inferno
+    m_specMap->setGradient(g);
+    m_specMargins = new QCPMarginGroup(this);
+    m_specRect->setMarginGroup(QCP::msAll, m_specMargins);
+    m_specScale->setMarginGroup(QCP::msTop | QCP::msBottom, m_specMargins);
+    retranslateUi();
+  }
+  if (show == m_specShown) {
+    m_specRect->axis(QCPAxis::atLeft)->setRange(0, m_specRate / 2);
+    m_specDirty = true;
+    replot(rpQueuedReplot);
+    return;
+  }
+  m_specShown = show;
+  if (show) {
+    plotLayout()->addElement(1, 0, m_specRect);
+    plotLayout()->addElement(1, 1, m_specScale);
+    plotLayout()->setRowStretchFactors({1.0, 1.0});
+    axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, m_specMargins);
+    m_specRect->axis(QCPAxis::atLeft)->setRange(0, m_specRate / 2);
+    m_specRect->axis(QCPAxis::atBottom)->setRange(xAxis->range());
+  } else {
+    plotLayout()->take(m_specRect);
+    plotLayout()->take(m_specScale);
+    plotLayout()->simplify();
+    axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, nullptr);
+  }
+  m_specMap->setVisible(show);
+  m_specRect->setVisible(show);
+  m_specScale->setVisible(show);
+  m_specDirty = true;
+  m_dataDirty = true;
+  refreshLabels();  // adds or drops the span bands
+}
+
+void TimelineWidget::updateSpectrogram() {
+  if (!m_specShown || !m_specMap) return;
+  const QCPRange range = xAxis->range();
+  const int width = std::max(m_specRect->width(), 16);
+  if (!m_specDirty && width == m_specFedWidth && range == m_specFedRange) return;
+  m_specDirty = false;
+  m_specFedRange = range;
+  m_specFedWidth = width;
+  if (!m_series || m_series->sampleCount() == 0 || m_series->channels < 1) {
+    m_specMap->data()->clear();
+    return;
+  }
+  // Channel 0 of the visible samples (plus half a window on each side), one frame per hop.
+  const int channels = m_series->channels;
+  const int64_t n = m_series->sampleCount();
+  const int64_t i0 = m_pyramid.lowerBound(static_cast<double>(usOf(range.lower)));
+  const int64_t i1 = std::max(m_pyramid.lowerBound(static_cast<double>(usOf(range.upper))), i0 + 1);
+  const int64_t visible = i1 - i0;
+  m_specHop = static_cast<int>(
+      std::max<int64_t>({kSpectrogramWindow / 4, (visible + width - 1) / width, int64_t{1}}));
+  const int64_t first = std::max<int64_t>(i0 - m_specHop, 0);
+  const int64_t last = std::min<int64_t>(i1 + m_specHop, n - 1);
+  std::vector<int64_t> centers;
+  for (int64_t c = first; c <= last; c += m_specHop) centers.push_back(c);
+  if (centers.size() < 2) centers.push_back(std::min<int64_t>(centers.back() + 1, n - 1));
+  const int64_t a = std::max<int64_t>(first - kSpectrogramWindow / 2, 0);
+  const int64_t b = std::min<int64_t>(last + kSpectrogramWindow / 2 + 1, n);
+  std::vector<float> mono(static_cast<size_t>(b - a));
+  for (int64_t i = a; i < b; ++i) mono[i - a] = m_series->values[i * channels];
+  for (int64_t& c : centers) c -= a;
+  const Spectrogram spec =
+      computeSpectrogram(mono.data(), b - a, m_specRate, centers, kSpectrogramWindow);
+  for (int64_t& c : centers) c += a;
+  const double k0 = keyOf(m_series->timestampsUs[centers.front()]);
+  const double k1 = keyOf(m_series->timestampsUs[centers.back()]);
+  QCPColorMapData* data = m_specMap->data();
+  data->setSize(spec.frames, spec.bins);
+  data->setRange(QCPRange(k0, k1 > k0 ? k1 : k0 + 1e-6), QCPRange(0, spec.binHz * (spec.bins - 1)));
+  float top = kSpectrogramFloorDb;
+  for (int f = 0; f < spec.frames; ++f)
+    for (int k = 0; k < spec.bins; ++k) {
+      const float v = spec.db[static_cast<size_t>(f) * spec.bins + k];
+      data->setCell(f, k, v);
+      top = std::max(top, v);
+    }
+  // 80 dB of dynamic range below the loudest cell in view.
+  m_specMap->setDataRange(QCPRange(top - 80.0, top));
+}
+
 // ---- warning bar ----------------------------------------------------------------------------
 
 bool TimelineWidget::warningShown() const {
@@ -476,6 +616,7 @@ void TimelineWidget::updateWarning() {
 void TimelineWidget::resizeEvent(QResizeEvent* event) {
   QCustomPlot::resizeEvent(event);
   m_dataDirty = true;
+  m_specDirty = true;
   if (m_warning && !m_warning->isHidden()) {
     m_warning->setMaximumWidth(width() - 16);
     m_warning->move(8, 4);
@@ -532,6 +673,26 @@ void TimelineWidget::refreshLabels() {
     r->setBrush(brush);
     r->setPen(pen);
     m_spanItems.push_back(r);
+    if (m_specShown) {
+      // The same span as a thin band along the spectrogram's top edge.
+      auto* band = new QCPItemRect(this);
+      band->setLayer(kSpanLayer);
+      band->setSelectable(false);
+      band->setClipAxisRect(m_specRect);
+      for (QCPItemPosition* p : {band->topLeft, band->bottomRight}) {
+        p->setTypeX(QCPItemPosition::ptPlotCoords);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        p->setAxisRect(m_specRect);
+        p->setAxes(m_specRect->axis(QCPAxis::atBottom), m_specRect->axis(QCPAxis::atLeft));
+      }
+      band->topLeft->setCoords(k0, 0);
+      band->bottomRight->setCoords(k1, kSpanBandRatio);
+      QColor solid = brush.color();
+      solid.setAlpha(230);
+      band->setBrush(brush.style() == Qt::SolidPattern ? QBrush(solid) : brush);
+      band->setPen(pen);
+      m_spanItems.push_back(band);
+    }
     return r;
   };
 
@@ -716,7 +877,7 @@ void TimelineWidget::mousePressEvent(QMouseEvent* event) {
   setFocus(Qt::MouseFocusReason);
   const QPointF pos = event->position();
   m_pressX = pos.x();
-  if (!axisRect()->rect().contains(pos.toPoint()) || !m_series) {
+  if (!inPlot(pos) || !m_series) {
     QCustomPlot::mousePressEvent(event);
     return;
   }

@@ -62,6 +62,19 @@ class TimelineWidget : public QCustomPlot {
   // Off: every raw sample is handed to QCustomPlot once (the benchmark's baseline).
   void setDecimation(bool on);
   bool decimation() const { return m_decimate; }
+  // Spectrogram of channel 0 under the waveform (spectrogram.h), sharing the time axis: the
+  // pane enables it for audio streams (sampleRateHz > 0; 0 removes it). Only the visible
+  // part is computed, at most one STFT column per pixel (hop = max(window / 4, samples per
+  // pixel)), after every layout that changed the range or width.
+  void setSpectrogramRate(double sampleRateHz);
+  double spectrogramRate() const { return m_specRate; }
+  void setSpectrogramVisible(bool on);
+  bool spectrogramVisible() const { return m_specShown; }
+  QCPColorMap* spectrogramMap() const { return m_specMap; }
+  QCPAxisRect* spectrogramRect() const { return m_specRect; }
+  QCPColorScale* spectrogramScale() const { return m_specScale; }
+  int spectrogramHop() const { return m_specHop; }
+
   // Points handed to QCustomPlot in the last update (all channels).
   int64_t pointsFed() const { return m_pointsFed; }
 
@@ -112,6 +125,9 @@ class TimelineWidget : public QCustomPlot {
   };
 
   void updateGraphData();
+  void updateSpectrogram();
+  void placeSpectrogram();
+  bool inPlot(const QPointF& pos) const;
   void rebuildGraphs();
   void feedRaw();
   void updateYAxis();
@@ -161,6 +177,18 @@ class TimelineWidget : public QCustomPlot {
   int64_t m_suggestionCursor = INT64_MIN;
 
   QLabel* m_warning = nullptr;
+
+  QCPAxisRect* m_specRect = nullptr;
+  QCPColorMap* m_specMap = nullptr;
+  QCPColorScale* m_specScale = nullptr;
+  QCPMarginGroup* m_specMargins = nullptr;
+  double m_specRate = 0;
+  bool m_specWanted = true;
+  bool m_specShown = false;
+  bool m_specDirty = true;
+  int m_specHop = 0;
+  QCPRange m_specFedRange;
+  int m_specFedWidth = -1;
 };
 
 }  // namespace edgewise::gui
