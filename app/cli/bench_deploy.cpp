@@ -14,6 +14,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 #include <thread>
 
 #include "app/cli/cli_common.h"
@@ -185,7 +186,7 @@ int runBenchDeploy(const QStringList& args) {
 
   std::mt19937_64 rng(static_cast<uint64_t>(*seed));
   int succeeded = 0, rolledBack = 0, refused = 0, failed = 0, bricked = 0, wrongModel = 0;
-  int refusalsExpected = 0, refusalsSeen = 0;
+  int refusalsExpected = 0, refusalsSeen = 0, unreachable = 0;
   std::vector<double> deviceSeconds, trialSeconds;
   json perTrial = json::array();
   std::map<std::string, std::string> running;  // device -> sha before the trial
@@ -236,8 +237,10 @@ int runBenchDeploy(const QStringList& args) {
     if (fault == "kill-agent" || fault == "restart-broker") waitOnline(60);
     auto reported = deploy::discoverDevices(broker.url(), 0.5);
     std::map<std::string, std::string> reportedSha;
+    std::set<std::string> online;
     if (reported) {
       for (const auto& d : *reported) {
+        if (d.online) online.insert(d.id);
         const auto m = json::parse(d.modelJson, nullptr, false);
         reportedSha[d.id] = m.is_object() ? m.value("sha256", std::string()) : std::string();
       }
@@ -264,14 +267,19 @@ int runBenchDeploy(const QStringList& args) {
       // as long as it is one of the two and the device reports it.
       const bool ok = o.state == "failed" ? (sha == a.manifest.sha256 || sha == running[o.device])
                                           : sha == expected;
-      if (!ok || reportedSha[o.device] != sha) {
+      // Offline after the trial (its client could not reconnect): it runs `sha` by its state
+      // dir but cannot say so; counted apart, and as wrong when the state dir is wrong.
+      const bool reachable = online.count(o.device) > 0;
+      if (!reachable) ++unreachable;
+      if (!ok || (reachable && reportedSha[o.device] != sha)) {
         ++wrongModel;
         t["mismatches"].push_back({{"device", o.device},
                                    {"state", o.state},
                                    {"reason", o.reason},
                                    {"installed", sha.substr(0, 12)},
                                    {"reported", reportedSha[o.device].substr(0, 12)},
-                                   {"expected", expected.substr(0, 12)}});
+                                   {"expected", expected.substr(0, 12)},
+                                   {"online", reachable}});
       }
       running[o.device] = sha;
     }
@@ -307,6 +315,7 @@ int runBenchDeploy(const QStringList& args) {
       {"failed", failed},
       {"bricked", bricked},
       {"wrong_model_running", wrongModel},
+      {"unreachable_after_trial", unreachable},
       {"refused_when_expected",
        refusalsExpected > 0 ? json(double(refusalsSeen) / refusalsExpected) : json(nullptr)},
       {"p50_seconds",
