@@ -4,6 +4,7 @@
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
+#include <QTcpServer>
 #include <QTcpSocket>
 #include <cmath>
 
@@ -53,9 +54,20 @@ TEST(Percentile, MatchesNumpyLinearInterpolation) {
 }
 
 TEST(Net, FreePortIsBindable) {
-  const uint16_t port = util::findFreeTcpPort();
-  ASSERT_GT(port, 1024);
-  EXPECT_FALSE(util::waitForTcpPort(port, 100)) << "nothing should listen on a free port";
+  // We can listen on the port we are given. Tests run in parallel (ctest -j) and every broker
+  // test asks for a free port too: the kernel may hand the same port to another test between
+  // the call and our listen(), so up to three fresh ports are tried; a function that returned
+  // ports in use would fail all three. (Connecting to the port to see that nobody listens was
+  // flaky: a parallel test's broker could already be there.)
+  bool listened = false;
+  for (int attempt = 0; attempt < 3 && !listened; ++attempt) {
+    const uint16_t port = util::findFreeTcpPort();
+    ASSERT_GT(port, 1024);
+    QTcpServer server;
+    listened = server.listen(QHostAddress::LocalHost, port);
+    if (listened) EXPECT_TRUE(util::waitForTcpPort(port, 1000)) << "our own listener on " << port;
+  }
+  EXPECT_TRUE(listened) << "three ports from findFreeTcpPort() were all in use";
 }
 
 TEST(LocalBroker, StartsListensRestartsAndStops) {
