@@ -37,9 +37,11 @@ struct Method {
 // with >= 6.7x fewer (digits 16,32,64 -> 10,20). Same-depth students (mlp 56,28, cnn1d
 // 6,12,24) lost 2.5-3.1 / 2.7-4.0 points over seeds 42-44, these 1.5-2.0 / 1.6-1.9; cnn1d
 // 11 or 12 wide (5.2-5.9x) scattered from 0.8 to 3.3 points on the same seeds.
-std::string distillRecipe(const training::Classifier& parent, const std::string& family) {
+// Without a loadable parent, the same-depth students of the afternoon run (56,28 / 6,12,24).
+std::string distillRecipe(const training::Classifier* parent, const std::string& family) {
   const int depth = family == "mlp" ? 1 : 2;
-  auto width = training::widestStudent(parent, depth, family == "mlp" ? 0.2 : 0.15);
+  auto width = parent ? training::widestStudent(*parent, depth, family == "mlp" ? 0.2 : 0.15)
+                      : Result<int>(Error("no parent"));
   if (!width.ok()) return family == "mlp" ? "distill:56" : "distill:6";
   return "distill:" + std::to_string(*width) + "x" + std::to_string(depth);
 }
@@ -178,9 +180,8 @@ int runBenchCompress(const QStringList& args) {
           say(u"  parent failed: "_s + qs(parent.error().toString()));
           continue;
         }
-        std::string distill = family == "mlp" ? "distill:56" : "distill:6";
-        if (auto model = training::ModelRegistry(**project).load(parent->id); model.ok())
-          distill = distillRecipe(**model, family);
+        auto model = training::ModelRegistry(**project).load(parent->id);
+        const std::string distill = distillRecipe(model.ok() ? model->get() : nullptr, family);
         for (const Method& m : methodsFor(distill, onlyMethods)) {
           if (stopRequested()) return cl.failure(u"interrupted"_s);
           training::CompressRequest req;

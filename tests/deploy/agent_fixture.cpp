@@ -8,28 +8,6 @@
 
 namespace edgewise::deploy_test {
 
-namespace {
-
-class QtEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    if (QCoreApplication::instance() == nullptr) {
-      static int argc = 1;
-      static char name[] = "test_deploy";
-      static char* argv[] = {name, nullptr};
-      m_app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-  }
-  void TearDown() override { m_app.reset(); }
-
- private:
-  std::unique_ptr<QCoreApplication> m_app;
-};
-[[maybe_unused]] ::testing::Environment* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
-
-}  // namespace
-
 QString binaryPath(const char* name) {
   return qEnvironmentVariable("EDGEWISE_BIN_DIR") + QStringLiteral("/") + QString::fromLatin1(name);
 }

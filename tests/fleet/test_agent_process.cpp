@@ -23,25 +23,6 @@ using namespace std::chrono_literals;
 
 namespace {
 
-// LocalBroker and the agent run through QProcess, which wants an application object.
-class QtEnvironment : public ::testing::Environment {
- public:
-  void SetUp() override {
-    if (QCoreApplication::instance() == nullptr) {
-      static int argc = 1;
-      static char name[] = "test_fleet";
-      static char* argv[] = {name, nullptr};
-      m_app = std::make_unique<QCoreApplication>(argc, argv);
-    }
-  }
-  void TearDown() override { m_app.reset(); }
-
- private:
-  std::unique_ptr<QCoreApplication> m_app;
-};
-[[maybe_unused]] ::testing::Environment* const kQtEnvironment =
-    ::testing::AddGlobalTestEnvironment(new QtEnvironment);
-
 QString agentPath() {
   return qEnvironmentVariable("EDGEWISE_BIN_DIR") + QStringLiteral("/edgewise-agent");
 }

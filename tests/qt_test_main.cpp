@@ -2,7 +2,8 @@
 
 #include <QCoreApplication>
 
-// QProcess and QTemporaryDir want a QCoreApplication; gtest_main does not make one.
+// main() of the test programs that start child processes or use QTemporaryDir: QProcess and
+// QTemporaryDir want a QCoreApplication, which gtest_main does not make.
 int main(int argc, char** argv) {
   QCoreApplication app(argc, argv);
   ::testing::InitGoogleTest(&argc, argv);
