@@ -34,12 +34,24 @@ class Workspace : public QObject {
   void notifyRecordingsChanged() { Q_EMIT recordingsChanged(); }
   // Called by whoever added, changed or removed a dataset (the import dialog).
   void notifyDatasetsChanged() { Q_EMIT datasetsChanged(); }
+  // Asks the Labeling pane to open a recording at a time range (e.g. drifted windows the
+  // Audit pane recorded); reason is shown to the annotator.
+  void requestLabeling(qint64 recordingId, qint64 startUs, qint64 endUs, const QString& reason) {
+    Q_EMIT labelingRequested(recordingId, startUs, endUs, reason);
+  }
+  // Called by whoever changed the project's models, devices or deployments.
+  void notifyModelsChanged() { Q_EMIT modelsChanged(); }
+  void notifyFleetChanged() { Q_EMIT fleetChanged(); }
 
  Q_SIGNALS:
   void projectChanged();
   void recordingsChanged();
   // The project's datasets changed (an import); a project switch emits projectChanged().
   void datasetsChanged();
+  void labelingRequested(qint64 recordingId, qint64 startUs, qint64 endUs, const QString& reason);
+  void modelsChanged();
+  // Devices, deployments, requirements or telemetry changed in the project.
+  void fleetChanged();
   void statusMessage(const QString& message, int timeoutMs);
 
  private:

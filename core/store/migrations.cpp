@@ -233,6 +233,109 @@ CREATE INDEX adjudications_by_sample ON adjudications(sample_id);
 CREATE INDEX adjudications_by_recording ON adjudications(recording_id);
 CREATE INDEX adjudications_by_class ON adjudications(class_id);
 )sql"},
+      {7, "fleet: devices, requirements, deployments, telemetry; corrective feedback; drift alarms",
+       R"sql(
+-- Devices the workbench has seen (from retained edgewise/<device>/status), with the user's
+-- grouping. Text ids: the device id of docs/mqtt_conventions.md.
+CREATE TABLE devices(
+  id            TEXT PRIMARY KEY,
+  device_class  TEXT NOT NULL DEFAULT '',     -- "imu-gateway", "cam-pi4"; '' when unknown
+  tags          TEXT NOT NULL DEFAULT '[]',   -- JSON array of strings (groups and tags)
+  hardware      TEXT NOT NULL DEFAULT '{}',   -- JSON {"arch","cores","ram_mb","os"}
+  agent_version TEXT NOT NULL DEFAULT '',
+  first_seen_us INTEGER NOT NULL,
+  last_seen_us  INTEGER NOT NULL,
+  model         TEXT NOT NULL DEFAULT 'null'  -- JSON: what it ran at its last report
+);
+
+-- Requirements ("policies") per device class; device_class '*' applies to every class
+-- without a row of its own.
+CREATE TABLE requirements(
+  id             INTEGER PRIMARY KEY,
+  device_class   TEXT NOT NULL UNIQUE,
+  min_accuracy   REAL,                        -- 0..1
+  max_latency_ms REAL,
+  max_ram_kb     INTEGER,
+  max_flash_kb   INTEGER,
+  objective      TEXT NOT NULL DEFAULT 'best_effort'
+                 CHECK(objective IN ('best_effort', 'low_latency'))
+);
+
+-- One row per rollout (or group rollback); id is the manifest's deployment id.
+CREATE TABLE deployments(
+  id          TEXT PRIMARY KEY,
+  kind        TEXT NOT NULL DEFAULT 'deploy' CHECK(kind IN ('deploy', 'rollback')),
+  model_id    INTEGER REFERENCES models(id) ON DELETE SET NULL,
+  selector    TEXT NOT NULL DEFAULT '',
+  canary_pct  REAL NOT NULL DEFAULT 0,
+  started_us  INTEGER NOT NULL,
+  finished_us INTEGER,
+  state       TEXT NOT NULL,                  -- running, succeeded, partial, halted, cancelled, failed
+  summary     TEXT NOT NULL DEFAULT '{}'      -- JSON totals
+);
+CREATE TABLE deployment_devices(
+  deployment_id  TEXT NOT NULL REFERENCES deployments(id) ON DELETE CASCADE,
+  device_id      TEXT NOT NULL,
+  stage          TEXT NOT NULL DEFAULT 'rest' CHECK(stage IN ('canary', 'rest')),
+  state          TEXT NOT NULL,               -- succeeded, rolled_back, refused, failed, skipped
+  reason         TEXT NOT NULL DEFAULT '',
+  model_before   TEXT NOT NULL DEFAULT 'null',
+  model_after    TEXT NOT NULL DEFAULT 'null',
+  seconds        REAL,
+  PRIMARY KEY(deployment_id, device_id)
+);
+CREATE INDEX deployment_devices_by_device ON deployment_devices(device_id);
+
+-- Heartbeat telemetry (edgewise/<device>/telemetry), one row per heartbeat.
+CREATE TABLE telemetry(
+  device_id         TEXT NOT NULL,
+  ts_us             INTEGER NOT NULL,
+  model_sha256      TEXT NOT NULL DEFAULT '',
+  cpu_pct           REAL,
+  rss_kb            INTEGER,
+  latency_p50_us    REAL,
+  latency_p99_us    REAL,
+  predictions_per_s REAL,
+  queue_depth       INTEGER,
+  stages            TEXT NOT NULL DEFAULT '{}', -- JSON p50 per stage: decode, features, inference, publish
+  PRIMARY KEY(device_id, ts_us)
+) WITHOUT ROWID;
+
+-- Corrective feedback (MLIoT): a prediction (of a device, or a pre-annotation) that a user
+-- corrected; features are the model's input (float32 little-endian, dims values).
+CREATE TABLE feedback(
+  id            INTEGER PRIMARY KEY,
+  device_id     TEXT NOT NULL DEFAULT '',
+  model_id      INTEGER REFERENCES models(id) ON DELETE SET NULL,
+  model_sha256  TEXT NOT NULL DEFAULT '',
+  ts_us         INTEGER NOT NULL,
+  predicted     TEXT NOT NULL,
+  corrected     TEXT NOT NULL,
+  confidence    REAL,
+  dims          INTEGER NOT NULL DEFAULT 0,
+  features      BLOB,
+  annotator_id  INTEGER REFERENCES annotators(id) ON DELETE SET NULL,
+  created_us    INTEGER NOT NULL
+);
+CREATE INDEX feedback_by_model ON feedback(model_id);
+
+-- Drift alarms raised on live device streams (or recordings).
+CREATE TABLE drift_alarms(
+  id              INTEGER PRIMARY KEY,
+  device_id       TEXT NOT NULL,
+  model_id        INTEGER REFERENCES models(id) ON DELETE SET NULL,
+  feature         TEXT NOT NULL,              -- feature name, or '*' for the multivariate test
+  test            TEXT NOT NULL,              -- ks, psi, mmd, chi2, adwin, page_hinkley, ddm
+  statistic       REAL,
+  p_value         REAL,
+  window_start_us INTEGER NOT NULL,
+  window_end_us   INTEGER NOT NULL,
+  recording_id    INTEGER REFERENCES recordings(id) ON DELETE SET NULL,
+  created_us      INTEGER NOT NULL,
+  acknowledged    INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX drift_alarms_by_device ON drift_alarms(device_id, window_start_us);
+)sql"},
   };
   return kMigrations;
 }
