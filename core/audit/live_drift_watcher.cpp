@@ -1,0 +1,526 @@
+#include "core/audit/live_drift_watcher.h"
+
+#include <time.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <condition_variable>
+#include <deque>
+#include <map>
+#include <mutex>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include <mqtt/async_client.h>
+
+#include "core/audit/adwin.h"
+#include "core/audit/page_hinkley.h"
+#include "core/store/project.h"
+#include "core/store/sqlite_util.h"
+
+namespace edgewise::audit {
+
+namespace {
+
+int64_t nowUs() {
+  return std::chrono::duration_cast<std::chrono::microseconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
+
+double threadCpuSeconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+std::atomic<int> g_clientCounter{0};
+
+struct Reference {
+  std::optional<int64_t> modelId;
+  std::string sha;
+  std::vector<std::string> names;
+  std::shared_ptr<const DriftMonitor> monitor;
+};
+
+struct Device {
+  LiveDeviceState state;
+  std::shared_ptr<const Reference> reference;
+  std::vector<double> window;  // row-major, reference columns
+  std::vector<double> confidences;
+  int64_t windowStartUs = 0;
+  int64_t windowEndUs = 0;
+  size_t windowRows = 0;
+  PageHinkley pageHinkley{[] {
+    PageHinkleyOptions o;
+    o.direction = PageHinkleyOptions::Direction::Decrease;
+    o.lambda = 10.0;  // confidence is in [0, 1]: a sustained drop of 0.25 alarms in ~50 values
+    o.delta = 0.05;   // drops smaller than 0.05 are tolerated
+    return o;
+  }()};
+  Adwin adwin;
+};
+
+}  // namespace
+
+struct LiveDriftWatcher::Impl {
+  LiveDriftOptions options;
+
+  // Queue filled by Paho's thread (and post()), drained by the worker.
+  mutable std::mutex queueMutex;
+  mutable std::condition_variable queueCv;
+  mutable std::condition_variable idleCv;
+  std::deque<std::pair<std::string, std::string>> queue;
+  uint64_t queued = 0;     // guarded by queueMutex
+  uint64_t processed = 0;  // guarded by queueMutex
+  bool stopping = false;
+
+  std::thread worker;
+  std::atomic<bool> running{false};
+  std::atomic<double> cpuSeconds{0.0};
+  std::atomic<bool> connected{false};
+
+  // References (guarded by refMutex; the worker copies the shared_ptr per device).
+  std::mutex refMutex;
+  std::map<std::string, std::shared_ptr<const Reference>> references;  // by sha ("" default)
+
+  // Device states (worker writes, snapshot() copies), guarded by stateMutex.
+  mutable std::mutex stateMutex;
+  std::map<std::string, Device> devices;
+  uint64_t messages = 0, rejected = 0, windowsScored = 0, alarms = 0, alarmsWritten = 0;
+  std::string lastError;
+
+  std::unique_ptr<mqtt::async_client> client;
+  std::unique_ptr<store::Project> project;  // worker thread only after start()
+  std::vector<LiveAlarm> unwritten;
+
+  std::shared_ptr<const Reference> referenceFor(const std::string& sha) {
+    std::lock_guard<std::mutex> lock(refMutex);
+    auto it = references.find(sha);
+    if (it != references.end()) return it->second;
+    it = references.find(std::string());
+    return it != references.end() ? it->second : nullptr;
+  }
+
+  void setError(const std::string& e) {
+    std::lock_guard<std::mutex> lock(stateMutex);
+    lastError = e;
+  }
+
+  void enqueue(std::string topic, std::string payload) {
+    {
+      std::lock_guard<std::mutex> lock(queueMutex);
+      queue.emplace_back(std::move(topic), std::move(payload));
+      ++queued;
+    }
+    queueCv.notify_one();
+  }
+
+  void run() {
+    const double cpuStart = threadCpuSeconds();
+    std::vector<std::pair<std::string, std::string>> batch;
+    for (;;) {
+      {
+        std::unique_lock<std::mutex> lock(queueMutex);
+        queueCv.wait(lock, [&] { return stopping || !queue.empty(); });
+        if (queue.empty() && stopping) break;
+        batch.assign(std::make_move_iterator(queue.begin()), std::make_move_iterator(queue.end()));
+        queue.clear();
+      }
+      for (auto& [topic, payload] : batch) handle(topic, payload);
+      flushAlarms();
+      cpuSeconds = threadCpuSeconds() - cpuStart;
+      {
+        std::lock_guard<std::mutex> lock(queueMutex);
+        processed += batch.size();
+      }
+      idleCv.notify_all();
+      batch.clear();
+    }
+    flushAlarms();
+    cpuSeconds = threadCpuSeconds() - cpuStart;
+  }
+
+  void reject(Device& dev, const std::string& why) {
+    std::lock_guard<std::mutex> lock(stateMutex);
+    ++dev.state.rejected;
+    ++rejected;
+    dev.state.lastError = why;
+    lastError = dev.state.device + ": " + why;
+  }
+
+  void handle(const std::string& topic, const std::string& payload) {
+    const std::string id = deviceOfPredictionsTopic(topic, options.topicPrefix);
+    if (id.empty()) return;
+    Device* devPtr;
+    {
+      std::lock_guard<std::mutex> lock(stateMutex);
+      auto [it, inserted] = devices.try_emplace(id);
+      if (inserted) it->second.state.device = id;
+      devPtr = &it->second;
+      ++messages;
+      ++devPtr->state.messages;
+    }
+    Device& dev = *devPtr;
+
+    nlohmann::json j = nlohmann::json::parse(payload, nullptr, false);
+    if (j.is_discarded() || !j.is_object()) return reject(dev, "prediction is not a JSON object");
+    auto f = j.find("features");
+    if (f == j.end() || !f->is_array() || f->empty())
+      return reject(dev, "prediction without a features array");
+    const std::string sha = j.value("model_sha256", std::string());
+
+    if (!dev.reference || sha != dev.state.modelSha256) {
+      // A new model on the device (or the first message): start its windows afresh.
+      auto ref = referenceFor(sha);
+      std::lock_guard<std::mutex> lock(stateMutex);
+      dev.reference = ref;
+      dev.state.modelSha256 = sha;
+      dev.state.hasReference = ref != nullptr;
+      dev.state.modelId = ref ? ref->modelId : std::nullopt;
+      dev.state.featureNames = ref ? ref->names : std::vector<std::string>{};
+      dev.window.clear();
+      dev.confidences.clear();
+      dev.windowRows = 0;
+      dev.state.pendingRows = 0;
+      dev.state.recentRows.clear();
+      dev.state.recentTsUs.clear();
+      dev.pageHinkley.reset();
+      dev.adwin.reset();
+    }
+    if (!dev.reference) return reject(dev, "no reference for model " + sha);
+    const size_t cols = dev.reference->names.size();
+    if (f->size() != cols)
+      return reject(dev, "features has " + std::to_string(f->size()) + " values, the model's " +
+                             "reference " + std::to_string(cols));
+    const size_t base = dev.window.size();
+    dev.window.resize(base + cols);
+    for (size_t c = 0; c < cols; ++c) {
+      const auto& v = (*f)[c];
+      if (!v.is_number() || !std::isfinite(v.get<double>())) {
+        dev.window.resize(base);
+        return reject(dev, "features[" + std::to_string(c) + "] is not a finite number");
+      }
+      dev.window[base + c] = v.get<double>();
+    }
+    const int64_t ts = j.value("ts", int64_t{0});
+    const int64_t start = j.value("window_start_us", ts);
+    const int64_t end = j.value("window_end_us", ts);
+    if (dev.windowRows == 0) dev.windowStartUs = start;
+    dev.windowEndUs = std::max(dev.windowEndUs, end);
+    ++dev.windowRows;
+
+    {
+      std::lock_guard<std::mutex> lock(stateMutex);
+      auto& rr = dev.state.recentRows;
+      rr.insert(rr.end(), dev.window.begin() + static_cast<std::ptrdiff_t>(base), dev.window.end());
+      dev.state.recentTsUs.push_back(start);
+      if (dev.state.recentTsUs.size() > options.keepRows) {
+        const size_t drop = dev.state.recentTsUs.size() - options.keepRows;
+        dev.state.recentTsUs.erase(
+            dev.state.recentTsUs.begin(),
+            dev.state.recentTsUs.begin() + static_cast<std::ptrdiff_t>(drop));
+        rr.erase(rr.begin(), rr.begin() + static_cast<std::ptrdiff_t>(drop * cols));
+      }
+      dev.state.pendingRows = dev.windowRows;
+      if (dev.state.featureNames.empty() || (ref_unnamed(dev) && j.contains("feature_names"))) {
+        // The reference has positional names only: take the agent's names when they fit.
+        auto n = j.find("feature_names");
+        if (n != j.end() && n->is_array() && n->size() == cols) {
+          std::vector<std::string> names;
+          for (const auto& s : *n) names.push_back(s.is_string() ? s.get<std::string>() : "");
+          dev.state.featureNames = std::move(names);
+        }
+      }
+    }
+
+    auto conf = j.find("confidence");
+    if (conf != j.end() && conf->is_number()) {
+      const double c = conf->get<double>();
+      dev.confidences.push_back(c);
+      if (options.confidenceDetectors) {
+        if (dev.pageHinkley.update(c))
+          addAlarm(dev, "confidence", "page_hinkley", dev.pageHinkley.mean(), 1.0, start, end);
+        if (dev.adwin.update(c))
+          addAlarm(dev, "confidence", "adwin", dev.adwin.mean(), 1.0, start, end);
+      }
+    }
+
+    if (dev.windowRows >= options.windowRows) scoreWindow(dev);
+  }
+
+  static bool ref_unnamed(const Device& dev) {
+    return !dev.reference->names.empty() && dev.reference->names[0] == "f0" &&
+           dev.state.featureNames == dev.reference->names;
+  }
+
+  void scoreWindow(Device& dev) {
+    Result<DriftReport> report = dev.reference->monitor->score(dev.window, dev.windowRows);
+    LiveWindowScore w;
+    w.startUs = dev.windowStartUs;
+    w.endUs = dev.windowEndUs;
+    w.rows = dev.windowRows;
+    double confSum = 0.0;
+    for (double c : dev.confidences) confSum += c;
+    w.meanConfidence = dev.confidences.empty() ? 0.0 : confSum / dev.confidences.size();
+    dev.window.clear();
+    dev.confidences.clear();
+    dev.windowRows = 0;
+    dev.windowEndUs = 0;
+    if (!report.ok()) {
+      setError(dev.state.device + ": " + report.error().toString());
+      return;
+    }
+    std::vector<std::string> names;
+    {
+      std::lock_guard<std::mutex> lock(stateMutex);
+      names = dev.state.featureNames;
+    }
+    double minP = 1.0;
+    for (size_t i = 0; i < report->features.size(); ++i) {
+      const FeatureDrift& fd = report->features[i];
+      minP = std::min(minP, fd.ksPAdjusted);
+      w.featureScores.push_back(negLog10(fd.ksPAdjusted));
+      w.ksStatistics.push_back(fd.ksStatistic);
+      w.psi.push_back(fd.psi);
+      if (fd.drift) {
+        const std::string& name = i < names.size() ? names[i] : fd.feature;
+        w.driftedFeatures.push_back(name);
+        addAlarm(dev, name, "ks", fd.ksStatistic, fd.ksPAdjusted, w.startUs, w.endUs);
+      }
+    }
+    w.score = negLog10(minP);
+    w.alarm = report->drift;
+    std::lock_guard<std::mutex> lock(stateMutex);
+    ++windowsScored;
+    dev.state.pendingRows = 0;
+    dev.state.windows.push_back(std::move(w));
+    if (dev.state.windows.size() > options.keepWindows)
+      dev.state.windows.erase(dev.state.windows.begin());
+  }
+
+  void addAlarm(Device& dev, const std::string& feature, const std::string& test, double statistic,
+                double p, int64_t startUs, int64_t endUs) {
+    LiveAlarm a;
+    a.device = dev.state.device;
+    a.modelId = dev.state.modelId;
+    a.feature = feature;
+    a.test = test;
+    a.statistic = statistic;
+    a.pValue = p;
+    a.windowStartUs = startUs;
+    a.windowEndUs = endUs;
+    a.createdUs = nowUs();
+    unwritten.push_back(a);
+    std::lock_guard<std::mutex> lock(stateMutex);
+    ++alarms;
+    dev.state.alarms.push_back(std::move(a));
+    if (dev.state.alarms.size() > options.keepAlarms)
+      dev.state.alarms.erase(dev.state.alarms.begin());
+  }
+
+  void flushAlarms() {
+    if (unwritten.empty()) return;
+    if (!project) {
+      unwritten.clear();
+      return;
+    }
+    sqlite3* db = project->handle();
+    Result<void> r = project->transaction([&]() -> Result<void> {
+      auto st = store::detail::Statement::prepare(
+          db,
+          "INSERT INTO drift_alarms(device_id, model_id, feature, test, statistic, p_value, "
+          "window_start_us, window_end_us, created_us) VALUES(?,?,?,?,?,?,?,?,?)");
+      if (!st.ok()) return st.error();
+      for (const LiveAlarm& a : unwritten) {
+        st->bind(1, a.device);
+        if (a.modelId) {
+          st->bind(2, *a.modelId);
+        } else {
+          st->bindNull(2);
+        }
+        st->bind(3, a.feature).bind(4, a.test).bind(5, a.statistic).bind(6, a.pValue);
+        st->bind(7, a.windowStartUs).bind(8, a.windowEndUs).bind(9, a.createdUs);
+        EW_TRY(st->run());
+        st->reset();
+      }
+      return {};
+    });
+    std::lock_guard<std::mutex> lock(stateMutex);
+    if (r.ok()) {
+      alarmsWritten += unwritten.size();
+    } else {
+      lastError = "writing drift alarms: " + r.error().toString();
+    }
+    unwritten.clear();
+  }
+};
+
+LiveDriftWatcher::LiveDriftWatcher(LiveDriftOptions options) : d(std::make_unique<Impl>()) {
+  if (options.windowRows < 2) options.windowRows = 2;
+  d->options = std::move(options);
+}
+
+LiveDriftWatcher::~LiveDriftWatcher() {
+  stop();
+}
+
+const LiveDriftOptions& LiveDriftWatcher::options() const {
+  return d->options;
+}
+
+Result<void> LiveDriftWatcher::addReference(const LiveReference& reference) {
+  auto monitor = DriftMonitor::create(reference.table, d->options.drift);
+  if (!monitor.ok()) return monitor.error().wrap("reference of model " + reference.modelSha256);
+  auto ref = std::make_shared<Reference>();
+  ref->modelId = reference.modelId;
+  ref->sha = reference.modelSha256;
+  ref->names = reference.table.names;
+  ref->monitor = std::make_shared<const DriftMonitor>(std::move(monitor).value());
+  std::lock_guard<std::mutex> lock(d->refMutex);
+  d->references[reference.modelSha256] = std::move(ref);
+  return {};
+}
+
+Result<void> LiveDriftWatcher::start(int timeoutMs) {
+  if (d->running) return {};
+  if (!d->options.projectPath.empty()) {
+    auto p = store::Project::open(d->options.projectPath, store::OpenMode::OpenExisting);
+    if (!p.ok()) return p.error().wrap("live drift: opening the project");
+    d->project = std::move(p).value();
+  }
+  {
+    std::lock_guard<std::mutex> lock(d->queueMutex);
+    d->stopping = false;
+  }
+  d->running = true;
+  d->worker = std::thread([this] { d->run(); });
+  if (d->options.brokerUrl.empty()) return {};
+
+  std::string clientId = d->options.clientId;
+  if (clientId.empty())
+    clientId =
+        "edgewise-drift-" + std::to_string(getpid()) + "-" + std::to_string(++g_clientCounter);
+  const std::string filter = d->options.topicPrefix + "/+/predictions";
+  try {
+    d->client = std::make_unique<mqtt::async_client>(d->options.brokerUrl, clientId, nullptr);
+    Impl* impl = d.get();
+    d->client->set_message_callback([impl](mqtt::const_message_ptr msg) {
+      impl->enqueue(msg->get_topic(), msg->get_payload_str());
+    });
+    d->client->set_connected_handler([impl, filter](const std::string&) {
+      impl->connected = true;
+      try {
+        impl->client->subscribe(filter, 0);  // clean session: subscribe again on reconnect
+      } catch (const mqtt::exception& e) {
+        impl->setError(std::string("subscribing ") + filter + ": " + e.what());
+      }
+    });
+    d->client->set_connection_lost_handler([impl](const std::string& cause) {
+      impl->connected = false;
+      impl->setError("connection lost: " + cause);
+    });
+    mqtt::connect_options opts;
+    opts.set_clean_session(true);
+    opts.set_automatic_reconnect(1, 10);
+    opts.set_keep_alive_interval(20);
+    if (!d->client->connect(opts)->wait_for(std::chrono::milliseconds(timeoutMs))) {
+      stop();
+      return Error("no answer from " + d->options.brokerUrl, "live drift: connecting");
+    }
+    d->connected = true;
+    // The connected handler subscribes too; wait for one subscription here so that messages
+    // published after start() returns are seen.
+    if (!d->client->subscribe(filter, 0)->wait_for(std::chrono::milliseconds(timeoutMs))) {
+      stop();
+      return Error("no SUBACK for " + filter, "live drift: subscribing");
+    }
+  } catch (const mqtt::exception& e) {
+    stop();
+    return Error(e.what(), "live drift: connecting to " + d->options.brokerUrl);
+  }
+  return {};
+}
+
+void LiveDriftWatcher::stop() {
+  if (d->client) {
+    try {
+      if (d->client->is_connected()) d->client->disconnect()->wait_for(std::chrono::seconds(2));
+    } catch (const mqtt::exception& e) {
+      d->setError(std::string("disconnecting: ") + e.what());
+    }
+    d->client->disable_callbacks();
+    d->client.reset();
+  }
+  d->connected = false;
+  if (d->running) {
+    {
+      std::lock_guard<std::mutex> lock(d->queueMutex);
+      d->stopping = true;
+    }
+    d->queueCv.notify_all();
+    if (d->worker.joinable()) d->worker.join();
+    d->running = false;
+  }
+  d->project.reset();
+}
+
+void LiveDriftWatcher::post(std::string topic, std::string payload) {
+  d->enqueue(std::move(topic), std::move(payload));
+}
+
+bool LiveDriftWatcher::waitIdle(int timeoutMs) const {
+  std::unique_lock<std::mutex> lock(d->queueMutex);
+  const uint64_t target = d->queued;
+  return d->idleCv.wait_for(lock, std::chrono::milliseconds(timeoutMs),
+                            [&] { return d->processed >= target; });
+}
+
+double LiveDriftWatcher::workerCpuSeconds() const {
+  return d->cpuSeconds.load();
+}
+
+LiveDriftSnapshot LiveDriftWatcher::snapshot() const {
+  LiveDriftSnapshot s;
+  {
+    std::lock_guard<std::mutex> lock(d->stateMutex);
+    s.devices.reserve(d->devices.size());
+    for (const auto& [id, dev] : d->devices) s.devices.push_back(dev.state);
+    s.messages = d->messages;
+    s.rejected = d->rejected;
+    s.windowsScored = d->windowsScored;
+    s.alarms = d->alarms;
+    s.alarmsWritten = d->alarmsWritten;
+    s.lastError = d->lastError;
+  }
+  {
+    std::lock_guard<std::mutex> lock(d->refMutex);
+    auto it = d->references.find(std::string());
+    if (it == d->references.end() && !d->references.empty()) it = d->references.begin();
+    if (it != d->references.end()) s.referenceNames = it->second->names;
+  }
+  s.connected = d->connected;
+  s.alpha = d->options.drift.alpha;
+  s.windowRows = d->options.windowRows;
+  return s;
+}
+
+std::string deviceOfPredictionsTopic(const std::string& topic, const std::string& prefix) {
+  const std::string head = prefix + "/";
+  const std::string tail = "/predictions";
+  if (topic.size() <= head.size() + tail.size()) return {};
+  if (topic.compare(0, head.size(), head) != 0) return {};
+  if (topic.compare(topic.size() - tail.size(), tail.size(), tail) != 0) return {};
+  std::string id = topic.substr(head.size(), topic.size() - head.size() - tail.size());
+  if (id.find('/') != std::string::npos) return {};
+  return id;
+}
+
+double negLog10(double p) {
+  if (!(p > 1e-300)) return 300.0;
+  return std::min(300.0, -std::log10(p));
+}
+
+}  // namespace edgewise::audit
