@@ -76,6 +76,9 @@ int runTrain(const QStringList& args) {
   cl.addOption({u"name"_s, u"Model name."_s, u"NAME"_s});
   cl.addOption({u"latency-seconds"_s, u"Time spent measuring latency (1)."_s, u"S"_s});
   cl.addOption({u"list-families"_s, u"Print the model families and their defaults."_s});
+  cl.addOption({u"include-feedback"_s,
+                u"Append the project's corrective feedback rows (of the dataset's feature dims "
+                "and classes) to the train split."_s});
   cl.addOption({u"quiet"_s, u"No progress lines on stderr."_s});
   cl.addOption({u"json"_s, u"Print the result as JSON."_s});
   addPrepareOptions(cl);
@@ -124,6 +127,9 @@ int runTrain(const QStringList& args) {
   auto prepare = prepareOptions(cl);
   if (!prepare.ok()) return cl.usageError(qs(prepare.error().toString()));
   req.prepare = *prepare;
+  training::FeedbackMerge feedback;
+  req.includeFeedback = cl.isSet(u"include-feedback"_s);
+  req.feedbackReport = &feedback;
 
   auto project = openProject(cl, false);
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
@@ -138,9 +144,18 @@ int runTrain(const QStringList& args) {
     return cl.failure(qs(r.error().toString()));
   }
   if (cl.isSet(u"json"_s)) {
-    printOut(qs(recordJson(*r).dump()) + u"\n"_s);
+    json j = recordJson(*r);
+    if (req.includeFeedback)
+      j["feedback"] = {{"added", feedback.added},
+                       {"skipped", feedback.skipped},
+                       {"warnings", feedback.warnings}};
+    printOut(qs(j.dump()) + u"\n"_s);
     return kExitOk;
   }
+  // Without --quiet the progress lines carried them already.
+  if (cl.isSet(u"quiet"_s))
+    for (const std::string& w : feedback.warnings)
+      printErr(u"edgewise-cli train: warning: "_s + qs(w) + u"\n"_s);
   printOut(
       u"model %1 \"%2\" (%3) on %4: accuracy %5, macro F1 %6, %7 params, %8 bytes, "
       "trained in %9 s\n"_s.arg(r->id)

@@ -203,6 +203,16 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
     return data.error().wrap(ctx);
   }
   if (cancelled(cancel)) return Error(kCancelledMessage);
+  if (request.includeFeedback) {
+    Result<FeedbackMerge> merge = appendFeedback(project, *data);
+    if (!merge.ok()) return merge.error().wrap(ctx);
+    for (const std::string& w : merge->warnings) report(0.2, "warning: " + w, nullptr);
+    report(0.2,
+           "corrective feedback: " + std::to_string(merge->added) + " rows added to the " +
+               "train split, " + std::to_string(merge->skipped) + " skipped",
+           nullptr);
+    if (request.feedbackReport) *request.feedbackReport = *merge;
+  }
   PreparedTrainJob job;
   job.family = request.family;
   job.params = request.params;

@@ -13,6 +13,7 @@
 #include "core/training/classifier.h"
 #include "core/training/metrics.h"
 #include "core/training/service/data_prep.h"
+#include "core/training/service/feedback_samples.h"
 #include "core/training/service/model_registry.h"
 #include "core/util/result.h"
 
@@ -30,6 +31,11 @@ struct TrainRequest {
   PrepareOptions prepare;
   std::string name;             // empty: "<family> on <dataset>"
   double latencySeconds = 1.0;  // measureLatency's minSeconds on the test split
+  // Append the project's corrective feedback rows to the train split (feedback_samples.h);
+  // rows of other dims or unknown classes are skipped with a warning (progress message
+  // "warning: ..." and feedbackReport).
+  bool includeFeedback = false;
+  FeedbackMerge* feedbackReport = nullptr;  // filled when includeFeedback
 };
 
 // fraction in 0..1 over the whole pipeline; message says which step ("preparing data",

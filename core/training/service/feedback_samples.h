@@ -1,0 +1,43 @@
+#pragma once
+// Corrective feedback (MLIoT) as training data: the rows of the project's feedback table
+// (labeling::FeedbackRepository: pre-annotations a user corrected in the Labeling pane,
+// devices' predictions corrected through the fleet) appended to a prepared train split as
+// labeled samples of kind "feedback". `edgewise-cli train --include-feedback` and
+// TrainRequest::includeFeedback use it.
+//
+// A row is used when its features have exactly the dataset's feature dims and its corrected
+// class is one of the dataset's classes; any other row is skipped with a warning (the
+// features of another model's input, a device that sent no features, an unknown class).
+// Feedback rows never enter the validation or test split, so metrics stay comparable.
+
+#include <string>
+#include <vector>
+
+#include "core/training/service/data_prep.h"
+#include "core/util/result.h"
+
+namespace edgewise::store {
+class Project;
+}
+
+namespace edgewise::training {
+
+struct FeedbackMerge {
+  int added = 0;    // rows appended to the train split
+  int skipped = 0;  // rows left out (one warning each)
+  std::vector<std::string> warnings;
+};
+
+// The sample id a feedback row gets in SplitMatrix::sampleIds: minus its feedback id (dataset
+// sample ids are positive), so a row's kind is "feedback" when its id is negative.
+inline int64_t feedbackSampleId(int64_t feedbackId) {
+  return -feedbackId;
+}
+inline bool isFeedbackSample(int64_t sampleId) {
+  return sampleId < 0;
+}
+
+// Appends every usable feedback row to data.train (X, y, sampleIds).
+Result<FeedbackMerge> appendFeedback(store::Project& project, PreparedData& data);
+
+}  // namespace edgewise::training
