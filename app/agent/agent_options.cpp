@@ -4,6 +4,8 @@
 #include <cmath>
 #include <cstdio>
 
+#include "core/fleet/imu_simulator.h"
+
 namespace edgewise::agent {
 
 namespace {
@@ -111,8 +113,35 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       QStringLiteral("Public key file of the project (<project>.signing-key.pub): only "
                      "manifests it verifies are installed."),
       QStringLiteral("FILE"));
-  parser.addOptions({help, version, simulate, count, rate, broker, spm, seconds, qos, format,
-                     prefix, seed, keepAlive, tick, maxUnacked, summary, stateDir, trustedKey});
+  const QCommandLineOption deviceClass(
+      QStringLiteral("device-class"),
+      QStringLiteral("Device class in the status, for requirements and plans (default imu-sim)."),
+      QStringLiteral("class"), QStringLiteral("imu-sim"));
+  const QCommandLineOption tags(QStringLiteral("tags"),
+                                QStringLiteral("Comma-separated tags in the status (e.g. lab,eu)."),
+                                QStringLiteral("a,b"));
+  const QCommandLineOption ramMb(
+      QStringLiteral("ram-mb"),
+      QStringLiteral("RAM the devices report in MB (default: MemTotal of this machine)."),
+      QStringLiteral("MB"));
+  const QCommandLineOption predictEvery(
+      QStringLiteral("predict-every"),
+      QStringLiteral("Seconds between two classified windows (default: the model's stride, "
+                     "i.e. every training-sized window once)."),
+      QStringLiteral("S"));
+  const QCommandLineOption telemetry(
+      QStringLiteral("telemetry-s"),
+      QStringLiteral("Heartbeat telemetry period in seconds (default 5, 0 = none)."),
+      QStringLiteral("S"), QStringLiteral("5"));
+  const QCommandLineOption injectDrift(
+      QStringLiteral("inject-drift"),
+      QStringLiteral("Inject drift into every IMU device: bias:ax:2.0@30 (add 2.0 to ax from "
+                     "30 s on), gain:gz:1.5, mix:run:0.8@10. Repeatable."),
+      QStringLiteral("spec"));
+  parser.addOptions({help,        version, simulate,   count,        rate,      broker,
+                     spm,         seconds, qos,        format,       prefix,    seed,
+                     keepAlive,   tick,    maxUnacked, summary,      stateDir,  trustedKey,
+                     deviceClass, tags,    ramMb,      predictEvery, telemetry, injectDrift});
 
   ParsedCommandLine result;
   if (!parser.parse(args)) return Error(str(parser.errorText()), "arguments");
@@ -274,7 +303,68 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
   if (o.stateDir.empty() != o.trustedKeyPath.empty()) {
     return Error("--state-dir and --trusted-key go together (deployments need both)", "arguments");
   }
+  o.deviceClass = str(parser.value(deviceClass));
+  if (o.deviceClass.empty()) return Error("--device-class must not be empty", "arguments");
+  for (const QString& t : parser.value(tags).split(QLatin1Char(','), Qt::SkipEmptyParts))
+    o.tags.push_back(str(t.trimmed()));
+  if (parser.isSet(ramMb)) {
+    o.ramMb = parser.value(ramMb).toLongLong(&ok);
+    if (!ok || o.ramMb < 1) return Error("--ram-mb must be a positive integer", "arguments");
+  }
+  if (parser.isSet(predictEvery)) {
+    o.predictEveryS = parser.value(predictEvery).toDouble(&ok);
+    if (!ok || !std::isfinite(o.predictEveryS) || o.predictEveryS < 0.01) {
+      return Error("--predict-every must be a number of seconds of at least 0.01", "arguments");
+    }
+  }
+  o.telemetryS = parser.value(telemetry).toDouble(&ok);
+  if (!ok || !std::isfinite(o.telemetryS) || o.telemetryS < 0) {
+    return Error("--telemetry-s must be a non-negative number of seconds", "arguments");
+  }
+  for (const QString& spec : parser.values(injectDrift)) {
+    auto d = parseDriftSpec(str(spec));
+    if (!d) return d.error();
+    if (o.sensor != SensorKind::Imu)
+      return Error("--inject-drift needs --simulate imu", "arguments");
+    o.drifts.push_back(*d);
+  }
   return result;
+}
+
+Result<DriftSpec> parseDriftSpec(const std::string& text) {
+  const auto bad = [&text](const std::string& why) {
+    return Error("--inject-drift '" + text + "': " + why +
+                     " (expected bias:<channel>:<amount>[@S], gain:<channel>:<factor>[@S] or "
+                     "mix:<activity>:<share>[@S])",
+                 "arguments");
+  };
+  DriftSpec d;
+  std::string body = text;
+  if (const auto at = body.find('@'); at != std::string::npos) {
+    bool ok = false;
+    d.startS = QString::fromStdString(body.substr(at + 1)).toDouble(&ok);
+    if (!ok || !std::isfinite(d.startS) || d.startS < 0) return bad("the start is not seconds");
+    body.resize(at);
+  }
+  const QStringList parts = QString::fromStdString(body).split(QLatin1Char(':'));
+  if (parts.size() != 3) return bad("three parts separated by ':' needed");
+  d.kind = str(parts[0]);
+  bool ok = false;
+  d.amount = parts[2].toDouble(&ok);
+  if (!ok || !std::isfinite(d.amount)) return bad("the amount is not a number");
+  if (d.kind == "bias" || d.kind == "gain") {
+    d.channel = str(parts[1]);
+    if (fleet::imuChannelIndex(d.channel) < 0) return bad("unknown channel '" + d.channel + "'");
+  } else if (d.kind == "mix") {
+    d.activity = str(parts[1]);
+    if (!fleet::activityFromName(d.activity, nullptr)) {
+      return bad("unknown activity '" + d.activity + "'");
+    }
+    if (d.amount < 0 || d.amount > 1) return bad("the share must be in [0, 1]");
+  } else {
+    return bad("unknown kind '" + d.kind + "'");
+  }
+  return d;
 }
 
 }  // namespace edgewise::agent

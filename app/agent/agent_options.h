@@ -4,6 +4,7 @@
 #include <QStringList>
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "core/fleet/camera_simulator.h"
 #include "core/fleet/payload_encoder.h"
@@ -12,6 +13,19 @@
 namespace edgewise::agent {
 
 enum class SensorKind { Imu, Camera, Audio };
+
+// One drift injection (--inject-drift, or the inject_drift command of
+// docs/mqtt_conventions.md): kind "bias" | "gain" (channel, amount) or "mix" (activity,
+// amount = share of the time), from startS seconds after the start on.
+struct DriftSpec {
+  std::string kind;
+  std::string channel;   // bias, gain: "ax".."gz"
+  std::string activity;  // mix: "idle".."fall"
+  double amount = 0;
+  double startS = 0;
+};
+// "bias:ax:2.0@30", "gain:gz:1.5", "mix:run:0.8@10" ("@S" optional, default 0).
+Result<DriftSpec> parseDriftSpec(const std::string& text);
 
 // "imu", "camera", "audio": also the last topic level of the data topic.
 std::string sensorName(SensorKind kind);
@@ -42,6 +56,15 @@ struct AgentOptions {
   // <stateDir>/<device>/ and accepts manifests signed by the key in trustedKeyPath.
   std::string stateDir;
   std::string trustedKeyPath;
+  // Inventory facts in the retained status.
+  std::string deviceClass = "imu-sim";
+  std::vector<std::string> tags;
+  int64_t ramMb = 0;  // 0: MemTotal of /proc/meminfo
+  // Inference on the device's own stream (needs --state-dir and an installed model): seconds
+  // between two classified windows; 0 = the model's own stride (its training windows).
+  double predictEveryS = 0;
+  double telemetryS = 5;  // heartbeat period, 0 = none
+  std::vector<DriftSpec> drifts;
 
   // Seconds between two messages of one device.
   double messagePeriodS() const { return samplesPerMessage / rateHz; }

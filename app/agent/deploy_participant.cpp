@@ -3,7 +3,9 @@
 #include <mqtt/async_client.h>
 #include <algorithm>
 #include <cstdio>
+#include <fstream>
 #include <nlohmann/json.hpp>
+#include <sstream>
 
 #include "core/deploy/device_slot.h"
 #include "core/deploy/model_artifact.h"
@@ -112,6 +114,23 @@ std::string DeployParticipants::modelJson(int index) const {
   const DeviceRuntime& d = *m_devices[static_cast<size_t>(index)];
   std::lock_guard<std::mutex> lock(d.modelMutex);
   return d.modelJson;
+}
+
+std::shared_ptr<training::Classifier> DeployParticipants::runningModel(
+    int index, std::string* manifestJson) const {
+  const DeviceRuntime& d = *m_devices[static_cast<size_t>(index)];
+  if (manifestJson) {
+    manifestJson->clear();
+    if (auto current = d.slot->current()) {
+      const std::string dir = current->path.substr(0, current->path.rfind('/'));
+      std::ifstream in(dir + "/manifest.json", std::ios::binary);
+      std::ostringstream text;
+      text << in.rdbuf();
+      *manifestJson = text.str();
+    }
+  }
+  std::lock_guard<std::mutex> lock(d.modelMutex);
+  return d.running;
 }
 
 void DeployParticipants::workerLoop(Lane& lane) {

@@ -19,6 +19,9 @@
 namespace mqtt {
 class async_client;
 }
+namespace edgewise::training {
+class Classifier;
+}
 
 namespace edgewise::agent {
 
@@ -52,6 +55,10 @@ class DeployParticipants {
 
   // {"model_id",...} or "null": what the device runs now. Thread-safe.
   std::string modelJson(int index) const;
+  // The model the device runs (nullptr: none) and the signed manifest it was installed with
+  // (read from its slot; empty when none). Call on the device's lane (from modelChanged) or
+  // before start().
+  std::shared_ptr<training::Classifier> runningModel(int index, std::string* manifestJson) const;
   int deviceCount() const { return static_cast<int>(m_devices.size()); }
 
  private:

@@ -72,7 +72,7 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "edgewise-agent: %s\n", connected.error().toString().c_str());
     return 1;
   }
-  if (deploy) deploy->start([&fleet](int index) { fleet.republishStatus(index); });
+  if (deploy) deploy->start([&fleet](int index) { fleet.modelChanged(index); });
   fleet.run(&g_stop);
   // The worker publishes through the clients: stop it before they disconnect.
   if (deploy) deploy->stop();

@@ -1,15 +1,22 @@
 #include "app/agent/simulated_fleet.h"
 
 #include <sys/resource.h>
+#include <sys/utsname.h>
+#include <unistd.h>
 
 #include <mqtt/async_client.h>
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <fstream>
+#include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "app/agent/deploy_participant.h"
+#include "app/agent/device_inference.h"
+#include "core/deploy/manifest.h"
 #include "core/fleet/audio_simulator.h"
 #include "core/fleet/camera_simulator.h"
 #include "core/fleet/imu_simulator.h"
@@ -52,6 +59,31 @@ void raiseFileLimit() {
   }
 }
 
+int64_t memTotalMb() {
+  std::ifstream in("/proc/meminfo");
+  std::string key;
+  int64_t kb = 0;
+  while (in >> key >> kb) {
+    if (key == "MemTotal:") return kb / 1024;
+    in.ignore(256, '\n');
+  }
+  return 0;
+}
+
+int64_t rssKb() {
+  std::ifstream in("/proc/self/statm");
+  int64_t size = 0, resident = 0;
+  in >> size >> resident;
+  return resident * (sysconf(_SC_PAGESIZE) / 1024);
+}
+
+int64_t processCpuUs() {
+  rusage u{};
+  getrusage(RUSAGE_SELF, &u);
+  return (static_cast<int64_t>(u.ru_utime.tv_sec) + u.ru_stime.tv_sec) * 1'000'000 +
+         u.ru_utime.tv_usec + u.ru_stime.tv_usec;
+}
+
 }  // namespace
 
 struct SimulatedDevice {
@@ -68,6 +100,10 @@ struct SimulatedDevice {
   std::unique_ptr<fleet::CameraSimulator> camera;
   std::unique_ptr<fleet::AudioSimulator> audio;
 
+  // Commands (edgewise/<id>/cmd) queued by Paho's thread, applied by the scheduler.
+  std::mutex commandMutex;
+  std::vector<std::string> commands;
+
   int64_t offsetUs = 0;  // staggers devices over one message period
   int64_t nextSeq = 0;   // seq of the next message to generate
   int64_t published = 0;
@@ -83,9 +119,19 @@ struct SimulatedDevice {
 };
 
 std::string SimulatedFleet::statusPayload(const SimulatedDevice& d, const char* state) const {
-  std::string json =
-      fleet::encodeStatusJson({d.id, state, m_agentVersion, sensorName(m_options.sensor),
-                               m_options.rateHz, util::wallClockUs()});
+  fleet::DeviceStatus status{d.id,
+                             state,
+                             m_agentVersion,
+                             sensorName(m_options.sensor),
+                             m_options.rateHz,
+                             util::wallClockUs()};
+  status.deviceClass = m_options.deviceClass;
+  status.tags = &m_options.tags;
+  status.arch = m_arch;
+  status.cores = m_cores;
+  status.ramMb = m_ramMb;
+  status.os = m_os;
+  std::string json = fleet::encodeStatusJson(status);
   if (m_deploy && !json.empty() && json.back() == '}') {
     json.pop_back();
     json += R"(,"model":)" + m_deploy->modelJson(d.index) + "}";
@@ -103,8 +149,27 @@ void SimulatedFleet::republishStatus(int index) {
   }
 }
 
+void SimulatedFleet::modelChanged(int index) {
+  if (m_inference && m_deploy) {
+    std::string manifestJson;
+    auto model = m_deploy->runningModel(index, &manifestJson);
+    auto manifest = deploy::parseManifest(manifestJson);
+    m_inference->setModel(index, std::move(model), manifest ? &*manifest : nullptr);
+  }
+  republishStatus(index);
+}
+
 SimulatedFleet::SimulatedFleet(AgentOptions options, std::string agentVersion)
-    : m_options(std::move(options)), m_agentVersion(std::move(agentVersion)) {}
+    : m_options(std::move(options)), m_agentVersion(std::move(agentVersion)) {
+  utsname u{};
+  if (uname(&u) == 0) {
+    m_arch = u.machine;
+    m_os = std::string(u.sysname) + " " + u.release;
+  }
+  m_cores = static_cast<int>(std::thread::hardware_concurrency());
+  m_ramMb = m_options.ramMb > 0 ? m_options.ramMb : memTotalMb();
+  m_driftApplied.assign(m_options.drifts.size(), false);
+}
 
 SimulatedFleet::~SimulatedFleet() {
   // Clients must be disconnected before their listeners (members of the device) go away.
@@ -118,6 +183,14 @@ Result<void> SimulatedFleet::connectAll() {
   const int64_t connectWallUs = util::wallClockUs();
 
   m_devices.reserve(static_cast<size_t>(m_options.count));
+  if (m_deploy) {
+    DeviceInference::Options io;
+    io.sensorRateHz = m_options.rateHz;
+    io.imuStream = m_options.sensor == SensorKind::Imu;
+    io.predictEveryS = m_options.predictEveryS;
+    io.stateDir = m_options.stateDir;
+    m_inference = std::make_unique<DeviceInference>(io);
+  }
   std::vector<mqtt::token_ptr> tokens;
   tokens.reserve(static_cast<size_t>(m_options.count));
   try {
@@ -165,9 +238,29 @@ Result<void> SimulatedFleet::connectAll() {
         if (auto added = m_deploy->addDevice(d->id, d->client.get()); !added) {
           return added.error().wrap("opening the model slot of " + d->id);
         }
-        d->client->set_message_callback([this, i](mqtt::const_message_ptr msg) {
-          m_deploy->onMessage(i, msg->get_topic(), msg->get_payload_str());
-        });
+        m_inference->addDevice(d->id, d->client.get());
+        {
+          std::string manifestJson;
+          auto model = m_deploy->runningModel(i, &manifestJson);
+          auto manifest = deploy::parseManifest(manifestJson);
+          if (model) m_inference->setModel(i, std::move(model), manifest ? &*manifest : nullptr);
+        }
+        // Paho's thread: only route and queue. Deployments go to the deploy lanes, feedback
+        // to the inference lanes, commands to the scheduler.
+        const std::string feedbackTopic = "edgewise/" + d->id + "/feedback";
+        const std::string cmdTopic = "edgewise/" + d->id + "/cmd";
+        d->client->set_message_callback(
+            [this, i, raw, feedbackTopic, cmdTopic](mqtt::const_message_ptr msg) {
+              const std::string& topic = msg->get_topic();
+              if (topic == feedbackTopic) {
+                m_inference->onFeedback(i, msg->get_payload_str());
+              } else if (topic == cmdTopic) {
+                std::lock_guard<std::mutex> lock(raw->commandMutex);
+                raw->commands.push_back(msg->get_payload_str());
+              } else {
+                m_deploy->onMessage(i, topic, msg->get_payload_str());
+              }
+            });
       }
       // After a reconnect the broker may have published the last will (or lost retained
       // messages in a restart): say "online" again. Runs on Paho's thread; publish is
@@ -175,6 +268,15 @@ Result<void> SimulatedFleet::connectAll() {
       d->client->set_connected_handler([this, raw](const std::string&) {
         // Subscribe on every connect: a restarted broker forgets subscriptions.
         if (m_deploy) m_deploy->onConnected(raw->index);
+        if (m_inference) {
+          try {
+            raw->client->subscribe("edgewise/" + raw->id + "/feedback", 1);
+            raw->client->subscribe("edgewise/" + raw->id + "/cmd", 1);
+          } catch (const mqtt::exception& e) {
+            std::fprintf(stderr, "edgewise-agent: %s: cannot subscribe to feedback/cmd: %s\n",
+                         raw->id.c_str(), e.what());
+          }
+        }
         if (raw->connects.fetch_add(1) == 0) return;
         const std::string online = statusPayload(*raw, "online");
         try {
@@ -256,6 +358,10 @@ bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
         d.pendingActivity = d.imu->currentActivity();
         d.pendingSamples.resize(static_cast<size_t>(k) * fleet::kImuChannels);
         d.imu->nextInto(d.pendingSamples.data(), k);
+        if (m_inference) {
+          m_inference->onSamples(d.index, d.pendingSamples.data(), k, d.pendingTsUs,
+                                 d.pendingActivity);
+        }
       } else if (d.camera) {
         const double sceneT = static_cast<double>(d.pendingSeq) / m_options.rateHz;
         auto frame = d.camera->nextFrame(sceneT, m_options.imageFormat);
@@ -318,9 +424,21 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
   const int64_t tickUs = static_cast<int64_t>(m_options.tickMs) * 1000;
   int64_t nextTickUs = 0;
   int64_t nextProgressUs = kProgressEveryUs;
+  if (m_inference) m_inference->start();
+  m_lastCpuUs = processCpuUs();
+  m_lastCpuWallUs = util::wallClockUs();
+  const int64_t telemetryUs = std::llround(m_options.telemetryS * 1e6);
+  m_nextTelemetryUs = telemetryUs;
   for (;;) {
     const int64_t elapsedUs = util::monotonicUs() - m_startMonoUs;
     if (stopFlag && *stopFlag) break;
+    applyDueDrifts(static_cast<double>(elapsedUs) / 1e6);
+    for (auto& d : m_devices) handleCommands(*d);
+    if (m_inference && telemetryUs > 0 && elapsedUs >= m_nextTelemetryUs) {
+      publishTelemetry();
+      m_nextTelemetryUs += telemetryUs;
+      if (m_nextTelemetryUs <= elapsedUs) m_nextTelemetryUs = elapsedUs + telemetryUs;
+    }
     if (elapsedUs >= endUs) {
       // Everything due before the end goes out, even if it fell between the last two ticks.
       for (auto& d : m_devices) publishDue(*d, endUs - 1);
@@ -342,6 +460,113 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
   }
   m_elapsedS = static_cast<double>(util::monotonicUs() - m_startMonoUs) / 1e6;
   printProgress(std::llround(m_elapsedS * 1e6));
+  // The inference lanes publish through the clients: stop them before the clients go.
+  if (m_inference) m_inference->stop();
+}
+
+namespace {
+
+// Applies one drift to a simulator; an error names what is wrong.
+std::string applyDrift(fleet::ImuSimulator& imu, const DriftSpec& d) {
+  if (d.kind == "bias" || d.kind == "gain") {
+    const int c = fleet::imuChannelIndex(d.channel);
+    if (c < 0) return "unknown channel '" + d.channel + "' (ax, ay, az, gx, gy, gz)";
+    if (d.kind == "bias") {
+      imu.injectBias(c, d.amount);
+    } else {
+      imu.injectGain(c, d.amount);
+    }
+    return {};
+  }
+  if (d.kind == "mix") {
+    fleet::Activity a;
+    if (!fleet::activityFromName(d.activity, &a)) return "unknown activity '" + d.activity + "'";
+    if (!(d.amount >= 0 && d.amount <= 1)) return "the share must be in [0, 1]";
+    imu.injectMix(a, d.amount);
+    return {};
+  }
+  return "unknown drift kind '" + d.kind + "' (bias, gain, mix)";
+}
+
+}  // namespace
+
+void SimulatedFleet::applyDueDrifts(double elapsedS) {
+  for (size_t i = 0; i < m_options.drifts.size(); ++i) {
+    if (m_driftApplied[i] || elapsedS < m_options.drifts[i].startS) continue;
+    m_driftApplied[i] = true;
+    for (auto& d : m_devices) {
+      if (d->imu) applyDrift(*d->imu, m_options.drifts[i]);
+    }
+    std::fprintf(stderr, "edgewise-agent: %.1f s: injected drift %s %s%s %g\n", elapsedS,
+                 m_options.drifts[i].kind.c_str(), m_options.drifts[i].channel.c_str(),
+                 m_options.drifts[i].activity.c_str(), m_options.drifts[i].amount);
+  }
+}
+
+void SimulatedFleet::handleCommands(SimulatedDevice& d) {
+  std::vector<std::string> commands;
+  {
+    std::lock_guard<std::mutex> lock(d.commandMutex);
+    if (d.commands.empty()) return;
+    commands.swap(d.commands);
+  }
+  for (const std::string& text : commands) {
+    const auto j = nlohmann::json::parse(text, nullptr, false);
+    std::string cmd;
+    std::string error;
+    if (!j.is_object() || !j.contains("cmd") || !j["cmd"].is_string()) {
+      error = "a command is a JSON object with \"cmd\"";
+    } else {
+      cmd = j["cmd"].get<std::string>();
+      if (!d.imu) {
+        error = "only simulated IMU devices take drift commands";
+      } else if (cmd == "inject_drift") {
+        DriftSpec spec;
+        spec.kind = j.value("kind", std::string());
+        spec.channel = j.value("channel", std::string());
+        spec.activity = j.value("activity", std::string());
+        const auto amount = j.find("amount");
+        if (amount == j.end() || !amount->is_number()) {
+          error = "inject_drift needs a numeric \"amount\"";
+        } else {
+          spec.amount = amount->get<double>();
+          error = applyDrift(*d.imu, spec);
+        }
+      } else if (cmd == "clear_drift") {
+        d.imu->clearDrift();
+      } else {
+        error = "unknown command '" + cmd + "' (inject_drift, clear_drift)";
+      }
+    }
+    nlohmann::json ack = {{"cmd", cmd}, {"ok", error.empty()}};
+    ack["error"] = error.empty() ? nlohmann::json(nullptr) : nlohmann::json(error);
+    const std::string payload = ack.dump();
+    try {
+      d.client->publish("edgewise/" + d.id + "/cmd/ack", payload.data(), payload.size(), 1, false);
+    } catch (const mqtt::exception& e) {
+      std::fprintf(stderr, "edgewise-agent: %s: command ack not published: %s\n", d.id.c_str(),
+                   e.what());
+    }
+  }
+}
+
+void SimulatedFleet::publishTelemetry() {
+  const int64_t nowUs = util::wallClockUs();
+  const int64_t cpuUs = processCpuUs();
+  const double processCpuPct = 100.0 * static_cast<double>(cpuUs - m_lastCpuUs) /
+                               std::max<double>(1.0, static_cast<double>(nowUs - m_lastCpuWallUs));
+  m_lastCpuUs = cpuUs;
+  m_lastCpuWallUs = nowUs;
+  const int64_t rss = rssKb();
+  for (auto& d : m_devices) {
+    const std::string payload = m_inference->takeTelemetry(d->index, nowUs, processCpuPct, rss);
+    try {
+      d->client->publish("edgewise/" + d->id + "/telemetry", payload.data(), payload.size(), 0,
+                         false);
+    } catch (const mqtt::exception& e) {
+      // Disconnected with a full buffer: the next heartbeat reports the whole interval.
+    }
+  }
 }
 
 void SimulatedFleet::printProgress(int64_t elapsedUs) {

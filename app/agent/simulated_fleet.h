@@ -15,6 +15,7 @@ namespace edgewise::agent {
 
 struct SimulatedDevice;
 class DeployParticipants;
+class DeviceInference;
 
 class SimulatedFleet {
  public:
@@ -27,6 +28,9 @@ class SimulatedFleet {
   void setDeployParticipants(DeployParticipants* participants) { m_deploy = participants; }
   // Publishes the retained online status of device `index` again (its model changed).
   void republishStatus(int index);
+  // The device installed a model (a deploy lane calls it): its inference switches to the new
+  // model and the status is re-published.
+  void modelChanged(int index);
 
   // Creates the clients and connects them all in parallel; an error names the broker URL.
   Result<void> connectAll();
@@ -45,6 +49,10 @@ class SimulatedFleet {
   void printProgress(int64_t elapsedUs);
   // The status JSON, with the installed model when devices take part in deployments.
   std::string statusPayload(const SimulatedDevice& device, const char* state) const;
+  // Scheduler thread: --inject-drift specs that are due, queued commands, heartbeats.
+  void applyDueDrifts(double elapsedS);
+  void handleCommands(SimulatedDevice& device);
+  void publishTelemetry();
 
   AgentOptions m_options;
   std::string m_agentVersion;
@@ -59,6 +67,17 @@ class SimulatedFleet {
   int64_t m_lastProgressUs = 0;
   bool m_shutDown = false;
   DeployParticipants* m_deploy = nullptr;
+  // The devices' own inference, feedback and telemetry (with deployments only).
+  std::unique_ptr<DeviceInference> m_inference;
+  std::vector<bool> m_driftApplied;  // per --inject-drift spec
+  int64_t m_nextTelemetryUs = 0;
+  int64_t m_lastCpuUs = 0;  // process CPU (user + sys) at the previous heartbeat
+  int64_t m_lastCpuWallUs = 0;
+  // Inventory facts of the status (hardware of this machine unless simulated).
+  std::string m_arch;
+  std::string m_os;
+  int m_cores = 0;
+  int64_t m_ramMb = 0;
 };
 
 }  // namespace edgewise::agent

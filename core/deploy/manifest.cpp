@@ -84,6 +84,11 @@ std::string manifestToJson(const Manifest& m) {
   j["golden"] = {{"inputs", matrixToJson(m.goldenInputs)},
                  {"outputs", matrixToJson(m.goldenOutputs)},
                  {"tolerance", m.tolerance}};
+  if (!m.classNames.empty()) j["class_names"] = m.classNames;
+  if (!m.input.empty()) {
+    json input = json::parse(m.input, nullptr, false);
+    if (input.is_object()) j["input"] = std::move(input);
+  }
   j["min_agent_version"] = m.minAgentVersion;
   j["created_us"] = m.createdUs;
   j["key_id"] = m.keyId;
@@ -124,6 +129,12 @@ Result<Manifest> parseManifest(const std::string& text) {
     m.goldenInputs = matrixFromJson(golden.at("inputs"));
     m.goldenOutputs = matrixFromJson(golden.at("outputs"));
     m.tolerance = golden.at("tolerance").get<double>();
+    if (j.contains("class_names"))
+      m.classNames = j.at("class_names").get<std::vector<std::string>>();
+    if (j.contains("input")) {
+      if (!j.at("input").is_object()) return Error("\"input\" is not a JSON object", "manifest");
+      m.input = j.at("input").dump();
+    }
     m.minAgentVersion = j.value("min_agent_version", std::string("0"));
     m.createdUs = j.value("created_us", int64_t{0});
     m.keyId = j.value("key_id", std::string());

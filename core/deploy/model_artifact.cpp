@@ -9,6 +9,10 @@
 #include <random>
 #include <sstream>
 
+#include <nlohmann/json.hpp>
+
+#include "core/dataset/data/dataset_repository.h"
+#include "core/dataset/features/time_blocks.h"
 #include "core/store/project.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
@@ -36,7 +40,160 @@ std::string isoTime(int64_t us) {
   return buf;
 }
 
+// The channel names of a time series dataset. The IMU simulator's datasets (and recordings of
+// simulated devices) carry the six IMU channels; other datasets do not name theirs.
+std::vector<std::string> channelNamesOf(const dataset::DatasetInfo& info) {
+  std::vector<std::string> names;
+  const bool imu = info.seriesChannels == 6 && (info.source.rfind("imu-sim", 0) == 0 ||
+                                                info.source.find("imu") != std::string::npos);
+  static const char* kImu[] = {"ax", "ay", "az", "gx", "gy", "gz"};
+  for (int c = 0; c < info.seriesChannels; ++c)
+    names.push_back(imu ? kImu[c] : "ch" + std::to_string(c));
+  return names;
+}
+
+Result<std::optional<ModelInput>> modelInputOfRecord(store::Project& project,
+                                                     const training::ModelRecord& record) {
+  if (record.datasetName.empty()) return std::optional<ModelInput>();
+  dataset::DatasetRepository datasets(project);
+  auto info = datasets.findByName(record.datasetName);
+  // The dataset is gone: the lineage no longer says how the input was built.
+  if (!info) return std::optional<ModelInput>();
+  if (info->kind != dataset::DatasetKind::Timeseries) return std::optional<ModelInput>();
+  ModelInput in;
+  in.window = info->seriesLength;
+  in.stride = info->seriesLength;  // stored datasets hold non-overlapping windows
+  in.channels = channelNamesOf(*info);
+  in.rateHz = info->seriesRateHz;
+  const std::string& block = record.features.blockId;
+  in.featureBlock = block == "raw" ? std::string() : block;
+  in.featureParams = record.features.params;
+  in.layout = in.featureBlock.empty() ? "channel_major" : "flat";
+  return std::optional<ModelInput>(std::move(in));
+}
+
 }  // namespace
+
+std::string modelInputToJson(const ModelInput& in) {
+  nlohmann::json j;
+  j["type"] = in.type;
+  j["window"] = in.window;
+  j["stride"] = in.stride;
+  j["channels"] = in.channels;
+  j["rate_hz"] = in.rateHz;
+  if (in.featureBlock.empty()) {
+    j["features"] = nullptr;
+  } else {
+    j["features"] = {{"block", in.featureBlock}, {"params", in.featureParams}};
+  }
+  j["layout"] = in.layout;
+  return j.dump();
+}
+
+Result<ModelInput> modelInputFromJson(const std::string& text) {
+  const std::string ctx = "the manifest's input description";
+  const auto j = nlohmann::json::parse(text, nullptr, false);
+  if (!j.is_object()) return Error("not a JSON object", ctx);
+  ModelInput in;
+  try {
+    in.type = j.at("type").get<std::string>();
+    in.window = j.at("window").get<int>();
+    in.stride = j.value("stride", in.window);
+    in.channels = j.at("channels").get<std::vector<std::string>>();
+    in.rateHz = j.at("rate_hz").get<double>();
+    in.layout = j.value("layout", std::string("channel_major"));
+    const auto& f = j.at("features");
+    if (f.is_object()) {
+      in.featureBlock = f.at("block").get<std::string>();
+      in.featureParams = f.value("params", features::Params());
+    }
+  } catch (const nlohmann::json::exception& e) {
+    return Error(std::string("malformed: ") + e.what(), ctx);
+  }
+  if (in.type != "timeseries") return Error("input type '" + in.type + "' is not supported", ctx);
+  if (in.window < 1 || in.stride < 1 || in.channels.empty() || !(in.rateHz > 0)) {
+    return Error("window, stride, channels and rate_hz must be positive", ctx);
+  }
+  if (in.layout != "channel_major" && in.layout != "flat") {
+    return Error("unknown layout '" + in.layout + "'", ctx);
+  }
+  return in;
+}
+
+Result<std::optional<ModelInput>> modelInputOf(const std::string& projectPath, int64_t modelId) {
+  auto project = store::Project::open(projectPath, store::OpenMode::OpenExisting);
+  if (!project) return project.error();
+  training::ModelRegistry registry(**project);
+  auto record = registry.get(modelId);
+  if (!record) return record.error();
+  return modelInputOfRecord(**project, *record);
+}
+
+Result<std::unique_ptr<ModelInputBuilder>> ModelInputBuilder::create(const ModelInput& input,
+                                                                     int dims) {
+  const std::string ctx = "building the model input";
+  auto b = std::unique_ptr<ModelInputBuilder>(new ModelInputBuilder());
+  b->m_input = input;
+  b->m_dims = dims;
+  const int channels = static_cast<int>(input.channels.size());
+  int64_t produced = 0;
+  if (input.featureBlock.empty()) {
+    if (input.layout != "channel_major") {
+      return Error("the raw window is only supported channel-major", ctx);
+    }
+    produced = static_cast<int64_t>(input.window) * channels;
+    for (const auto& c : input.channels)
+      for (int t = 0; t < input.window; ++t)
+        b->m_names.push_back(c + "[" + std::to_string(t) + "]");
+  } else {
+    auto block =
+        features::BlockRegistry::instance().create(input.featureBlock, input.featureParams);
+    if (!block) return block.error().wrap(ctx);
+    b->m_block = std::move(*block);
+    auto d = b->m_block->outputDims(input.window, channels, input.rateHz);
+    if (!d) return d.error().wrap(ctx);
+    produced = 1;
+    for (int v : *d) produced *= v;
+    if (input.featureBlock == "stats") {
+      static const char* kStats[] = {"mean", "std", "min", "max", "rms", "zc"};
+      for (const auto& c : input.channels)
+        for (const char* s : kStats) b->m_names.push_back(c + "_" + s);
+    } else {
+      for (int64_t i = 0; i < produced; ++i) b->m_names.push_back("f" + std::to_string(i));
+    }
+  }
+  if (produced != dims) {
+    return Error("the input description gives " + std::to_string(produced) +
+                     " values, the model takes " + std::to_string(dims),
+                 ctx);
+  }
+  if (static_cast<int64_t>(b->m_names.size()) != produced) b->m_names.resize(produced);
+  return b;
+}
+
+Result<std::vector<float>> ModelInputBuilder::compute(const float* window) const {
+  const int channels = static_cast<int>(m_input.channels.size());
+  const int samples = m_input.window;
+  if (m_block) {
+    auto f = m_block->compute(window, samples, channels, m_input.rateHz);
+    if (!f) return f.error();
+    if (static_cast<int>(f->size()) != m_dims) {
+      return Error("the feature block gave " + std::to_string(f->size()) + " values, expected " +
+                   std::to_string(m_dims));
+    }
+    return f;
+  }
+  // The raw default of time series: channel-major, as data_prep lays out {C, L}.
+  std::vector<float> out(static_cast<size_t>(m_dims));
+  for (int t = 0; t < samples; ++t) {
+    for (int c = 0; c < channels; ++c) {
+      const float v = window[static_cast<size_t>(t) * channels + c];
+      if (!std::isfinite(v)) return Error("the window holds NaN or Inf");
+      out[static_cast<size_t>(c) * samples + t] = v;
+    }
+  }
+  return out;
+}
 
 Result<void> addGoldenVectors(Manifest& m, const training::Classifier& model, int count,
                               uint64_t seed) {
@@ -103,10 +260,12 @@ Result<Artifact> artifactFromProject(const std::string& projectPath, int64_t mod
       record->family + (record->origin == "trained" ? std::string() : "/" + record->origin),
       isoTime(record->createdUs), chunkSize);
   if (!a) return a.error();
-  if (!record->inputShape.empty()) {
-    a->manifest.inputShape = record->inputShape;
-    signManifest(a->manifest, a->bytes, key);
-  }
+  if (!record->inputShape.empty()) a->manifest.inputShape = record->inputShape;
+  a->manifest.classNames = record->classNames;
+  auto input = modelInputOfRecord(**project, *record);
+  if (!input) return input.error().wrap("describing the input of model " + record->name);
+  if (*input) a->manifest.input = modelInputToJson(**input);
+  signManifest(a->manifest, a->bytes, key);
   return a;
 }
 

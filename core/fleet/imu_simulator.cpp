@@ -44,6 +44,53 @@ std::string_view activityName(Activity activity) {
   return "unknown";
 }
 
+bool activityFromName(std::string_view name, Activity* activity) {
+  for (int i = 0; i < kActivityCount; ++i) {
+    const auto a = static_cast<Activity>(i);
+    if (activityName(a) == name) {
+      if (activity) *activity = a;
+      return true;
+    }
+  }
+  return false;
+}
+
+namespace {
+constexpr std::array<std::string_view, kImuChannels> kChannelNames = {"ax", "ay", "az",
+                                                                      "gx", "gy", "gz"};
+}  // namespace
+
+std::string_view imuChannelName(int channel) {
+  return channel >= 0 && channel < kImuChannels ? kChannelNames[static_cast<size_t>(channel)]
+                                                : std::string_view();
+}
+
+int imuChannelIndex(std::string_view name) {
+  for (int c = 0; c < kImuChannels; ++c)
+    if (kChannelNames[static_cast<size_t>(c)] == name) return c;
+  return -1;
+}
+
+bool ImuDrift::active() const {
+  for (int c = 0; c < kImuChannels; ++c)
+    if (bias[static_cast<size_t>(c)] != 0 || gain[static_cast<size_t>(c)] != 1) return true;
+  return mixShare > 0;
+}
+
+void ImuSimulator::injectBias(int channel, double amount) {
+  if (channel >= 0 && channel < kImuChannels) m_drift.bias[static_cast<size_t>(channel)] = amount;
+}
+
+void ImuSimulator::injectGain(int channel, double factor) {
+  if (channel >= 0 && channel < kImuChannels) m_drift.gain[static_cast<size_t>(channel)] = factor;
+}
+
+void ImuSimulator::injectMix(Activity activity, double share) {
+  m_drift.mixActivity = activity;
+  m_drift.mixShare = std::clamp(share, 0.0, 1.0);
+  if (!m_forced) pickNextSegment();
+}
+
 ImuSimulator::ImuSimulator(int deviceIndex, uint64_t seed, double rateHz)
     : m_rateHz(rateHz > 0 ? rateHz : 100.0),
       m_dt(1.0 / m_rateHz),
@@ -75,7 +122,11 @@ void ImuSimulator::pickNextSegment() {
   // Weights of a day in the life of a wearer; falls are rare but frequent enough to learn.
   const double r = m_scheduleRng.uniform();
   Activity next;
-  if (r < 0.30) {
+  // A new activity mix (injected drift) draws once more, so without it the schedule is the
+  // same as it always was.
+  if (m_drift.mixShare > 0 && m_scheduleRng.uniform() < m_drift.mixShare) {
+    next = m_drift.mixActivity;
+  } else if (r < 0.30) {
     next = Activity::Idle;
   } else if (r < 0.60) {
     next = Activity::Walk;
@@ -205,7 +256,8 @@ void ImuSimulator::sample(float* out) {
     m_bias[c] +=
         -biasDecay * m_bias[c] + (gyro ? kGyroBiasWalk : kAccBiasWalk) * sqrtDt * m_rng.normal();
     const double noise = (gyro ? kGyroNoise : kAccNoise) * m_rng.normal();
-    out[c] = static_cast<float>(m_gain[c] * truth + m_offset[c] + m_bias[c] + noise);
+    const double measured = m_gain[c] * truth + m_offset[c] + m_bias[c] + noise;
+    out[c] = static_cast<float>(m_drift.gain[c] * measured + m_drift.bias[c]);
   }
 
   m_segmentT += m_dt;

@@ -18,10 +18,29 @@ enum class Activity { Idle, Walk, Run, Stairs, Fall };
 
 // "idle", "walk", "run", "stairs", "fall".
 std::string_view activityName(Activity activity);
+// The inverse of activityName(); false for an unknown name.
+bool activityFromName(std::string_view name, Activity* activity);
+inline constexpr int kActivityCount = 5;
 
 // ax, ay, az (m/s^2), gx, gy, gz (rad/s).
 using ImuSample = std::array<float, 6>;
 inline constexpr int kImuChannels = 6;
+// "ax", "ay", "az", "gx", "gy", "gz".
+std::string_view imuChannelName(int channel);
+// The index of a channel name, or -1.
+int imuChannelIndex(std::string_view name);
+
+// Drift injected on command (docs/mqtt_conventions.md, inject_drift). The sensor's output
+// becomes gain[c] * x + bias[c] for every channel c; with mixShare > 0 each new activity
+// segment is mixActivity with probability mixShare, else drawn from the normal schedule.
+struct ImuDrift {
+  std::array<double, 6> bias{0, 0, 0, 0, 0, 0};
+  std::array<double, 6> gain{1, 1, 1, 1, 1, 1};
+  Activity mixActivity = Activity::Idle;
+  double mixShare = 0;
+
+  bool active() const;
+};
 
 class ImuSimulator {
  public:
@@ -46,6 +65,14 @@ class ImuSimulator {
   void forceActivity(Activity activity);
   // Back to the seeded schedule, starting a new segment now.
   void resumeSchedule();
+
+  // Drift. Each call sets (does not accumulate) its part, so a command delivered twice has
+  // the effect of one. injectMix starts a new segment now so that the new mix shows at once.
+  void injectBias(int channel, double amount);
+  void injectGain(int channel, double factor);
+  void injectMix(Activity activity, double share);
+  void clearDrift() { m_drift = ImuDrift{}; }
+  const ImuDrift& drift() const { return m_drift; }
 
  private:
   void startSegment(Activity activity, double durationS);
@@ -73,6 +100,8 @@ class ImuSimulator {
   double m_cadenceJitter = 0;
   double m_fallPeak = 40;  // m/s^2 of this fall's impact
   double m_fallAxisSign = 1;
+
+  ImuDrift m_drift;
 };
 
 }  // namespace edgewise::fleet

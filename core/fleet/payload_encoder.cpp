@@ -218,6 +218,26 @@ std::string encodeStatusJson(const DeviceStatus& s) {
   appendNumber(s.rateHz, out);
   out += R"(,"ts":)";
   appendInt(s.tsUs, out);
+  if (!s.deviceClass.empty()) {
+    out += R"(,"device_class":)";
+    appendJsonString(s.deviceClass, out);
+    out += R"(,"tags":[)";
+    if (s.tags) {
+      for (size_t i = 0; i < s.tags->size(); ++i) {
+        if (i > 0) out += ',';
+        appendJsonString((*s.tags)[i], out);
+      }
+    }
+    out += R"(],"hardware":{"arch":)";
+    appendJsonString(s.arch, out);
+    out += R"(,"cores":)";
+    appendInt(s.cores, out);
+    out += R"(,"ram_mb":)";
+    appendInt(s.ramMb, out);
+    out += R"(,"os":)";
+    appendJsonString(s.os, out);
+    out += '}';
+  }
   out += '}';
   return out;
 }

@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace edgewise::fleet {
 
@@ -48,7 +49,16 @@ struct DeviceStatus {
   std::string_view sensor;  // "imu", "camera", "audio"
   double rateHz = 0;
   int64_t tsUs = 0;
+  // Inventory facts (issue 6); written when deviceClass is not empty.
+  std::string_view deviceClass{};
+  const std::vector<std::string>* tags = nullptr;
+  std::string_view arch{};  // uname -m
+  int cores = 0;
+  int64_t ramMb = 0;
+  std::string_view os{};  // "Linux 6.1.0-18-amd64"
 };
+// {"device","state","agent_version","sensor","rate_hz","ts"[,"device_class","tags",
+//  "hardware":{"arch","cores","ram_mb","os"}]}
 std::string encodeStatusJson(const DeviceStatus& status);
 
 // Appends s as a JSON string literal (quotes and escapes included).
