@@ -8,6 +8,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/store/project.h"
+#include "core/store/sqlite_util.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace edgewise::cli::test {
@@ -117,6 +119,65 @@ TEST_F(CliAuditLatency, ClearErrors) {
   RunResult help = runCli({u"audit"_s, u"--help"_s});
   EXPECT_EQ(help.exitCode, 0);
   EXPECT_TRUE(help.out.contains("latency"));
+}
+
+// --fleet on hand-made heartbeats: dev-a's model v2 answers in 260 us where v1 took 200 us
+// (jitter +-4 us, 20 heartbeats per side): a regression; dev-b stays at 200 us: none.
+TEST(CliAuditLatencyFleet, PercentilesStagesAndRegressions) {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(u"f.edgewise"_s);
+  {
+    auto project = store::Project::open(path.toStdString());
+    ASSERT_TRUE(project.ok()) << project.error().toString();
+    ASSERT_TRUE((*project)->begin().ok());
+    auto st = store::detail::Statement::prepare(
+        (*project)->handle(),
+        "INSERT INTO telemetry(device_id, ts_us, model_sha256, cpu_pct, latency_p50_us, "
+        "latency_p99_us, predictions_per_s, queue_depth, stages) VALUES(?,?,?,2.0,?,?,50,0,?)");
+    ASSERT_TRUE(st.ok());
+    for (const char* device : {"dev-a", "dev-b"}) {
+      for (int i = 0; i < 40; ++i) {
+        const bool v2 = i >= 20;
+        const double jitter = (i % 5) * 2.0 - 4.0;  // -4, -2, 0, 2, 4
+        const double p50 = (v2 && device[4] == 'a' ? 260.0 : 200.0) + jitter;
+        st->bind(1, std::string(device)).bind(2, int64_t{1000000} * (i + 1));
+        st->bind(3, std::string(v2 ? "v2" : "v1")).bind(4, p50).bind(5, 2 * p50);
+        st->bind(6, std::string(R"({"decode":10,"features":90,"inference":)") +
+                        std::to_string(p50) + R"(,"publish":20})");
+        ASSERT_TRUE(st->run().ok());
+        st->reset();
+      }
+    }
+    ASSERT_TRUE((*project)->commit().ok());
+  }
+  RunResult r =
+      runCli({u"audit"_s, u"latency"_s, u"--fleet"_s, u"--project"_s, path, u"--json"_s}, 60000);
+  ASSERT_EQ(r.exitCode, 0) << r.err.toStdString();
+  const json j = json::parse(r.out.toStdString());
+  ASSERT_EQ(j.at("devices").size(), 2u);
+  const json& a = j.at("devices")[0];
+  EXPECT_EQ(a.at("device"), "dev-a");
+  EXPECT_EQ(a.at("model_sha256"), "v2");
+  EXPECT_EQ(a.at("heartbeats").get<int>(), 20);
+  EXPECT_DOUBLE_EQ(a.at("p50_us").get<double>(), 260.0);
+  EXPECT_DOUBLE_EQ(a.at("p99_us").get<double>(), 520.0);
+  EXPECT_DOUBLE_EQ(a.at("p99_max_us").get<double>(), 528.0);
+  EXPECT_DOUBLE_EQ(a.at("stages_us").at("features").get<double>(), 90.0);
+  EXPECT_DOUBLE_EQ(a.at("stages_us").at("inference").get<double>(), 260.0);
+  ASSERT_EQ(j.at("version_changes").size(), 2u);
+  ASSERT_EQ(j.at("regressions").size(), 1u);
+  const json& reg = j.at("regressions")[0];
+  EXPECT_EQ(reg.at("device"), "dev-a");
+  EXPECT_DOUBLE_EQ(reg.at("ratio").get<double>(), 1.3);
+  EXPECT_LT(reg.at("p_value").get<double>(), 1e-6);
+  EXPECT_FALSE(j.at("version_changes")[1].at("regression").get<bool>());
+  EXPECT_EQ(j.at("rule").at("min_increase").get<double>(), 0.10);
+
+  RunResult text = runCli({u"audit"_s, u"latency"_s, u"--fleet"_s, u"--project"_s, path}, 60000);
+  ASSERT_EQ(text.exitCode, 0);
+  EXPECT_TRUE(text.out.contains("dev-a: v1 -> v2: p50 200.0 -> 260.0 us (x1.300"))
+      << text.out.toStdString();
+  EXPECT_TRUE(text.out.contains("REGRESSION"));
 }
 
 }  // namespace
