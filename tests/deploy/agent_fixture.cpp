@@ -15,14 +15,23 @@ QString binaryPath(const char* name) {
 std::unique_ptr<QProcess> startDeployAgents(const std::string& brokerUrl, const QString& prefix,
                                             int count, const QString& stateDir,
                                             const QString& trustedKey) {
+  return startDeployAgents(brokerUrl, prefix, count, stateDir, trustedKey, {});
+}
+
+std::unique_ptr<QProcess> startDeployAgents(const std::string& brokerUrl, const QString& prefix,
+                                            int count, const QString& stateDir,
+                                            const QString& trustedKey,
+                                            const QStringList& extraArgs) {
   auto p = std::make_unique<QProcess>();
   p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
-  p->start(binaryPath("edgewise-agent"),
-           {QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--rate"),
-            QStringLiteral("10"), QStringLiteral("--count"), QString::number(count),
-            QStringLiteral("--prefix"), prefix, QStringLiteral("--broker"),
-            QString::fromStdString(brokerUrl), QStringLiteral("--state-dir"), stateDir,
-            QStringLiteral("--trusted-key"), trustedKey});
+  p->start(
+      binaryPath("edgewise-agent"),
+      QStringList{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--rate"),
+                  QStringLiteral("10"), QStringLiteral("--count"), QString::number(count),
+                  QStringLiteral("--prefix"), prefix, QStringLiteral("--broker"),
+                  QString::fromStdString(brokerUrl), QStringLiteral("--state-dir"), stateDir,
+                  QStringLiteral("--trusted-key"), trustedKey} +
+          extraArgs);
   if (!p->waitForStarted(5000)) return nullptr;
   return p;
 }

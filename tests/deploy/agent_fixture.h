@@ -5,6 +5,7 @@
 
 #include <QProcess>
 #include <QString>
+#include <QStringList>
 #include <memory>
 #include <string>
 
@@ -17,6 +18,12 @@ QString binaryPath(const char* name);
 std::unique_ptr<QProcess> startDeployAgents(const std::string& brokerUrl, const QString& prefix,
                                             int count, const QString& stateDir,
                                             const QString& trustedKey);
+
+// The same with more agent arguments (e.g. --keep-alive 2), appended to the command line.
+std::unique_ptr<QProcess> startDeployAgents(const std::string& brokerUrl, const QString& prefix,
+                                            int count, const QString& stateDir,
+                                            const QString& trustedKey,
+                                            const QStringList& extraArgs);
 
 // Polls the retained status until `expected` devices are online (about 10 s at most).
 bool waitForOnline(const std::string& brokerUrl, int expected);
