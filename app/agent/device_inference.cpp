@@ -86,9 +86,7 @@ struct InferenceDevice {
   std::vector<int64_t> ringTs;
   int ringHead = 0;
   int ringCount = 0;
-  int sinceWindow = 0;
   int64_t sensorCounter = 0;
-  int64_t nextSeq = 0;
 
   std::atomic<int> queued{0};
 
@@ -213,7 +211,10 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
     std::lock_guard<std::mutex> lock(d.runnerMutex);
     r = d.runner;
   }
-  if (!r || !r->builder) return;
+  if (!r || !r->builder) {
+    d.sensorCounter += k;
+    return;
+  }
   const int64_t t0 = util::monotonicUs();
   const int window = r->builder->input().window;
   const int channels = static_cast<int>(r->channelMap.size());
@@ -225,11 +226,14 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
     d.ringTs.assign(static_cast<size_t>(window), 0);
     d.ringHead = 0;
     d.ringCount = 0;
-    d.sinceWindow = 0;
   }
   const double samplePeriodUs = 1e6 / m_options.sensorRateHz;
   for (int i = 0; i < k; ++i) {
-    if (d.sensorCounter++ % r->decimate != 0) continue;
+    const int64_t sensorIndex = d.sensorCounter++;
+    if (sensorIndex % r->decimate != 0) continue;
+    // Windows end on multiples of the hop counted from the stream's first sample, so two
+    // devices with the same simulated stream cut the same windows with the same seq.
+    const int64_t modelIndex = sensorIndex / r->decimate;
     const float* s = samples + static_cast<size_t>(i) * fleet::kImuChannels;
     float* dst = d.ring.data() + static_cast<size_t>(d.ringHead) * channels;
     for (int c = 0; c < channels; ++c) dst[c] = s[r->channelMap[static_cast<size_t>(c)]];
@@ -237,9 +241,7 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
     d.ringTs[static_cast<size_t>(d.ringHead)] = tsUs + std::llround(i * samplePeriodUs);
     d.ringHead = (d.ringHead + 1) % window;
     d.ringCount = std::min(d.ringCount + 1, window);
-    ++d.sinceWindow;
-    if (d.ringCount < window || d.sinceWindow < r->hop) continue;
-    d.sinceWindow = 0;
+    if (d.ringCount < window || (modelIndex + 1) % r->hop != 0) continue;
     if (d.queued.load(std::memory_order_relaxed) >= m_options.maxQueuedWindows) {
       std::lock_guard<std::mutex> lock(d.statsMutex);
       ++d.dropped;
@@ -247,7 +249,7 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
     }
     InferenceJob job;
     job.runner = r;
-    job.seq = d.nextSeq++;
+    job.seq = (modelIndex + 1) / r->hop;
     job.window.resize(d.ring.size());
     // Oldest sample first: the ring from its head on, then the start.
     const size_t head = static_cast<size_t>(d.ringHead) * channels;

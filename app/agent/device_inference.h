@@ -24,6 +24,10 @@
 
 #include "core/fleet/imu_simulator.h"
 
+// Windows: a window of the model's length ends at every hop-th model-rate sample counted from
+// the stream's first sample; its seq is that sample's number / hop (so seq has gaps only where
+// windows were dropped or no model ran).
+
 namespace mqtt {
 class async_client;
 }

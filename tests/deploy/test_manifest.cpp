@@ -74,6 +74,41 @@ TEST(Manifest, SignedManifestVerifiesAfterTheWire) {
   EXPECT_EQ(canonicalManifestBytes(manifestToJson(*back)), canonicalManifestBytes(json));
 }
 
+// The optional input description and class names: absent when empty (older manifests keep
+// their bytes), round-trip and are covered by the signature when present.
+TEST(Manifest, InputDescriptionAndClassNamesAreOptionalAndSigned) {
+  auto key = generateSigningKey();
+  ASSERT_TRUE(key.ok());
+  Manifest plain = sampleManifest();
+  signManifest(plain, std::string(10, 'x'), *key);
+  const auto plainJson = nlohmann::json::parse(manifestToJson(plain));
+  EXPECT_FALSE(plainJson.contains("input"));
+  EXPECT_FALSE(plainJson.contains("class_names"));
+
+  Manifest m = sampleManifest();
+  m.classNames = {"idle", "walk"};
+  m.input = R"({"type":"timeseries","window":100,"stride":100,"channels":["ax","ay"],"rate_hz":50,)"
+            R"("features":{"block":"stats","params":{}},"layout":"flat"})";
+  signManifest(m, std::string(10, 'x'), *key);
+  const std::string json = manifestToJson(m);
+  auto back = parseVerifiedManifest(json, key->publicKey);
+  ASSERT_TRUE(back.ok()) << back.error().toString();
+  EXPECT_EQ(back->classNames, m.classNames);
+  EXPECT_EQ(nlohmann::json::parse(back->input), nlohmann::json::parse(m.input));
+  EXPECT_EQ(canonicalManifestBytes(manifestToJson(*back)), canonicalManifestBytes(json));
+
+  // A device must not be told a different window or rate than the one that was signed.
+  auto j = nlohmann::json::parse(json);
+  j["input"]["rate_hz"] = 100;
+  EXPECT_FALSE(parseVerifiedManifest(j.dump(), key->publicKey).ok());
+  j = nlohmann::json::parse(json);
+  j["class_names"][0] = "fall";
+  EXPECT_FALSE(parseVerifiedManifest(j.dump(), key->publicKey).ok());
+  j = nlohmann::json::parse(json);
+  j["input"] = "not an object";
+  EXPECT_FALSE(parseManifest(j.dump()).ok());
+}
+
 TEST(Manifest, RefusesUnsignedTamperedAndForeign) {
   auto key = generateSigningKey();
   auto other = generateSigningKey();

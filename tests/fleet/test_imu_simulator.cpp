@@ -213,3 +213,77 @@ TEST(ImuSimulator, NextIntoMatchesNext) {
   for (size_t i = 0; i < 50; ++i)
     for (size_t c = 0; c < 6; ++c) ASSERT_EQ(x[i][c], y[i * 6 + c]);
 }
+
+// Drift (inject_drift): the drifted stream is gain * x + bias of the very same samples, since
+// drift draws nothing from the noise generator.
+TEST(ImuSimulatorDrift, BiasAndGainTransformTheSameSamples) {
+  ImuSimulator plain(3, 11, 50);
+  ImuSimulator drifted(3, 11, 50);
+  drifted.injectBias(edgewise::fleet::imuChannelIndex("ax"), 2.0);
+  drifted.injectGain(edgewise::fleet::imuChannelIndex("gz"), 1.5);
+  drifted.injectBias(edgewise::fleet::imuChannelIndex("gz"), -0.25);
+  EXPECT_TRUE(drifted.drift().active());
+  const auto a = plain.next(1000);
+  const auto b = drifted.next(1000);
+  for (size_t i = 0; i < a.size(); ++i) {
+    EXPECT_NEAR(b[i][0], a[i][0] + 2.0, 1e-5) << i;
+    EXPECT_NEAR(b[i][5], 1.5 * a[i][5] - 0.25, 1e-5) << i;
+    for (int c : {1, 2, 3, 4})
+      ASSERT_EQ(b[i][static_cast<size_t>(c)], a[i][static_cast<size_t>(c)]);
+  }
+}
+
+TEST(ImuSimulatorDrift, RepeatedInjectionSetsRatherThanAccumulates) {
+  ImuSimulator sim(0, 1, 100);
+  sim.injectBias(0, 2.0);
+  sim.injectBias(0, 2.0);  // a QoS 1 command delivered twice
+  EXPECT_DOUBLE_EQ(sim.drift().bias[0], 2.0);
+}
+
+TEST(ImuSimulatorDrift, ClearDriftRestoresTheUndriftedStream) {
+  ImuSimulator plain(1, 5, 100);
+  ImuSimulator drifted(1, 5, 100);
+  drifted.injectBias(2, -3.0);
+  drifted.next(200);
+  plain.next(200);
+  drifted.clearDrift();
+  EXPECT_FALSE(drifted.drift().active());
+  const auto a = plain.next(300);
+  const auto b = drifted.next(300);
+  for (size_t i = 0; i < a.size(); ++i) ASSERT_EQ(a[i], b[i]) << i;
+}
+
+TEST(ImuSimulatorDrift, MixMakesTheActivityThatShareOfTheTime) {
+  // Without drift run is drawn for ~15 % of the segments; with mix run 0.8 the share of
+  // segments that are run is 0.8 + 0.2 * 0.15 = 0.83.
+  ImuSimulator timed(2, 9, 20);
+  timed.injectMix(Activity::Run, 0.8);
+  int runSamples = 0;
+  const int n = 20 * 3000;
+  for (int i = 0; i < n; ++i) {
+    runSamples += timed.currentActivity() == Activity::Run ? 1 : 0;
+    timed.next(1);
+  }
+  const double share = static_cast<double>(runSamples) / n;
+  // Segment lengths differ by activity (falls 3-5 s, others 3-8 s), so the time share is
+  // close to but not exactly the segment share (3000 s hold ~550 segments).
+  EXPECT_GT(share, 0.74);
+  EXPECT_LT(share, 0.92);
+  ImuSimulator normal(2, 9, 20);
+  int normalRun = 0;
+  for (int i = 0; i < n; ++i) {
+    normalRun += normal.currentActivity() == Activity::Run ? 1 : 0;
+    normal.next(1);
+  }
+  EXPECT_LT(static_cast<double>(normalRun) / n, 0.3);
+}
+
+TEST(ImuSimulatorDrift, ChannelAndActivityNamesRoundTrip) {
+  for (int c = 0; c < edgewise::fleet::kImuChannels; ++c)
+    EXPECT_EQ(edgewise::fleet::imuChannelIndex(edgewise::fleet::imuChannelName(c)), c);
+  EXPECT_EQ(edgewise::fleet::imuChannelIndex("qq"), -1);
+  Activity a = Activity::Idle;
+  EXPECT_TRUE(edgewise::fleet::activityFromName("stairs", &a));
+  EXPECT_EQ(a, Activity::Stairs);
+  EXPECT_FALSE(edgewise::fleet::activityFromName("swim", &a));
+}
