@@ -2,13 +2,20 @@
 // atomic deployment protocol (docs/deploy_protocol.md), optionally as a canary rollout.
 
 #include <algorithm>
+#include <chrono>
+#include <map>
 #include <nlohmann/json.hpp>
+#include <thread>
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
 #include "core/deploy/deployer.h"
 #include "core/deploy/model_artifact.h"
 #include "core/deploy/signing.h"
+#include "core/inventory/fleet_monitor.h"
+#include "core/inventory/inventory_repository.h"
+#include "core/inventory/rollout_planner.h"
+#include "core/inventory/rollout_runner.h"
 #include "core/store/project.h"
 
 namespace edgewise::cli {
@@ -29,6 +36,12 @@ int runDeploy(const QStringList& args) {
                 u"Comma list of device ids and globs (imu-0001,imu-0002 or imu-*); online "
                 "devices from their retained status."_s,
                 u"SELECTOR"_s});
+  cl.addOption({u"tag"_s, u"Only devices with this tag (the project's tags, else the device's)."_s,
+                u"TAG"_s});
+  cl.addOption({u"device-class"_s, u"Only devices of this class."_s, u"CLASS"_s});
+  cl.addOption({u"dry-run"_s,
+                u"Print the plan (which devices would get the model, which are skipped and "
+                "why, from the project's requirements) and deploy nothing."_s});
   cl.addOption(
       {u"canary"_s, u"Deploy to PCT % first, then the rest (0: all at once)."_s, u"PCT"_s});
   cl.addOption({u"max-failures"_s,
@@ -55,7 +68,14 @@ int runDeploy(const QStringList& args) {
   if (!id.ok()) return cl.usageError(qs(id.error().toString()));
   if (*id < 0) return cl.usageError(u"--model ID is required"_s);
   const std::string selector = cl.value(u"devices"_s).toStdString();
-  if (selector.empty()) return cl.usageError(u"--devices SELECTOR is required"_s);
+  inventory::PlanSelection selection;
+  selection.devices = selector;
+  selection.tag = cl.value(u"tag"_s).toStdString();
+  selection.deviceClass = cl.value(u"device-class"_s).toStdString();
+  if (selector.empty() && selection.tag.empty() && selection.deviceClass.empty()) {
+    return cl.usageError(u"--devices SELECTOR (or --tag / --device-class) is required"_s);
+  }
+  const bool dryRun = cl.isSet(u"dry-run"_s);
   auto canary = cl.doubleValue(u"canary"_s, 0, 0, 100);
   if (!canary.ok()) return cl.usageError(qs(canary.error().toString()));
   auto maxFailures = cl.doubleValue(u"max-failures"_s, 0, 0, 100);
@@ -71,77 +91,108 @@ int runDeploy(const QStringList& args) {
   const bool json = cl.isSet(u"json"_s);
 
   const std::string projectPath = cl.value(u"project"_s).toStdString();
-  auto key = deploy::loadOrCreateProjectKey(projectPath);
-  if (!key) return cl.failure(qs(key.error().toString()));
-  {
-    auto project = store::Project::open(projectPath, store::OpenMode::OpenExisting);
-    if (!project) return cl.failure(qs(project.error().toString()));
-    const std::string pub = deploy::toHex(key->publicKey.data(), key->publicKey.size());
-    if ((*project)->meta("deploy.public_key").valueOr("") != pub) {
-      if (auto set = (*project)->setMeta("deploy.public_key", pub); !set) {
-        return cl.failure(qs(set.error().toString()));
-      }
-    }
+  auto project = store::Project::open(projectPath, store::OpenMode::OpenExisting);
+  if (!project) return cl.failure(qs(project.error().toString()));
+  inventory::InventoryRepository repo(**project);
+  auto models = repo.models();
+  if (!models) return cl.failure(qs(models.error().toString()));
+  std::vector<inventory::ModelCandidate> family;
+  for (const auto& m : *models) {
+    if (m.id == *id) family.push_back(m);
   }
-  auto artifact = deploy::artifactFromProject(projectPath, *id, *key, static_cast<int>(*chunkSize));
-  if (!artifact) return cl.failure(qs(artifact.error().toString()));
-  const std::string manifestJson = deploy::manifestToJson(artifact->manifest);
+  if (family.empty()) return cl.failure(u"no model with id %1 in the project"_s.arg(*id));
 
-  auto known = deploy::discoverDevices(broker, *discoverS);
-  if (!known) return cl.failure(qs(known.error().toString()));
-  std::vector<std::string> missing;
-  const auto selected = deploy::selectDevices(selector, *known, &missing);
-  std::vector<deploy::DeviceOutcome> skipped;
-  const auto skip = [&](const std::string& device, const std::string& reason) {
-    deploy::DeviceOutcome o;
-    o.device = device;
-    o.state = "skipped";
-    o.reason = reason;
-    skipped.push_back(o);
-  };
-  for (const auto& m : missing) skip(m, "not online");
-  // Plan: a device whose agent is too old would only refuse; say so up front instead.
-  std::vector<std::string> targets;
-  for (const auto& id : selected) {
-    const auto it = std::find_if(known->begin(), known->end(),
-                                 [&](const deploy::DeviceInfo& d) { return d.id == id; });
-    const std::string& version = it->agentVersion;
-    if (!version.empty() &&
-        deploy::compareVersions(version, artifact->manifest.minAgentVersion) < 0) {
-      skip(id, "agent " + version + " is older than the required " +
-                   artifact->manifest.minAgentVersion);
+  // Devices from their retained status, recorded in the project (history and the Fleet pane);
+  // the project's class and tags (edited by the user) select them.
+  inventory::FleetMonitorOptions monitorOptions;
+  monitorOptions.brokerUrl = broker;
+  monitorOptions.projectPath = projectPath;
+  inventory::FleetMonitor monitor(monitorOptions);
+  if (auto started = monitor.start(); !started) {
+    return cl.failure(qs(started.error().toString()));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int>(*discoverS * 1000)));
+  monitor.flushNow();
+  const auto live = monitor.snapshot();
+  monitor.stop();
+  auto stored = repo.devices();
+  if (!stored) return cl.failure(qs(stored.error().toString()));
+  std::vector<inventory::PlanDevice> devices;
+  std::map<std::string, std::string> modelBefore;
+  for (const auto& record : *stored) {
+    const auto it = std::find_if(live.begin(), live.end(), [&](const inventory::LiveDevice& d) {
+      return d.record.id == record.id;
+    });
+    const bool online = it != live.end() && it->online;
+    devices.push_back(inventory::planDeviceFrom(record, online));
+    if (it != live.end()) modelBefore[record.id] = it->record.modelJson;
+  }
+  auto requirements = repo.requirements();
+  if (!requirements) return cl.failure(qs(requirements.error().toString()));
+  selection.minAgentVersion = deploy::Manifest{}.minAgentVersion;
+  const inventory::Plan plan = inventory::planRollout(family, devices, *requirements, selection);
+
+  if (dryRun) {
+    if (json) {
+      printOut(qs(inventory::planToJson(plan)) + u"\n"_s);
     } else {
-      targets.push_back(id);
+      for (const auto& e : plan.entries) {
+        printOut(u"%1  %2  %3\n"_s.arg(qs(e.device), -12)
+                     .arg(e.deploy ? qs(e.variantName) : u"skipped"_s, -16)
+                     .arg(qs(e.deploy ? e.fit : e.reason)));
+      }
+      for (const auto& u : plan.unknown) printOut(u"%1  unknown device\n"_s.arg(qs(u), -12));
     }
+    return kExitOk;
+  }
+
+  std::vector<inventory::RolloutAssignment> assignments;
+  std::vector<inventory::PlanEntry> skipped;
+  for (const auto& e : plan.entries) {
+    if (!e.deploy) {
+      skipped.push_back(e);
+      continue;
+    }
+    inventory::RolloutAssignment a;
+    a.device = e.device;
+    a.modelId = *e.modelId;
+    const auto before = modelBefore.find(e.device);
+    if (before != modelBefore.end()) a.modelBefore = before->second;
+    assignments.push_back(a);
+  }
+  for (const auto& u : plan.unknown) {
+    inventory::PlanEntry e;
+    e.device = u;
+    e.reason = "not online";
+    skipped.push_back(e);
   }
   if (!json) {
-    printErr(u"deploying model %1 (%2 bytes, %3 chunks, deployment %4) to %5 devices\n"_s.arg(*id)
-                 .arg(artifact->manifest.size)
-                 .arg(artifact->manifest.chunks)
-                 .arg(qs(artifact->manifest.deployment))
-                 .arg(targets.size()));
+    printErr(u"deploying model %1 to %2 devices (%3 skipped)\n"_s.arg(*id)
+                 .arg(assignments.size())
+                 .arg(skipped.size()));
   }
 
-  deploy::DeployOptions options;
+  inventory::RolloutRunOptions options;
+  options.projectPath = projectPath;
   options.brokerUrl = broker;
   options.deviceTimeoutS = *timeout;
+  options.chunkSize = static_cast<int>(*chunkSize);
+  options.canaryPercent = *canary;
+  options.maxFailurePercent = *maxFailures;
+  options.modelId = *id;
+  options.selector = selector;
+  if (!selection.tag.empty()) options.selector += " tag:" + selection.tag;
+  if (!selection.deviceClass.empty()) options.selector += " class:" + selection.deviceClass;
   if (!json) {
-    options.progress = [](const std::string& device, const std::string& state) {
-      printErr(qs(device) + u": "_s + qs(state) + u"\n"_s);
+    options.progress = [](const inventory::DeviceProgress& p) {
+      printErr(qs(p.device) + u": "_s + qs(p.state) +
+               (p.reason.empty() ? QString() : u" ("_s + qs(p.reason) + u")"_s) + u"\n"_s);
     };
   }
-  deploy::Deployer deployer(options);
-  if (!targets.empty()) {
-    if (auto connected = deployer.connect(); !connected) {
-      return cl.failure(qs(connected.error().toString()));
-    }
-  }
-  deploy::RolloutOptions rollout;
-  rollout.canaryPercent = *canary;
-  rollout.maxFailurePercent = *maxFailures;
-  const deploy::RolloutReport report = deploy::runRollout(
-      deployer, artifact->manifest, manifestJson, artifact->bytes, targets, skipped, rollout);
-  deployer.disconnect();
+  project->reset();  // the runner records the rollout on its own connection
+  auto result = inventory::runRollout(assignments, skipped, options);
+  if (!result) return cl.failure(qs(result.error().toString()));
+  const deploy::RolloutReport& report = result->report;
 
   if (json) {
     printOut(qs(deploy::rolloutJson(report)) + u"\n"_s);

@@ -148,7 +148,7 @@ Plan planRollout(const std::vector<ModelCandidate>& family, const std::vector<Pl
     e.device = d.id;
     e.deviceClass = d.deviceClass;
     if (!d.online) {
-      e.reason = "offline";
+      e.reason = "not online";
       plan.entries.push_back(e);
       continue;
     }

@@ -371,7 +371,7 @@ TEST(Planner, SkipsOfflineOldAgentsAndSelects) {
   const auto plan = planRollout(family(), devices, {}, s);
   ASSERT_EQ(plan.entries.size(), 3u);
   EXPECT_TRUE(entry(plan, "imu-0001").deploy);
-  EXPECT_EQ(entry(plan, "imu-0002").reason, "offline");
+  EXPECT_EQ(entry(plan, "imu-0002").reason, "not online");
   EXPECT_EQ(entry(plan, "imu-0003").reason, "agent 0.0.9 is older than the required 0.1.0");
   EXPECT_EQ(plan.unknown, std::vector<std::string>{"ghost-1"});
   EXPECT_EQ(plan.deployCount(), 1);

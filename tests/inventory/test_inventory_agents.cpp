@@ -351,3 +351,69 @@ TEST_F(InventoryAgents, MonitorSeesAFrozenAgentGoOfflineWithinTheKeepAliveWindow
   EXPECT_GT(offlineAfterUs, 2'500'000) << offlineAfterUs / 1e6 << " s";
   EXPECT_LT(offlineAfterUs, 5'000'000) << offlineAfterUs / 1e6 << " s";
 }
+
+// edgewise-cli deploy: --device-class / --tag select from the project's inventory, --dry-run
+// prints the plan, a real run records the rollout in the project.
+TEST_F(InventoryAgents, CliSelectsByClassAndTagDryRunAndRecordsHistory) {
+  startAgents(QStringLiteral("good-"), 3, m_pub);
+  InventoryRepository repo(*m_project);
+  for (const auto& id : kGood) {
+    DeviceRecord d;
+    d.id = id;
+    d.deviceClass = id == "good-0003" ? "pi" : "gw";
+    d.tags = {id == "good-0001" ? "line-1" : "line-2"};
+    d.firstSeenUs = d.lastSeenUs = 1;
+    ASSERT_TRUE(repo.upsertDevice(d).ok());
+  }
+  Requirement tight;
+  tight.deviceClass = "pi";
+  tight.maxFlashKb = 1;  // the kNN file is larger: good-0003 is skipped by the plan
+  ASSERT_TRUE(repo.upsertRequirement(tight).ok());
+  const auto cli = [&](QStringList args) {
+    QProcess p;
+    p.start(deploy_test::binaryPath("edgewise-cli"),
+            QStringList{QStringLiteral("deploy"), QStringLiteral("--project"),
+                        QString::fromStdString(m_projectPath), QStringLiteral("--model"),
+                        QString::number(m_modelA), QStringLiteral("--broker"),
+                        QString::fromStdString(m_broker.url()), QStringLiteral("--json")} +
+                args);
+    EXPECT_TRUE(p.waitForFinished(60000));
+    return std::make_pair(p.exitCode(), p.readAllStandardOutput().toStdString());
+  };
+  auto [code, out] =
+      cli({QStringLiteral("--tag"), QStringLiteral("line-2"), QStringLiteral("--dry-run")});
+  ASSERT_EQ(code, 0) << out;
+  json plan = json::parse(out);
+  ASSERT_EQ(plan.at("devices").size(), 2u);
+  EXPECT_EQ(plan.at("deploy"), 1);
+  EXPECT_EQ(plan.at("devices")[0].at("device"), "good-0002");
+  EXPECT_EQ(plan.at("devices")[0].at("model_id"), m_modelA);
+  EXPECT_EQ(plan.at("devices")[1].at("device"), "good-0003");
+  EXPECT_NE(plan.at("devices")[1].at("reason").get<std::string>().find("class allows 1 kB"),
+            std::string::npos)
+      << plan.dump();
+  EXPECT_EQ(reports().at("good-0002"), "null");  // a dry run deploys nothing
+  ASSERT_TRUE(repo.deployments()->empty());
+
+  std::tie(code, out) = cli({QStringLiteral("--device-class"), QStringLiteral("gw")});
+  ASSERT_EQ(code, 0) << out;
+  const json r = json::parse(out);
+  EXPECT_EQ(r.at("totals").at("targeted"), 2);
+  EXPECT_EQ(r.at("totals").at("succeeded"), 2);
+  auto deployments = repo.deployments();
+  ASSERT_TRUE(deployments.ok());
+  ASSERT_EQ(deployments->size(), 1u);
+  EXPECT_EQ((*deployments)[0].id, r.at("deployment").get<std::string>());
+  EXPECT_EQ((*deployments)[0].state, "succeeded");
+  EXPECT_EQ((*deployments)[0].selector, " class:gw");
+  auto rows = repo.deploymentDevices((*deployments)[0].id);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_EQ(modelIdOf((*rows)[1].modelAfter), m_modelA);
+  // The CLI recorded what the agents report (agent version) without undoing the user's class.
+  auto d = repo.device("good-0001");
+  ASSERT_TRUE(d.ok() && d->has_value());
+  EXPECT_EQ((*d)->deviceClass, "gw");
+  EXPECT_FALSE((*d)->agentVersion.empty());
+  EXPECT_EQ(sha256Of((*d)->modelJson), "");  // recorded before the rollout
+}
