@@ -34,7 +34,7 @@ struct Manifest {
   // Optional (absent from the JSON when empty, so older manifests and their signatures are
   // unchanged): the class names of the model's outputs, and how the device builds the model's
   // input from its sensor stream, a JSON object (see ModelInput in model_artifact.h and
-  // docs/deploy_protocol.md), e.g. {"type":"timeseries","window":100,"stride":100,
+  // docs/mqtt_conventions.md), e.g. {"type":"timeseries","window":100,"stride":100,
   // "channels":["ax",..],"rate_hz":50,"features":{"block":"stats","params":{}},"layout":"flat"}.
   std::vector<std::string> classNames;
   std::string input;

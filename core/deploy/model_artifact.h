@@ -41,7 +41,7 @@ Result<Artifact> artifactFromProject(const std::string& projectPath, int64_t mod
                                      const SigningKey& key, int chunkSize = kDefaultChunkSize);
 
 // How a device builds the model's input row from its sensor stream: the manifest's optional
-// "input" object, taken from the model's dataset lineage (docs/deploy_protocol.md). Only time
+// "input" object, taken from the model's dataset lineage (docs/mqtt_conventions.md). Only time
 // series models have one; the agent refuses to guess for the others.
 struct ModelInput {
   std::string type = "timeseries";
