@@ -9,7 +9,9 @@
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <functional>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <thread>
@@ -28,6 +30,10 @@ namespace edgewise::agent {
 namespace {
 
 constexpr int64_t kProgressEveryUs = 5'000'000;
+// A client down this long while other devices are connected is replaced (automatic
+// reconnect retries every 1..4 s, so a healthy one is back well before).
+constexpr int64_t kStuckAfterUs = 15'000'000;
+constexpr int64_t kStuckCheckEveryUs = 1'000'000;
 constexpr int kConnectTimeoutS = 10;
 constexpr int64_t kDrainTimeoutUs = 10'000'000;
 constexpr int64_t kStatusTimeoutUs = 5'000'000;
@@ -116,6 +122,16 @@ struct SimulatedDevice {
   fleet::Activity pendingActivity = fleet::Activity::Idle;
   std::vector<float> pendingSamples;
   std::string pendingPayload;  // camera and audio: encoded once
+
+  // Replacing a client stuck in a reconnect loop (replaceStuckClients): how to make one like
+  // it, the handlers to put on it, since when it is down while others are up, and the old
+  // clients, kept alive on purpose (see there).
+  mqtt::create_options createOptions;
+  mqtt::connect_options connectOptions;
+  std::function<void(mqtt::async_client&)> wire;
+  int64_t downSinceUs = 0;
+  std::atomic<int> replacements{0};
+  std::vector<std::unique_ptr<mqtt::async_client>> retired;
 };
 
 std::string SimulatedFleet::statusPayload(const SimulatedDevice& d, const char* state) const {
@@ -234,6 +250,8 @@ Result<void> SimulatedFleet::connectAll() {
               .finalize();
 
       SimulatedDevice* raw = d.get();
+      raw->createOptions = createOptions;
+      raw->connectOptions = connectOptions;
       if (m_deploy) {
         if (auto added = m_deploy->addDevice(d->id, d->client.get()); !added) {
           return added.error().wrap("opening the model slot of " + d->id);
@@ -245,49 +263,56 @@ Result<void> SimulatedFleet::connectAll() {
           auto manifest = deploy::parseManifest(manifestJson);
           if (model) m_inference->setModel(i, std::move(model), manifest ? &*manifest : nullptr);
         }
-        // Paho's thread: only route and queue. Deployments go to the deploy lanes, feedback
-        // to the inference lanes, commands to the scheduler.
-        const std::string feedbackTopic = "edgewise/" + d->id + "/feedback";
-        const std::string cmdTopic = "edgewise/" + d->id + "/cmd";
-        d->client->set_message_callback(
-            [this, i, raw, feedbackTopic, cmdTopic](mqtt::const_message_ptr msg) {
-              const std::string& topic = msg->get_topic();
-              if (topic == feedbackTopic) {
-                m_inference->onFeedback(i, msg->get_payload_str());
-              } else if (topic == cmdTopic) {
-                std::lock_guard<std::mutex> lock(raw->commandMutex);
-                raw->commands.push_back(msg->get_payload_str());
-              } else {
-                m_deploy->onMessage(i, topic, msg->get_payload_str());
-              }
-            });
       }
-      // After a reconnect the broker may have published the last will (or lost retained
-      // messages in a restart): say "online" again. Runs on Paho's thread; publish is
-      // thread-safe and does not block.
-      d->client->set_connected_handler([this, raw](const std::string&) {
-        // Subscribe on every connect: a restarted broker forgets subscriptions.
-        if (m_deploy) m_deploy->onConnected(raw->index);
-        if (m_inference) {
+      // The handlers of this device's client, now and on a replacement (replaceStuckClients).
+      raw->wire = [this, raw, i](mqtt::async_client& client) {
+        if (m_deploy) {
+          // Paho's thread: only route and queue. Deployments go to the deploy lanes, feedback
+          // to the inference lanes, commands to the scheduler.
+          const std::string feedbackTopic = "edgewise/" + raw->id + "/feedback";
+          const std::string cmdTopic = "edgewise/" + raw->id + "/cmd";
+          client.set_message_callback(
+              [this, i, raw, feedbackTopic, cmdTopic](mqtt::const_message_ptr msg) {
+                const std::string& topic = msg->get_topic();
+                if (topic == feedbackTopic) {
+                  m_inference->onFeedback(i, msg->get_payload_str());
+                } else if (topic == cmdTopic) {
+                  std::lock_guard<std::mutex> lock(raw->commandMutex);
+                  raw->commands.push_back(msg->get_payload_str());
+                } else {
+                  m_deploy->onMessage(i, topic, msg->get_payload_str());
+                }
+              });
+        }
+        // After a reconnect the broker may have published the last will (or lost retained
+        // messages in a restart): say "online" again. Runs on Paho's thread; publish is
+        // thread-safe and does not block.
+        // `client` (not raw->client, which a replacement changes) is the one that connected.
+        client.set_connected_handler([this, raw, &client](const std::string&) {
+          // Subscribe on every connect: a restarted broker forgets subscriptions.
+          if (m_deploy) m_deploy->onConnected(raw->index);
+          if (m_inference) {
+            try {
+              client.subscribe("edgewise/" + raw->id + "/feedback", 1);
+              client.subscribe("edgewise/" + raw->id + "/cmd", 1);
+            } catch (const mqtt::exception& e) {
+              std::fprintf(stderr, "edgewise-agent: %s: cannot subscribe to feedback/cmd: %s\n",
+                           raw->id.c_str(), e.what());
+            }
+          }
+          if (raw->connects.fetch_add(1) == 0) return;
+          const std::string online = statusPayload(*raw, "online");
           try {
-            raw->client->subscribe("edgewise/" + raw->id + "/feedback", 1);
-            raw->client->subscribe("edgewise/" + raw->id + "/cmd", 1);
+            client.publish(raw->statusTopic, online.data(), online.size(), 1, true);
           } catch (const mqtt::exception& e) {
-            std::fprintf(stderr, "edgewise-agent: %s: cannot subscribe to feedback/cmd: %s\n",
+            std::fprintf(stderr, "edgewise-agent: %s: re-publishing online status failed: %s\n",
                          raw->id.c_str(), e.what());
           }
-        }
-        if (raw->connects.fetch_add(1) == 0) return;
-        const std::string online = statusPayload(*raw, "online");
-        try {
-          raw->client->publish(raw->statusTopic, online.data(), online.size(), 1, true);
-        } catch (const mqtt::exception& e) {
-          std::fprintf(stderr, "edgewise-agent: %s: re-publishing online status failed: %s\n",
-                       raw->id.c_str(), e.what());
-        }
-      });
-      d->client->set_connection_lost_handler(
-          [raw](const std::string&) { raw->connectionLosses.fetch_add(1); });
+        });
+        client.set_connection_lost_handler(
+            [raw](const std::string&) { raw->connectionLosses.fetch_add(1); });
+      };
+      raw->wire(*d->client);
       tokens.push_back(d->client->connect(connectOptions));
       m_devices.push_back(std::move(d));
     }
@@ -335,6 +360,20 @@ Result<void> SimulatedFleet::connectAll() {
   } catch (const mqtt::exception& e) {
     return Error(std::string("publishing the online status failed: ") + e.what(),
                  "connecting to " + m_options.brokerUrl);
+  }
+  // Test hook (tests/deploy, AClientStuckInAMalformedPacketLoopIsReplaced): this device
+  // publishes one QoS 1 message with an empty topic. Mosquitto drops the connection for it
+  // ("malformed packet") and the persistent session resends it after every reconnect: the
+  // loop that Paho's freed publication causes after broker restarts, made deterministic.
+  if (const char* poisoned = std::getenv("EDGEWISE_AGENT_TEST_POISON_SESSION")) {
+    for (auto& d : m_devices) {
+      if (d->id != poisoned) continue;
+      try {
+        d->client->publish(std::string(), "x", 1, 1, false);
+      } catch (const mqtt::exception& e) {
+        std::fprintf(stderr, "edgewise-agent: test hook: %s\n", e.what());
+      }
+    }
   }
   std::fprintf(stderr, "edgewise-agent: %d %s devices connected to %s\n", m_options.count,
                sensor.c_str(), m_options.brokerUrl.c_str());
@@ -445,6 +484,7 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
       break;
     }
     for (auto& d : m_devices) publishDue(*d, std::min(elapsedUs, endUs - 1));
+    replaceStuckClients();
     if (elapsedUs >= nextProgressUs) {
       printProgress(elapsedUs);
       nextProgressUs += kProgressEveryUs;
@@ -486,6 +526,24 @@ std::string applyDrift(fleet::ImuSimulator& imu, const DriftSpec& d) {
     return {};
   }
   return "unknown drift kind '" + d.kind + "' (bias, gain, mix)";
+}
+
+// null, or {"bias":{"ax":2.0},"gain":{"gz":1.5},"mix":{"activity":"run","share":0.8}|null}.
+std::string driftJson(const fleet::ImuDrift& drift) {
+  if (!drift.active()) return "null";
+  nlohmann::json bias = nlohmann::json::object();
+  nlohmann::json gain = nlohmann::json::object();
+  for (int c = 0; c < fleet::kImuChannels; ++c) {
+    const std::string name(fleet::imuChannelName(c));
+    if (drift.bias[static_cast<size_t>(c)] != 0) bias[name] = drift.bias[static_cast<size_t>(c)];
+    if (drift.gain[static_cast<size_t>(c)] != 1) gain[name] = drift.gain[static_cast<size_t>(c)];
+  }
+  nlohmann::json mix = nullptr;
+  if (drift.mixShare > 0) {
+    mix = {{"activity", std::string(fleet::activityName(drift.mixActivity))},
+           {"share", drift.mixShare}};
+  }
+  return nlohmann::json{{"bias", bias}, {"gain", gain}, {"mix", mix}}.dump();
 }
 
 }  // namespace
@@ -559,7 +617,12 @@ void SimulatedFleet::publishTelemetry() {
   m_lastCpuWallUs = nowUs;
   const int64_t rss = rssKb();
   for (auto& d : m_devices) {
-    const std::string payload = m_inference->takeTelemetry(d->index, nowUs, processCpuPct, rss);
+    std::string payload = m_inference->takeTelemetry(d->index, nowUs, processCpuPct, rss);
+    // The injected drift, so that a demo can compare what the audit finds with the truth.
+    if (d->imu && !payload.empty() && payload.back() == '}') {
+      payload.pop_back();
+      payload += R"(,"drift":)" + driftJson(d->imu->drift()) + "}";
+    }
     try {
       d->client->publish("edgewise/" + d->id + "/telemetry", payload.data(), payload.size(), 0,
                          false);
@@ -584,6 +647,67 @@ void SimulatedFleet::printProgress(int64_t elapsedUs) {
                static_cast<long long>(m_heldBack));
   m_lastProgressPublished = published;
   m_lastProgressUs = elapsedUs;
+}
+
+void SimulatedFleet::replaceStuckClients() {
+  // A client that stays down while other devices of this process are connected is stuck.
+  // Seen after broker restarts with 100 devices (Paho C 1.3.11): a QoS 1 publish whose write
+  // failed as the connection dropped stays in the persistent session with its topic and
+  // payload already freed; every reconnect resends it (topic length 0, the first payload
+  // bytes overwritten), mosquitto drops the connection ("malformed packet"), forever. The
+  // session lives in the client, so only a new client gets the device back. The old one is
+  // disconnected (no more automatic reconnects) and kept: destroying it would free the
+  // dangling publication a second time.
+  const int64_t now = util::monotonicUs();
+  if (now < m_nextStuckCheckUs) return;
+  m_nextStuckCheckUs = now + kStuckCheckEveryUs;
+  int connected = 0;
+  for (auto& d : m_devices) connected += d->client && d->client->is_connected() ? 1 : 0;
+  for (auto& d : m_devices) {
+    // A replaced client whose last connect attempt was already under way when it was told
+    // to stop: close it, or it and the new one would keep taking the session from each other.
+    for (auto& old : d->retired) {
+      try {
+        if (old->is_connected()) old->disconnect(0);
+      } catch (const mqtt::exception& e) {
+        // Already gone.
+      }
+    }
+    if (connected == 0 || (d->client && d->client->is_connected())) {
+      d->downSinceUs = 0;  // the broker is away (nobody is up), or it is fine
+      continue;
+    }
+    if (d->downSinceUs == 0) d->downSinceUs = now;
+    if (now - d->downSinceUs < kStuckAfterUs) continue;
+    std::fprintf(stderr,
+                 "edgewise-agent: %s: not reconnected for %lld s while %d devices are connected; "
+                 "replacing its MQTT client\n",
+                 d->id.c_str(), static_cast<long long>((now - d->downSinceUs) / 1'000'000),
+                 connected);
+    try {
+      d->client->disconnect(0);
+    } catch (const mqtt::exception& e) {
+      // Not connected: the call still stops its automatic reconnect.
+    }
+    try {
+      auto fresh =
+          std::make_unique<mqtt::async_client>(m_options.brokerUrl, d->id, d->createOptions);
+      d->wire(*fresh);
+      d->retired.push_back(std::move(d->client));
+      d->client = std::move(fresh);
+      if (m_deploy) m_deploy->setClient(d->index, d->client.get());
+      // What the old client had in flight will never be acknowledged: count it as failed so
+      // that --max-unacked does not hold this device back for good.
+      const int64_t settled = d->deliveries.acked.load() + d->deliveries.failed.load();
+      if (d->published > settled) d->deliveries.failed.fetch_add(d->published - settled);
+      d->client->connect(d->connectOptions);
+      d->replacements.fetch_add(1);
+    } catch (const mqtt::exception& e) {
+      std::fprintf(stderr, "edgewise-agent: %s: replacing the client failed: %s\n", d->id.c_str(),
+                   e.what());
+    }
+    d->downSinceUs = 0;
+  }
 }
 
 void SimulatedFleet::shutdown() {
@@ -659,6 +783,12 @@ void SimulatedFleet::shutdown() {
 
   // Keep the counters for the summary, release the sockets.
   for (auto& d : m_devices) d->client.reset();
+  // Replaced clients are never destroyed: their session holds a publication whose memory
+  // Paho already freed (replaceStuckClients), and destroying it would free it again.
+  for (auto& d : m_devices) {
+    for (auto& c : d->retired) (void)c.release();
+    d->retired.clear();
+  }
   m_shutDown = true;
 }
 
@@ -697,6 +827,7 @@ std::string SimulatedFleet::summaryJson() const {
     out += R"(,"published":)" + std::to_string(d->published);
     out += R"(,"acked":)" + std::to_string(d->deliveries.acked.load());
     out += R"(,"connection_losses":)" + std::to_string(d->connectionLosses.load());
+    out += R"(,"client_replacements":)" + std::to_string(d->replacements.load());
     out += '}';
   }
   out += "]}";

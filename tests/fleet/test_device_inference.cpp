@@ -293,7 +293,9 @@ TEST_F(DeviceInferenceTest, PredictsLikeTheWorkbenchAndReportsTelemetryAndFeedba
         p.at("window_end_us").get<int64_t>() - p.at("window_start_us").get<int64_t>();
     EXPECT_NEAR(static_cast<double>(span), 1.98e6, 1e3);  // 99 model-rate periods of 20 ms
     correct += p.at("label") == p.at("truth") ? 1 : 0;
-    if (p.contains("feature_names")) EXPECT_EQ(p.at("feature_names").at(0), "ax_mean");
+    if (p.contains("feature_names")) {
+      EXPECT_EQ(p.at("feature_names").at(0), "ax_mean");
+    }
   }
   const double accuracy = static_cast<double>(correct) / static_cast<double>(predictions.size());
   EXPECT_GE(accuracy, 0.75) << correct << " of " << predictions.size();
@@ -413,6 +415,15 @@ TEST_F(DeviceInferenceTest, InjectedDriftShiftsTheFeaturesByTheAmount) {
     for (int k = 6; k < 36; ++k)
       EXPECT_EQ(drf[static_cast<size_t>(k)], ref[static_cast<size_t>(k)]);
   }
+
+  // The heartbeat says which drift is injected (the truth a demo compares the audit with).
+  const auto drfTelemetry = listener.waitFor("edgewise/drf-0001/telemetry", 1, 10s);
+  ASSERT_FALSE(drfTelemetry.empty());
+  EXPECT_DOUBLE_EQ(drfTelemetry.back().at("drift").at("bias").value("ax", 0.0), 2.0);
+  EXPECT_TRUE(drfTelemetry.back().at("drift").at("mix").is_null());
+  const auto refTelemetry = listener.waitFor("edgewise/ref-0001/telemetry", 1, 10s);
+  ASSERT_FALSE(refTelemetry.empty());
+  EXPECT_TRUE(refTelemetry.back().at("drift").is_null());
 
   const auto lastSeq = [&](const std::string& device) {
     const auto p = listener.waitFor("edgewise/" + device + "/predictions", 0, 0s);
