@@ -2,6 +2,7 @@
 
 #include <mqtt/async_client.h>
 #include <algorithm>
+#include <atomic>
 #include <cstdio>
 #include <fstream>
 #include <nlohmann/json.hpp>
@@ -16,7 +17,7 @@ namespace edgewise::agent {
 struct DeviceRuntime {
   int index = 0;
   std::string id;
-  mqtt::async_client* client = nullptr;
+  std::atomic<mqtt::async_client*> client{nullptr};  // replaced by setClient()
   std::unique_ptr<deploy::DeviceSlot> slot;
   // The model the device runs, and the one a self-test loaded (promoted on success).
   std::shared_ptr<training::Classifier> running;
@@ -83,6 +84,10 @@ Result<void> DeployParticipants::addDevice(const std::string& deviceId,
   return {};
 }
 
+void DeployParticipants::setClient(int index, mqtt::async_client* client) {
+  m_devices[static_cast<size_t>(index)]->client.store(client);
+}
+
 void DeployParticipants::start(std::function<void(int)> modelChanged) {
   m_modelChanged = std::move(modelChanged);
   for (auto& lane : m_lanes) {
@@ -94,7 +99,7 @@ void DeployParticipants::start(std::function<void(int)> modelChanged) {
 void DeployParticipants::onConnected(int index) {
   DeviceRuntime& d = *m_devices[static_cast<size_t>(index)];
   try {
-    d.client->subscribe("edgewise/" + d.id + "/deploy/#", 1);
+    d.client.load()->subscribe("edgewise/" + d.id + "/deploy/#", 1);
   } catch (const mqtt::exception& e) {
     std::fprintf(stderr, "edgewise-agent: %s: cannot subscribe to deployments: %s\n", d.id.c_str(),
                  e.what());
@@ -151,8 +156,8 @@ void DeployParticipants::publishState(DeviceRuntime& d) {
   const std::string payload =
       deploy::slotStatusJson(d.id, d.slot->status(), d.slot->current(), util::wallClockUs());
   try {
-    d.client->publish("edgewise/" + d.id + "/deploy/state", payload.data(), payload.size(), 1,
-                      true);
+    d.client.load()->publish("edgewise/" + d.id + "/deploy/state", payload.data(), payload.size(),
+                             1, true);
   } catch (const mqtt::exception& e) {
     // Disconnected: the deployer asks again with the manifest after the reconnect.
     std::fprintf(stderr, "edgewise-agent: %s: deploy state not published: %s\n", d.id.c_str(),
@@ -198,7 +203,7 @@ void DeployParticipants::handle(const Job& job) {
           {"chunk", index},
           {"have", s.haveCount}}.dump();
       try {
-        d.client->publish(prefix + "ack", ack.data(), ack.size(), 1, false);
+        d.client.load()->publish(prefix + "ack", ack.data(), ack.size(), 1, false);
       } catch (const mqtt::exception& e) {
         // Lost ack: the deployer's resend timer asks for the chunk map.
       }

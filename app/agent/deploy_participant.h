@@ -42,6 +42,9 @@ class DeployParticipants {
 
   // Opens the device's slot (recovering from a crash) and loads its installed model.
   Result<void> addDevice(const std::string& deviceId, mqtt::async_client* client);
+  // The device got a new client (SimulatedFleet replaces one stuck in a reconnect loop);
+  // the old one stays alive, so a worker still holding it is harmless.
+  void setClient(int index, mqtt::async_client* client);
   // Starts the workers (one per core, at most 4). modelChanged(index) runs on a worker after
   // an install.
   void start(std::function<void(int index)> modelChanged);

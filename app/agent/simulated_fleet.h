@@ -53,6 +53,9 @@ class SimulatedFleet {
   void applyDueDrifts(double elapsedS);
   void handleCommands(SimulatedDevice& device);
   void publishTelemetry();
+  // Scheduler thread, once a second: a device whose client stays down while others are
+  // connected gets a new client (a Paho session stuck resending a corrupted message).
+  void replaceStuckClients();
 
   AgentOptions m_options;
   std::string m_agentVersion;
@@ -60,7 +63,8 @@ class SimulatedFleet {
   int64_t m_startMonoUs = 0;
   int64_t m_startWallUs = 0;
   double m_elapsedS = 0;
-  int64_t m_retries = 0;   // publish() refused (buffer full, too many in flight)
+  int64_t m_retries = 0;  // publish() refused (buffer full, too many in flight)
+  int64_t m_nextStuckCheckUs = 0;
   int64_t m_heldBack = 0;  // not offered to Paho because too much was unacknowledged
   int64_t m_maxOutstanding = 10;
   int64_t m_lastProgressPublished = 0;

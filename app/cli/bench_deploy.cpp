@@ -8,6 +8,8 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <chrono>
@@ -73,12 +75,14 @@ std::string installedSha(const std::string& deviceDir) {
 
 class AgentProcess {
  public:
-  AgentProcess(QStringList args) : m_args(std::move(args)) {}
+  AgentProcess(QStringList args, QString logFile)
+      : m_args(std::move(args)), m_logFile(std::move(logFile)) {}
   ~AgentProcess() { stop(); }
   bool start() {
     m_process = std::make_unique<QProcess>();
     m_process->setProcessChannelMode(QProcess::MergedChannels);
-    m_process->setStandardOutputFile(QProcess::nullDevice());
+    m_process->setStandardOutputFile(m_logFile.isEmpty() ? QProcess::nullDevice() : m_logFile,
+                                     QIODevice::Append);
     m_process->start(QCoreApplication::applicationDirPath() + u"/edgewise-agent"_s, m_args);
     return m_process->waitForStarted(5000);
   }
@@ -96,6 +100,7 @@ class AgentProcess {
 
  private:
   QStringList m_args;
+  QString m_logFile;
   std::unique_ptr<QProcess> m_process;
 };
 
@@ -115,6 +120,19 @@ int runBenchDeploy(const QStringList& args) {
                 u"F"_s});
   cl.addOption({u"trials"_s, u"Deployments (3)."_s, u"T"_s});
   cl.addOption({u"seed"_s, u"Random seed of fault choice and timing (1)."_s, u"S"_s});
+  cl.addOption({u"chunk-size"_s,
+                u"Chunk size in bytes (default: deploy::recommendedChunkSize of the model)."_s,
+                u"B"_s});
+  cl.addOption({u"max-unacked-bytes"_s,
+                u"Chunk bytes not acknowledged by the broker, over all devices (default: "
+                "DeployOptions; 0: no limit, the behaviour before 2026-12-06)."_s,
+                u"B"_s});
+  cl.addOption(
+      {u"window"_s, u"Unacknowledged chunks per device (default: DeployOptions)."_s, u"W"_s});
+  cl.addOption({u"log-dir"_s,
+                u"Keep the agent's output (agent.log) and the broker's log (mosquitto.log) "
+                "here."_s,
+                u"DIR"_s});
   cl.addOption({u"json"_s, u"Print JSON."_s});
   if (auto exit = cl.parse(args)) return *exit;
   auto devices = cl.intValue(u"devices"_s, 10, 1, 10000);
@@ -133,6 +151,19 @@ int runBenchDeploy(const QStringList& args) {
         "bad-signature or mixed"_s);
   }
   const bool jsonOut = cl.isSet(u"json"_s);
+  const QString logDir = cl.value(u"log-dir"_s);
+  if (!logDir.isEmpty() && !QDir().mkpath(logDir)) {
+    return cl.usageError(u"cannot create --log-dir %1"_s.arg(logDir));
+  }
+  auto chunkSizeOpt = cl.intValue(u"chunk-size"_s, 0, 1024, 64 << 20);
+  if (!chunkSizeOpt) return cl.usageError(qs(chunkSizeOpt.error().toString()));
+  auto windowOpt = cl.intValue(u"window"_s, deploy::DeployOptions().window, 1, 4096);
+  if (!windowOpt) return cl.usageError(qs(windowOpt.error().toString()));
+  auto maxUnackedOpt = cl.intValue(u"max-unacked-bytes"_s, deploy::DeployOptions().maxUnackedBytes,
+                                   0, int64_t{1} << 40);
+  if (!maxUnackedOpt) return cl.usageError(qs(maxUnackedOpt.error().toString()));
+  // 0: deploy::recommendedChunkSize of the model's actual size (below).
+  const int chunkSizeArg = static_cast<int>(*chunkSizeOpt);
 
   QTemporaryDir tmp;
   if (!tmp.isValid()) return cl.failure(u"cannot create a temporary dir"_s);
@@ -152,17 +183,23 @@ int runBenchDeploy(const QStringList& args) {
     auto made =
         makeModel(path, *modelBytes, static_cast<uint64_t>(*seed) + static_cast<uint64_t>(m));
     if (!made) return cl.failure(qs(made.error().toString()));
-    auto a = deploy::artifactFromModelFile(path, *key, std::to_string(m + 1), "bench", "mlp",
-                                           std::to_string(m + 1));
+    auto a = deploy::artifactFromModelFile(
+        path, *key, std::to_string(m + 1), "bench", "mlp", std::to_string(m + 1),
+        chunkSizeArg > 0 ? chunkSizeArg : deploy::kDefaultChunkSize);
     if (!a) return cl.failure(qs(a.error().toString()));
+    if (chunkSizeArg == 0) {
+      a->manifest.chunkSize = deploy::recommendedChunkSize(a->manifest.size);
+      deploy::signManifest(a->manifest, a->bytes, *key);
+    }
     models.push_back(std::move(*a));
   }
 
   const int n = static_cast<int>(*devices);
-  AgentProcess agent({u"--simulate"_s, u"imu"_s, u"--rate"_s, u"10"_s, u"--count"_s,
-                      QString::number(n), u"--prefix"_s, u"bench-"_s, u"--broker"_s,
-                      qs(broker.url()), u"--state-dir"_s, qs(dir + "/devices"), u"--trusted-key"_s,
-                      qs(dir + "/key.pub")});
+  AgentProcess agent(
+      {u"--simulate"_s, u"imu"_s, u"--rate"_s, u"10"_s, u"--count"_s, QString::number(n),
+       u"--prefix"_s, u"bench-"_s, u"--broker"_s, qs(broker.url()), u"--state-dir"_s,
+       qs(dir + "/devices"), u"--trusted-key"_s, qs(dir + "/key.pub")},
+      logDir.isEmpty() ? QString() : logDir + u"/agent.log"_s);
   if (!agent.start()) return cl.failure(u"cannot start edgewise-agent"_s);
   const auto waitOnline = [&](double timeoutS) {
     const int64_t end = util::monotonicUs() + static_cast<int64_t>(timeoutS * 1e6);
@@ -188,6 +225,10 @@ int runBenchDeploy(const QStringList& args) {
   int succeeded = 0, rolledBack = 0, refused = 0, failed = 0, bricked = 0, wrongModel = 0;
   int refusalsExpected = 0, refusalsSeen = 0, unreachable = 0;
   std::vector<double> deviceSeconds, trialSeconds;
+  // Per device: from the first state of a phase to the first state of the next one.
+  const std::vector<std::string> kPhases = {"receiving", "verifying", "installing", "self_test",
+                                            "succeeded"};
+  std::map<std::string, std::vector<double>> phaseSeconds;
   json perTrial = json::array();
   std::map<std::string, std::string> running;  // device -> sha before the trial
   for (const auto& id : ids) running[id] = installedSha(dir + "/devices/" + id);
@@ -204,6 +245,14 @@ int runBenchDeploy(const QStringList& args) {
     options.deviceTimeoutS = 90;
     options.idleResendS = 2;
     options.clientId = "edgewise-bench-deployer";
+    options.window = static_cast<int>(*windowOpt);
+    options.maxUnackedBytes = *maxUnackedOpt;
+    // Where the time goes: when each device first reported each state (seconds from t0).
+    std::map<std::string, std::map<std::string, double>> seen;
+    const int64_t progressT0 = util::monotonicUs();
+    options.progress = [&](const std::string& device, const std::string& state) {
+      seen[device].emplace(state, static_cast<double>(util::monotonicUs() - progressT0) / 1e6);
+    };
     if (fault == "corrupt-chunk") {
       options.corruptChunk = static_cast<int>(rng() % static_cast<uint64_t>(a.manifest.chunks));
     }
@@ -246,6 +295,9 @@ int runBenchDeploy(const QStringList& args) {
       }
     }
     json t = {{"trial", trial}, {"fault", fault}, {"seconds", seconds}};
+    double slowest = 0;
+    for (const auto& o : outcomes) slowest = std::max(slowest, o.seconds);
+    t["device_max_seconds"] = slowest;
     std::map<std::string, int> states;
     for (const auto& o : outcomes) {
       ++states[o.state];
@@ -293,6 +345,18 @@ int runBenchDeploy(const QStringList& args) {
       }
     }
     t["states"] = states;
+    for (const auto& [device, times] : seen) {
+      for (size_t p = 0; p + 1 < kPhases.size(); ++p) {
+        const auto a0 = times.find(kPhases[p]);
+        const auto a1 = times.find(kPhases[p + 1]);
+        if (a0 != times.end() && a1 != times.end()) {
+          phaseSeconds[kPhases[p]].push_back(a1->second - a0->second);
+        }
+      }
+      if (const auto r = times.find("receiving"); r != times.end()) {
+        phaseSeconds["manifest"].push_back(r->second);
+      }
+    }
     perTrial.push_back(t);
     if (!jsonOut) {
       printErr(u"trial %1 (%2): %3 s, %4\n"_s.arg(trial + 1)
@@ -302,7 +366,16 @@ int runBenchDeploy(const QStringList& args) {
     }
   }
   agent.stop();
+  if (!logDir.isEmpty()) {
+    QFile::remove(logDir + u"/mosquitto.log"_s);
+    QFile::copy(broker.logFile(), logDir + u"/mosquitto.log"_s);
+  }
 
+  // "receiving": manifest sent -> receiving; "receiving": transfer; ...; "self_test": load+test.
+  json phases = json::object();
+  for (auto& [name, v] : phaseSeconds) {
+    if (!v.empty()) phases[name] = {util::percentile(v, 50), util::percentile(v, 99)};
+  }
   const json out = {
       {"trials", *trials},
       {"devices", n},
@@ -324,6 +397,10 @@ int runBenchDeploy(const QStringList& args) {
        deviceSeconds.empty() ? json(nullptr) : json(util::percentile(deviceSeconds, 99))},
       {"trial_p50_seconds", util::percentile(trialSeconds, 50)},
       {"trial_max_seconds", *std::max_element(trialSeconds.begin(), trialSeconds.end())},
+      {"chunk_size", models[0].manifest.chunkSize},
+      {"window", *windowOpt},
+      {"max_unacked_bytes", *maxUnackedOpt},
+      {"phases_p50_p99", phases},
       {"per_trial", perTrial}};
   if (jsonOut) {
     printOut(qs(out.dump()) + u"\n"_s);

@@ -43,6 +43,14 @@ bool splitTopic(const std::string& topic, std::string* device, std::string* kind
 
 }  // namespace
 
+int recommendedChunkSize(int64_t size) {
+  constexpr int64_t kUnit = 64 * 1024;
+  constexpr int64_t kMax = 1024 * 1024;
+  const int64_t perChunk = (size + kTargetChunks - 1) / kTargetChunks;
+  const int64_t rounded = (perChunk + kUnit - 1) / kUnit * kUnit;
+  return static_cast<int>(std::clamp(rounded, kUnit, kMax));
+}
+
 struct Deployer::Impl {
   DeployOptions options;
   std::unique_ptr<mqtt::async_client> client;
@@ -50,6 +58,25 @@ struct Deployer::Impl {
   std::condition_variable wake;
   std::deque<Event> events;
   std::atomic<int> reconnects{0};
+  // Chunk bytes published and not yet acknowledged by the broker (PUBACK).
+  std::atomic<int64_t> unackedBytes{0};
+  int released = 0;  // PUBACKs of chunks so far (under mutex): wakes run()
+
+  // Paho's threads: a chunk's PUBACK (or its failure) frees its bytes and wakes run().
+  struct ChunkListener : mqtt::iaction_listener {
+    Impl* d = nullptr;
+    void release(const mqtt::token& tok) {
+      const auto bytes = static_cast<int64_t>(reinterpret_cast<intptr_t>(tok.get_user_context()));
+      {
+        std::lock_guard<std::mutex> lock(d->mutex);
+        d->unackedBytes.fetch_sub(bytes);
+        ++d->released;
+      }
+      d->wake.notify_one();
+    }
+    void on_success(const mqtt::token& tok) override { release(tok); }
+    void on_failure(const mqtt::token& tok) override { release(tok); }
+  } chunkListener;
 
   void subscribe() {
     client->subscribe("edgewise/+/deploy/ack", 1);
@@ -58,6 +85,7 @@ struct Deployer::Impl {
 };
 
 Deployer::Deployer(DeployOptions options) : m_impl(std::make_unique<Impl>()) {
+  m_impl->chunkListener.d = m_impl.get();
   m_impl->options = std::move(options);
   if (m_impl->options.clientId.empty()) {
     m_impl->options.clientId = "edgewise-deployer-" + std::to_string(::getpid());
@@ -86,6 +114,9 @@ Result<void> Deployer::connect() {
     // run() ask every device in flight for its chunk map.
     d.client->set_connected_handler([&d](const std::string&) {
       if (d.reconnects.fetch_add(1) == 0) return;
+      // Chunks in flight on the lost connection are gone (clean session); run() sends them
+      // again when the devices answer the manifest with their chunk maps.
+      d.unackedBytes.store(0);
       try {
         d.subscribe();
       } catch (const mqtt::exception& e) {
@@ -158,6 +189,22 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
       return false;  // disconnected or too many in flight: the resend timer recovers
     }
   };
+  const auto publishChunk = [&](const std::string& topic, const char* data, size_t size) {
+    try {
+      d.unackedBytes.fetch_add(static_cast<int64_t>(size));
+      d.client->publish(topic, data, size, 1, false,
+                        reinterpret_cast<void*>(static_cast<intptr_t>(size)), d.chunkListener);
+      return true;
+    } catch (const mqtt::exception& e) {
+      d.unackedBytes.fetch_sub(static_cast<int64_t>(size));
+      return false;  // disconnected or too many in flight: the resend timer recovers
+    }
+  };
+  // Room for one more chunk under the broker-acknowledged byte budget (always room for one).
+  const auto budgetAllows = [&] {
+    const int64_t limit = d.options.maxUnackedBytes;
+    return limit <= 0 || d.unackedBytes.load() <= 0 || d.unackedBytes.load() < limit;
+  };
   const auto sendManifest = [&](Target& t) {
     t.lastHeardUs = util::monotonicUs();
     t.inflight = 0;
@@ -186,6 +233,7 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
                                ? static_cast<int64_t>(1e6 / d.options.maxChunksPerSecond)
                                : 0;
   int64_t nextChunkUs = 0;
+  int seenReleased = 0;
   std::string corrupted;
 
   for (;;) {
@@ -193,7 +241,8 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
     {
       std::unique_lock<std::mutex> lock(d.mutex);
       const auto wait = std::chrono::milliseconds(pacingUs > 0 ? 2 : 20);
-      d.wake.wait_for(lock, wait, [&] { return !d.events.empty(); });
+      d.wake.wait_for(lock, wait, [&] { return !d.events.empty() || d.released != seenReleased; });
+      seenReleased = d.released;
       batch.swap(d.events);
     }
     const int64_t now = util::monotonicUs();
@@ -263,7 +312,7 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
         continue;
       }
       if (t.phase == Phase::Sending) {
-        while (t.inflight < d.options.window && !t.queue.empty() &&
+        while (t.inflight < d.options.window && !t.queue.empty() && budgetAllows() &&
                (pacingUs == 0 || util::monotonicUs() >= nextChunkUs)) {
           const int i = t.queue.front();
           if (t.acked[static_cast<size_t>(i)]) {
@@ -280,7 +329,7 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
           }
           const std::string topic = "edgewise/" + t.outcome.device + "/deploy/chunk/" +
                                     manifest.deployment + "/" + std::to_string(i);
-          if (!publish(topic, data, size)) break;
+          if (!publishChunk(topic, data, size)) break;
           t.queue.pop_front();
           nextChunkUs = util::monotonicUs() + pacingUs;
           ++t.inflight;

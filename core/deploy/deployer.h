@@ -16,12 +16,25 @@
 
 namespace edgewise::deploy {
 
+// The chunk size for an artifact of `size` bytes (docs/deploy_protocol.md, "Chunk size"):
+// about size / kTargetChunks rounded up to 64 kB, within [64 kB, 1 MB]. Fewer, larger chunks
+// mean fewer messages, acknowledgements and writes per device; the cap keeps the unit of
+// resume after a lost connection small.
+inline constexpr int kTargetChunks = 4;
+int recommendedChunkSize(int64_t size);
+
 struct DeployOptions {
   std::string brokerUrl = "tcp://127.0.0.1:1883";
   std::string clientId;  // empty: "edgewise-deployer-<pid>"
   int window = 8;        // unacknowledged chunks per device
   double deviceTimeoutS = 60;
   double idleResendS = 3;  // silence after which the manifest is sent again (resume)
+  // Chunk bytes handed to the MQTT client that the broker has not acknowledged yet (PUBACK),
+  // over all devices; 0: no limit (the per-device window only). Paho C's one send thread
+  // stops for up to a second whenever the socket is full (a partial write it finishes later
+  // without waking the send thread), so queueing a whole fleet's chunks at once made the
+  // transfer crawl; a budget the socket can take keeps it flowing (docs/deploy_protocol.md).
+  int64_t maxUnackedBytes = 1 << 20;
   // Pacing over all devices for slow or shared links; 0: as fast as acknowledgements allow.
   double maxChunksPerSecond = 0;
   // Fault injection (tests, bench): flip one byte of this chunk every time it is sent.

@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <chrono>
@@ -270,4 +271,71 @@ TEST_F(DeployAgents, FinishesATransferThatWasCompleteWhenTheAgentStopped) {
   EXPECT_EQ(outcomes[0].state, "succeeded") << outcomes[0].reason;
   EXPECT_EQ(outcomes[0].chunksSent, 0) << "resumed with every chunk already there";
   EXPECT_EQ(reportedModels().at("dev-0001"), "51");
+}
+
+TEST(RecommendedChunkSize, AboutAQuarterOfTheArtifactIn64kBStepsWithin64kBAnd1MB) {
+  EXPECT_EQ(recommendedChunkSize(1), 64 * 1024);
+  EXPECT_EQ(recommendedChunkSize(200 * 1024), 64 * 1024);
+  EXPECT_EQ(recommendedChunkSize(1 << 20), 256 * 1024);
+  EXPECT_EQ(recommendedChunkSize((1 << 20) + 1), 320 * 1024);
+  EXPECT_EQ(recommendedChunkSize(int64_t{64} << 20), 1024 * 1024);
+  EXPECT_EQ(chunkCountFor(1 << 20, recommendedChunkSize(1 << 20)), 4);
+}
+
+TEST_F(DeployAgents, AOneChunkByteBudgetStillDeliversEveryByte) {
+  // maxUnackedBytes below one chunk: one chunk at a time over all devices, each handed to
+  // the client only after the broker acknowledged the previous one.
+  ASSERT_NO_FATAL_FAILURE(startAgents(3));
+  const Artifact a = artifactOf(600, 10, "61", 4096);
+  ASSERT_GT(a.manifest.chunks, 3);
+  DeployOptions o;
+  o.maxUnackedBytes = 1;
+  const auto outcomes = deploy(a, ids(3), o);
+  ASSERT_EQ(outcomes.size(), 3u);
+  for (const auto& d : outcomes) {
+    EXPECT_EQ(d.state, "succeeded") << d.device << ": " << d.reason;
+    EXPECT_EQ(d.chunksSent, a.manifest.chunks) << d.device;
+    std::ifstream in(m_stateDir + "/" + d.device + "/current/model.bin", std::ios::binary);
+    EXPECT_EQ(std::string(std::istreambuf_iterator<char>(in), {}), a.bytes) << d.device;
+  }
+}
+
+TEST_F(DeployAgents, AClientStuckInAMalformedPacketLoopIsReplaced) {
+  // The agent's test hook makes dev-0002 publish one QoS 1 message with an empty topic:
+  // mosquitto drops the connection ("malformed packet") and the persistent session resends
+  // it on every reconnect, the loop that a publication Paho C 1.3.11 freed too early caused
+  // after broker restarts (docs/deploy_protocol.md). The agent must give the device a new
+  // client (after 15 s down while dev-0001 is connected) and the device must take
+  // deployments again.
+  qputenv("EDGEWISE_AGENT_TEST_POISON_SESSION", "dev-0002");
+  m_agent = deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("dev-"), 2,
+                                           QString::fromStdString(m_stateDir),
+                                           QString::fromStdString(m_keyPath + ".pub"));
+  qunsetenv("EDGEWISE_AGENT_TEST_POISON_SESSION");
+  ASSERT_TRUE(m_agent);
+  const auto malformed = [&] {
+    QFile log(m_broker.logFile());
+    if (!log.open(QIODevice::ReadOnly)) return 0;
+    return static_cast<int>(
+        log.readAll().count("Client dev-0002 disconnected due to malformed packet"));
+  };
+  const auto start = std::chrono::steady_clock::now();
+  while (malformed() < 2 && std::chrono::steady_clock::now() - start < 20s) {
+    std::this_thread::sleep_for(200ms);
+  }
+  ASSERT_GE(malformed(), 2) << "the poisoned session did not loop";
+  // Replaced after 15 s down: both online again, and the loop has stopped.
+  bool back = false;
+  while (!back && std::chrono::steady_clock::now() - start < 60s) {
+    back = deploy_test::waitForOnline(m_broker.url(), 2);
+  }
+  ASSERT_TRUE(back) << "dev-0002 did not come back";
+  const int loops = malformed();
+  const Artifact a = artifactOf(300, 11, "71", 4096);
+  for (const auto& d : deploy(a, ids(2))) {
+    EXPECT_EQ(d.state, "succeeded") << d.device << ": " << d.reason;
+  }
+  EXPECT_EQ(reportedModels().at("dev-0002"), "71");
+  // At most the old client's last connect attempt (already under way when it was replaced).
+  EXPECT_LE(malformed(), loops + 1) << "the old client kept looping";
 }
