@@ -312,7 +312,15 @@ TEST_F(DeviceInferenceTest, PredictsLikeTheWorkbenchAndReportsTelemetryAndFeedba
   EXPECT_LE(lat.value("p50", 0.0), lat.value("p99", 0.0));
   EXPECT_LE(lat.value("p99", 0.0), lat.value("max", 0.0));
   EXPECT_LT(lat.value("p50", 1e9), 50'000.0);  // an MLP of 36 inputs: well under 50 ms
-  EXPECT_NEAR(t.value("predictions_per_s", 0.0), 2.0, 1.01);  // one window per 0.5 s
+  // One window per 0.5 s, averaged over the last three heartbeats (a loaded machine may move
+  // a window into the next interval).
+  double windows = 0;
+  double seconds = 0;
+  for (size_t i = telemetry.size() - 3; i < telemetry.size(); ++i) {
+    windows += telemetry[i].value("predictions_per_s", 0.0) * telemetry[i].value("interval_s", 0.0);
+    seconds += telemetry[i].value("interval_s", 0.0);
+  }
+  EXPECT_NEAR(windows / seconds, 2.0, 0.7);
   EXPECT_GT(t.value("rss_kb", 0), 10'000);
   EXPECT_GE(t.value("cpu_pct", -1.0), 0.0);
   EXPECT_LT(t.value("cpu_pct", 1e9), 100.0);
