@@ -138,10 +138,16 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       QStringLiteral("Inject drift into every IMU device: bias:ax:2.0@30 (add 2.0 to ax from "
                      "30 s on), gain:gz:1.5, mix:run:0.8@10. Repeatable."),
       QStringLiteral("spec"));
-  parser.addOptions({help,        version, simulate,   count,        rate,      broker,
-                     spm,         seconds, qos,        format,       prefix,    seed,
-                     keepAlive,   tick,    maxUnacked, summary,      stateDir,  trustedKey,
-                     deviceClass, tags,    ramMb,      predictEvery, telemetry, injectDrift});
+  const QCommandLineOption keepWindows(
+      QStringLiteral("keep-windows"),
+      QStringLiteral("Windows per device whose features are kept for corrective feedback "
+                     "(default 1000)."),
+      QStringLiteral("N"), QStringLiteral("1000"));
+  parser.addOptions({help,    version,      simulate,   count,       rate,
+                     broker,  spm,          seconds,    qos,         format,
+                     prefix,  seed,         keepAlive,  tick,        maxUnacked,
+                     summary, stateDir,     trustedKey, deviceClass, tags,
+                     ramMb,   predictEvery, telemetry,  injectDrift, keepWindows});
 
   ParsedCommandLine result;
   if (!parser.parse(args)) return Error(str(parser.errorText()), "arguments");
@@ -320,6 +326,10 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
   o.telemetryS = parser.value(telemetry).toDouble(&ok);
   if (!ok || !std::isfinite(o.telemetryS) || o.telemetryS < 0) {
     return Error("--telemetry-s must be a non-negative number of seconds", "arguments");
+  }
+  o.keepWindows = parser.value(keepWindows).toInt(&ok);
+  if (!ok || o.keepWindows < 1 || o.keepWindows > 1'000'000) {
+    return Error("--keep-windows must be an integer from 1 to 1000000", "arguments");
   }
   for (const QString& spec : parser.values(injectDrift)) {
     auto d = parseDriftSpec(str(spec));

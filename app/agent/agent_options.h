@@ -63,7 +63,8 @@ struct AgentOptions {
   // Inference on the device's own stream (needs --state-dir and an installed model): seconds
   // between two classified windows; 0 = the model's own stride (its training windows).
   double predictEveryS = 0;
-  double telemetryS = 5;  // heartbeat period, 0 = none
+  double telemetryS = 5;   // heartbeat period, 0 = none
+  int keepWindows = 1000;  // windows whose features a device keeps for feedback
   std::vector<DriftSpec> drifts;
 
   // Seconds between two messages of one device.

@@ -205,6 +205,7 @@ Result<void> SimulatedFleet::connectAll() {
     io.imuStream = m_options.sensor == SensorKind::Imu;
     io.predictEveryS = m_options.predictEveryS;
     io.stateDir = m_options.stateDir;
+    io.keptWindows = m_options.keepWindows;
     m_inference = std::make_unique<DeviceInference>(io);
   }
   std::vector<mqtt::token_ptr> tokens;

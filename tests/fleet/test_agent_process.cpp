@@ -295,6 +295,24 @@ TEST(AgentProcess, BadArgumentsExitWithTwoAndSayWhy) {
        "--broker"},
       {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--no-such-option")},
        "no-such-option"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--inject-drift"),
+        QStringLiteral("bias:qx:2.0@30")},
+       "unknown channel 'qx'"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--inject-drift"),
+        QStringLiteral("mix:run:1.5")},
+       "share must be in [0, 1]"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--inject-drift"),
+        QStringLiteral("bias:ax:2@soon")},
+       "--inject-drift"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--predict-every"),
+        QStringLiteral("0")},
+       "--predict-every"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--ram-mb"),
+        QStringLiteral("-4")},
+       "--ram-mb"},
+      {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--keep-windows"),
+        QStringLiteral("0")},
+       "--keep-windows"},
   };
   for (const auto& [args, mention] : cases) {
     const RunResult r = runAgent(args, 10000);
@@ -309,9 +327,27 @@ TEST(AgentProcess, BadArgumentsExitWithTwoAndSayWhy) {
 TEST(AgentProcess, HelpListsEveryOption) {
   const RunResult r = runAgent({QStringLiteral("--help")}, 10000);
   EXPECT_EQ(r.exitCode, 0);
-  for (const char* option : {"--simulate", "--count", "--rate", "--broker", "--samples-per-message",
-                             "--seconds", "--qos", "--format", "--prefix", "--seed",
-                             "--summary-json", "--keep-alive", "--tick-ms", "--max-unacked"}) {
+  for (const char* option : {"--simulate",
+                             "--count",
+                             "--rate",
+                             "--broker",
+                             "--samples-per-message",
+                             "--seconds",
+                             "--qos",
+                             "--format",
+                             "--prefix",
+                             "--seed",
+                             "--summary-json",
+                             "--keep-alive",
+                             "--tick-ms",
+                             "--max-unacked",
+                             "--device-class",
+                             "--tags",
+                             "--ram-mb",
+                             "--predict-every",
+                             "--telemetry-s",
+                             "--inject-drift",
+                             "--keep-windows"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
