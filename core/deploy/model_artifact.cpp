@@ -14,6 +14,7 @@
 #include "core/dataset/data/dataset_repository.h"
 #include "core/dataset/features/time_blocks.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
 #include "core/training/torch/torch_models.h"
@@ -40,16 +41,49 @@ std::string isoTime(int64_t us) {
   return buf;
 }
 
-// The channel names of a time series dataset. The IMU simulator's datasets (and recordings of
-// simulated devices) carry the six IMU channels; other datasets do not name theirs.
-std::vector<std::string> channelNamesOf(const dataset::DatasetInfo& info) {
+// The channel names of a time series dataset. The IMU simulator's datasets carry the six IMU
+// channels; datasets cut from recordings carry the names of the recorded streams (the first
+// sample's stream: every stream of such a dataset has the same channel count); others are
+// not named ("ch0"..).
+std::vector<std::string> channelNamesOf(store::Project& project, const dataset::DatasetInfo& info) {
+  if (info.seriesChannels == 6 && info.source.rfind("imu-sim", 0) == 0) {
+    return {"ax", "ay", "az", "gx", "gy", "gz"};
+  }
+  if (info.source.rfind("recordings ", 0) == 0) {
+    dataset::DatasetRepository datasets(project);
+    auto samples = datasets.samples(info.id);
+    // "recording <id> <device>/<topic> @<ms>" (recording_import.cpp)
+    if (samples && !samples->empty()) {
+      std::istringstream words(samples->front().source);
+      std::string word;
+      int64_t recordingId = 0;
+      if (words >> word >> recordingId && word == "recording") {
+        auto streams = project.recordings().streams(recordingId);
+        if (streams) {
+          for (const auto& stream : *streams) {
+            if (static_cast<int>(stream.spec.channelNames.size()) == info.seriesChannels &&
+                samples->front().source.find(" " + stream.spec.deviceId + "/" + stream.spec.topic +
+                                             " @") != std::string::npos) {
+              return stream.spec.channelNames;
+            }
+          }
+        }
+      }
+    }
+  }
   std::vector<std::string> names;
-  const bool imu = info.seriesChannels == 6 && (info.source.rfind("imu-sim", 0) == 0 ||
-                                                info.source.find("imu") != std::string::npos);
-  static const char* kImu[] = {"ax", "ay", "az", "gx", "gy", "gz"};
-  for (int c = 0; c < info.seriesChannels; ++c)
-    names.push_back(imu ? kImu[c] : "ch" + std::to_string(c));
+  for (int c = 0; c < info.seriesChannels; ++c) names.push_back("ch" + std::to_string(c));
   return names;
+}
+
+// The distance between two windows' starts in samples: "stride-ms=" of a dataset cut from
+// recordings, else the window (the simulator's windows do not overlap).
+int strideOf(const dataset::DatasetInfo& info) {
+  const auto at = info.source.find("stride-ms=");
+  if (at == std::string::npos) return info.seriesLength;
+  const double ms = std::atof(info.source.c_str() + at + 10);
+  const int stride = static_cast<int>(std::lround(ms * info.seriesRateHz / 1000.0));
+  return stride > 0 ? stride : info.seriesLength;
 }
 
 Result<std::optional<ModelInput>> modelInputOfRecord(store::Project& project,
@@ -62,8 +96,8 @@ Result<std::optional<ModelInput>> modelInputOfRecord(store::Project& project,
   if (info->kind != dataset::DatasetKind::Timeseries) return std::optional<ModelInput>();
   ModelInput in;
   in.window = info->seriesLength;
-  in.stride = info->seriesLength;  // stored datasets hold non-overlapping windows
-  in.channels = channelNamesOf(*info);
+  in.stride = strideOf(*info);
+  in.channels = channelNamesOf(project, *info);
   in.rateHz = info->seriesRateHz;
   const std::string& block = record.features.blockId;
   in.featureBlock = block == "raw" ? std::string() : block;

@@ -22,7 +22,9 @@
 #include "core/dataset/data/simulated_dataset.h"
 #include "core/deploy/deployer.h"
 #include "core/deploy/model_artifact.h"
+#include "core/fleet/imu_simulator.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 #include "core/training/service/data_prep.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
@@ -229,6 +231,63 @@ TEST_F(DeviceInferenceTest, ModelInputEqualsTheTrainingRows) {
   EXPECT_FALSE(
       deploy::ModelInputBuilder::create(**deploy::modelInputOf(g->project, g->statsModel), 35)
           .ok());
+}
+
+// The loop record -> dataset -> model -> device: a model trained on windows cut from recorded
+// IMU streams describes its input with the recorded channel names and the cutting stride.
+TEST(ModelInputOfRecordings, TakesChannelsAndStrideFromTheRecordedStreams) {
+  QTemporaryDir dir;
+  const std::string path = dir.filePath(QStringLiteral("r.edgewise")).toStdString();
+  auto project = store::Project::open(path);
+  ASSERT_TRUE(project.ok()) << project.error().toString();
+  store::RecordingRepository& recordings = (*project)->recordings();
+  std::vector<dataset::RecordingSource> sources;
+  const std::pair<fleet::Activity, const char*> classes[] = {{fleet::Activity::Idle, "idle"},
+                                                             {fleet::Activity::Run, "run"}};
+  for (const auto& [activity, label] : classes) {
+    auto rec = recordings.create(std::string("rec ") + label, 1796000000000000);
+    ASSERT_TRUE(rec.ok()) << rec.error().toString();
+    store::StreamSpec spec;
+    spec.deviceId = "imu-0001";
+    spec.topic = "edgewise/imu-0001/imu";
+    spec.decoderId = "json";
+    spec.channelNames = {"ax", "ay", "az", "gx", "gy", "gz"};
+    spec.sampleRateHz = 50;
+    auto stream = recordings.addStream(*rec, spec);
+    ASSERT_TRUE(stream.ok()) << stream.error().toString();
+    fleet::ImuSimulator sim(0, 3, 50);
+    sim.forceActivity(activity);
+    store::ChunkData chunk;
+    chunk.streamId = *stream;
+    chunk.channelCount = 6;
+    for (int i = 0; i < 50 * 20; ++i) {
+      chunk.timestampsUs.push_back(1796000000000000 + i * 20'000);
+      const auto s = sim.next(1).front();
+      chunk.values.insert(chunk.values.end(), s.begin(), s.end());
+    }
+    chunk.messageCount = 100;
+    ASSERT_TRUE(recordings.appendChunk(chunk).ok());
+    ASSERT_TRUE(recordings.finish(*rec).ok());
+    sources.push_back({*rec, label, ""});
+  }
+  auto parsed = dataset::readRecordings(**project, sources, {2000, 500});
+  ASSERT_TRUE(parsed.ok()) << parsed.error().toString();
+  ASSERT_TRUE(dataset::importDataset(**project, "recorded", *parsed).ok());
+  training::TrainRequest request;
+  request.datasetName = "recorded";
+  request.family = "knn";
+  request.prepare.features.blockId = "stats";
+  request.latencySeconds = 0.05;
+  auto model = training::trainAndRegister(**project, request);
+  ASSERT_TRUE(model.ok()) << model.error().toString();
+  auto input = deploy::modelInputOf(path, model->id);
+  ASSERT_TRUE(input.ok()) << input.error().toString();
+  ASSERT_TRUE(input->has_value());
+  EXPECT_EQ((*input)->channels, (std::vector<std::string>{"ax", "ay", "az", "gx", "gy", "gz"}));
+  EXPECT_EQ((*input)->window, 100);
+  EXPECT_EQ((*input)->stride, 25);  // 500 ms at 50 Hz
+  EXPECT_DOUBLE_EQ((*input)->rateHz, 50.0);
+  EXPECT_EQ((*input)->featureBlock, "stats");
 }
 
 TEST_F(DeviceInferenceTest, StatusCarriesClassTagsAndHardware) {
