@@ -103,7 +103,12 @@ int runBenchActiveLearning(const QStringList& args) {
   cl.addOption({u"param"_s, u"A hyper-parameter of the model (repeatable)."_s, u"KEY=VALUE"_s});
   cl.addOption(
       {u"target-fraction"_s, u"Target = this x the whole-pool accuracy (0.95)."_s, u"F"_s});
-  cl.addOption({u"hybrid-factor"_s, u"hybrid: candidates = factor x batch (10)."_s, u"K"_s});
+  cl.addOption({u"hybrid-factor"_s, u"hybrid: candidates = factor x batch (2)."_s, u"K"_s});
+  cl.addOption({u"hybrid-diversity"_s,
+                u"hybrid: how the batch is spread over the candidates: cluster (k-means of their "
+                "features, the most uncertain of each cluster), cluster-scores (k-means of their "
+                "class scores) or kcenter (cluster)."_s,
+                u"MODE"_s});
   cl.addOption({u"timing-pool"_s,
                 u"Rows of the pool of the timed round (50000; tiled from the train split when "
                 "smaller; 0 skips it)."_s,
@@ -162,6 +167,17 @@ int runBenchActiveLearning(const QStringList& args) {
   o.seeds = static_cast<int>(*seeds);
   o.firstSeed = static_cast<uint64_t>(*firstSeed);
   o.select.hybridFactor = static_cast<int>(*factor);
+  if (cl.isSet(u"hybrid-diversity"_s)) {
+    const QString mode = cl.value(u"hybrid-diversity"_s);
+    if (mode == u"cluster")
+      o.select.hybridDiversity = active::HybridDiversity::Cluster;
+    else if (mode == u"cluster-scores")
+      o.select.hybridDiversity = active::HybridDiversity::ClusterScores;
+    else if (mode == u"kcenter")
+      o.select.hybridDiversity = active::HybridDiversity::KCenter;
+    else
+      return cl.usageError(u"--hybrid-diversity must be cluster, cluster-scores or kcenter"_s);
+  }
   o.timingPool = static_cast<int>(*timingPool);
   o.targetFraction = *fraction;
   o.params = *params;

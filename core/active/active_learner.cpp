@@ -94,6 +94,18 @@ Result<void> ActiveLearner::addLabel(int row, int label, LabelSource source) {
   return okResult();
 }
 
+Result<void> ActiveLearner::removeLabel(int row) {
+  std::lock_guard lock(m_mutex);
+  if (row < 0 || row >= m_pool.rows || m_label[static_cast<size_t>(row)] < 0)
+    return Error("row " + std::to_string(row) + " is not labeled");
+  m_label[static_cast<size_t>(row)] = -1;
+  m_source[static_cast<size_t>(row)] = LabelSource::Annotator;
+  if (m_sinceRetrain > 0) --m_sinceRetrain;
+  // k-center keeps folded-in rows as labeled: start its distances over at the next round.
+  m_resetKCenter = true;
+  return okResult();
+}
+
 Result<void> ActiveLearner::acceptSuggestion(int row) {
   int suggested = -1;
   {
@@ -198,6 +210,10 @@ void ActiveLearner::runRound(uint64_t generation) {
       y.insert(y.end(), m_extraY.begin(), m_extraY.end());
     }
     m_sinceRetrain = 0;
+    if (m_resetKCenter) {
+      m_kcenter.reset();  // a label was taken back: its row is no longer a center
+      m_resetKCenter = false;
+    }
   }
   report.trainedOn = static_cast<int>(y.size());
 

@@ -99,6 +99,9 @@ class ActiveLearner {
   // class for it, Accepted when `source` says so and the label is the suggestion, else
   // Annotator. Relabeling a row replaces its label. Errors: row or label out of range.
   Result<void> addLabel(int row, int label, LabelSource source = LabelSource::Annotator);
+  // Takes a pool row's label back (the undo of addLabel): the row is unlabeled again and may
+  // be queued by the next round. Errors: row out of range or not labeled.
+  Result<void> removeLabel(int row);
   // Accepts the model's suggestion for `row` (an error before the first model).
   Result<void> acceptSuggestion(int row);
   // A sample from outside the pool that the model got wrong (e.g. a device's prediction a
@@ -165,9 +168,10 @@ class ActiveLearner {
   bool m_running = false;
   bool m_pending = false;
   bool m_stop = false;
-  uint64_t m_generation = 0;  // bumped by cancel(): rounds of an older generation are dropped
-  KCenterState m_kcenter;     // worker only
-  std::mt19937_64 m_rng;      // worker only
+  uint64_t m_generation = 0;    // bumped by cancel(): rounds of an older generation are dropped
+  KCenterState m_kcenter;       // worker only
+  bool m_resetKCenter = false;  // under m_mutex: removeLabel() asks the worker to start over
+  std::mt19937_64 m_rng;        // worker only
   std::atomic<bool> m_cancelFlag{false};
   std::thread m_worker;
 };

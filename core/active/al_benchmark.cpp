@@ -267,6 +267,10 @@ nlohmann::json benchmarkToJson(const BenchmarkResult& r) {
   j["seeds"] = o.seeds;
   j["first_seed"] = o.firstSeed;
   j["hybrid_factor"] = o.select.hybridFactor;
+  j["hybrid_diversity"] = o.select.hybridDiversity == HybridDiversity::Cluster ? "cluster"
+                          : o.select.hybridDiversity == HybridDiversity::ClusterScores
+                              ? "cluster-scores"
+                              : "kcenter";
   j["target_fraction"] = o.targetFraction;
   j["full_pool_accuracy"] = r.fullPoolAccuracy;
   j["full_pool_accuracy_runs"] = r.fullPoolAccuracyRuns;

@@ -87,6 +87,80 @@ std::vector<int> topUncertain(const std::vector<int>& rows, const std::vector<do
 
 }  // namespace
 
+std::vector<int> clusterPicks(const cv::Mat& features, const std::vector<int>& candidates,
+                              const std::vector<double>& u, size_t want) {
+  const size_t n = candidates.size();
+  if (n <= want) return candidates;
+  const int d = features.cols;
+  // Seeds: the most uncertain candidate (candidates come most uncertain first), then
+  // repeatedly the candidate farthest from the seeds so far (deterministic k-means++ style).
+  std::vector<size_t> seeds{0};
+  std::vector<float> nearest(n, kInf);
+  while (seeds.size() < want) {
+    const float* s = features.ptr<float>(candidates[seeds.back()]);
+    size_t far = 0;
+    float farDist = -1.0f;
+    for (size_t k = 0; k < n; ++k) {
+      nearest[k] = std::min(nearest[k], sqDistance(features.ptr<float>(candidates[k]), s, d));
+      if (nearest[k] > farDist) {
+        farDist = nearest[k];
+        far = k;
+      }
+    }
+    seeds.push_back(far);
+  }
+  cv::Mat centers(static_cast<int>(want), d, CV_32F);
+  for (size_t c = 0; c < want; ++c)
+    features.row(candidates[seeds[c]]).copyTo(centers.row(static_cast<int>(c)));
+  // Lloyd iterations: centers move to their members' means, so an outlier stays alone in its
+  // cluster instead of pulling a pick away from the dense, confusable regions.
+  std::vector<int> assign(n, -1);
+  for (int iter = 0; iter < 20; ++iter) {
+    bool changed = false;
+    for (size_t k = 0; k < n; ++k) {
+      const float* x = features.ptr<float>(candidates[k]);
+      int best = 0;
+      float bestDist = kInf;
+      for (int c = 0; c < centers.rows; ++c) {
+        const float v = sqDistance(x, centers.ptr<float>(c), d);
+        if (v < bestDist) {
+          bestDist = v;
+          best = c;
+        }
+      }
+      if (assign[k] != best) {
+        assign[k] = best;
+        changed = true;
+      }
+    }
+    if (!changed) break;
+    cv::Mat sums = cv::Mat::zeros(centers.rows, d, CV_32F);
+    std::vector<int> counts(static_cast<size_t>(centers.rows), 0);
+    for (size_t k = 0; k < n; ++k) {
+      sums.row(assign[k]) += features.row(candidates[k]);
+      ++counts[static_cast<size_t>(assign[k])];
+    }
+    for (int c = 0; c < centers.rows; ++c)
+      if (counts[static_cast<size_t>(c)] > 0)
+        centers.row(c) = sums.row(c) / static_cast<float>(counts[static_cast<size_t>(c)]);
+  }
+  // From each cluster its most uncertain member (candidates are in uncertainty order, so the
+  // first member met); clusters ordered by that member's uncertainty.
+  std::vector<int> picks;
+  std::vector<uint8_t> done(static_cast<size_t>(centers.rows), 0);
+  for (size_t k = 0; k < n && picks.size() < want; ++k) {
+    if (done[static_cast<size_t>(assign[k])]) continue;
+    done[static_cast<size_t>(assign[k])] = 1;
+    picks.push_back(candidates[k]);
+  }
+  // Empty clusters (duplicates): fill with the most uncertain candidates not picked.
+  for (size_t k = 0; k < n && picks.size() < want; ++k)
+    if (std::find(picks.begin(), picks.end(), candidates[k]) == picks.end())
+      picks.push_back(candidates[k]);
+  (void)u;
+  return picks;
+}
+
 std::vector<Strategy> allStrategies() {
   return {Strategy::Random,  Strategy::LeastConfidence, Strategy::Margin,
           Strategy::Entropy, Strategy::KCenter,         Strategy::Hybrid};
@@ -269,6 +343,10 @@ Result<std::vector<int>> selectBatch(Strategy strategy, const cv::Mat& scores,
 
   const size_t candidates = std::min(open.size(), want * static_cast<size_t>(options.hybridFactor));
   const std::vector<int> pool2 = topUncertain(open, *u, candidates);
+  if (options.hybridDiversity == HybridDiversity::Cluster)
+    return clusterPicks(features, pool2, *u, want);
+  if (options.hybridDiversity == HybridDiversity::ClusterScores)
+    return clusterPicks(scores, pool2, *u, want);
   // With nothing labeled the most uncertain candidate starts the batch.
   return greedyKCenter(features, pool2, minDistances(), static_cast<int>(want), 0);
 }

@@ -13,10 +13,13 @@
 //                     KCenterState keeps the min distances between rounds so a round costs
 //                     O(pool x (new labels + batch) x dims).
 //   hybrid            "diverse among the top-uncertain": the hybridFactor x batch rows with the
-//                     smallest margin form the candidate set, then greedy k-center picks the
-//                     batch among them (distances to the labeled rows and to the rows already
-//                     picked). Pure uncertainty piles a batch onto one confusable pair of
-//                     classes; k-center alone spends labels on far, easy outliers.
+//                     smallest margin form the candidate set, then the batch is spread over
+//                     them: by default k-means of the candidates into `batch` clusters and the
+//                     most uncertain row of each (HybridDiversity::Cluster), or greedy k-center
+//                     (distances to the labeled rows and the rows already picked), or k-means
+//                     of their class scores. Pure uncertainty piles a batch onto one
+//                     confusable pair of classes; k-center alone spends labels on far, easy
+//                     outliers.
 // Ties (equal uncertainty) go to the lower row index, so the same inputs give the same batch;
 // random draws from the caller's generator, so a seed reproduces it.
 
@@ -49,8 +52,21 @@ bool usesFeatures(Strategy strategy);
 // Other strategies: an error.
 Result<std::vector<double>> uncertainty(Strategy strategy, const cv::Mat& scores);
 
+// How hybrid makes its batch diverse among the candidates.
+enum class HybridDiversity {
+  KCenter,  // greedy k-center: the candidate farthest from the labeled rows and the picks
+  Cluster,  // k-means of the candidates into `batch` clusters, the most uncertain of each
+  // The same k-means on the candidates' class scores instead of their features: one pick per
+  // kind of confusion (3-vs-5, 4-vs-9, ...) rather than per region of the input space.
+  ClusterScores,
+};
+
+// The defaults are what measured best on digits (docs/active_learning.md): a small candidate
+// set (2 x batch) spread by k-means; k-center over 10 x batch candidates spent labels on far,
+// atypical rows.
 struct SelectOptions {
-  int hybridFactor = 10;  // hybrid: candidates = hybridFactor x batch most uncertain rows
+  int hybridFactor = 2;  // hybrid: candidates = hybridFactor x batch most uncertain rows
+  HybridDiversity hybridDiversity = HybridDiversity::Cluster;
 };
 
 // Incremental state of greedy k-center over one pool: each row's squared distance to the
@@ -85,6 +101,12 @@ Result<std::vector<int>> selectBatch(Strategy strategy, const cv::Mat& scores,
 // the candidate farthest from the labeled rows (minDist: squared distance per pool row, +inf
 // when nothing is labeled) and from the rows already picked. With nothing labeled the first
 // pick is candidates[first] (the caller draws it).
+// k-means (deterministic seeds, Lloyd iterations) of `candidates` (in uncertainty order,
+// most uncertain first) into `want` clusters; returns the first (most uncertain) member of
+// each cluster, in that order. u is unused (the order carries it).
+std::vector<int> clusterPicks(const cv::Mat& features, const std::vector<int>& candidates,
+                              const std::vector<double>& u, size_t want);
+
 std::vector<int> greedyKCenter(const cv::Mat& features, const std::vector<int>& candidates,
                                std::vector<float> minDist, int batch, size_t first = 0);
 

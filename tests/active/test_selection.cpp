@@ -301,6 +301,7 @@ TEST(Select, HybridPicksDiverseRowsAmongTheUncertainOnes) {
   HybridPool h;
   SelectOptions two;
   two.hybridFactor = 2;
+  two.hybridDiversity = HybridDiversity::KCenter;
   auto m = pick(Strategy::Margin, h.scores, h.features, h.mask, 2);
   auto k = pick(Strategy::KCenter, h.scores, h.features, h.mask, 2);
   auto y = pick(Strategy::Hybrid, h.scores, h.features, h.mask, 2, 1, two);
@@ -313,6 +314,7 @@ TEST(Select, HybridPicksDiverseRowsAmongTheUncertainOnes) {
 
   SelectOptions one;
   one.hybridFactor = 1;
+  one.hybridDiversity = HybridDiversity::KCenter;
   y = pick(Strategy::Hybrid, h.scores, h.features, h.mask, 2, 1, one);
   EW_ASSERT_OK(y);
   EXPECT_EQ(*y, (Rows{2, 1}));
@@ -321,10 +323,56 @@ TEST(Select, HybridPicksDiverseRowsAmongTheUncertainOnes) {
   EW_ASSERT_OK(y);
   EXPECT_EQ(*y, (Rows{1, 3}));
 
-  // The default factor (10) makes every unlabeled row a candidate here: k-center order.
-  y = pick(Strategy::Hybrid, h.scores, h.features, h.mask, 2);
+  // Factor 10 makes every unlabeled row a candidate here: k-center order.
+  SelectOptions ten;
+  ten.hybridFactor = 10;
+  ten.hybridDiversity = HybridDiversity::KCenter;
+  y = pick(Strategy::Hybrid, h.scores, h.features, h.mask, 2, 1, ten);
   EW_ASSERT_OK(y);
   EXPECT_EQ(*y, (Rows{5, 3}));
+}
+
+// Hybrid with k-means diversity (the default), row 0 labeled at (-5, 0):
+//   row  point     scores        margin uncertainty
+//   1    (0, 0)    [0.50 0.50]   1.00
+//   2    (0.1, 0)  [0.52 0.48]   0.96
+//   3    (8, 0)    [0.53 0.47]   0.94
+//   4    (8.1, 0)  [0.60 0.40]   0.80
+//   5    (100,100) [0.99 0.01]   0.02
+// factor 2, batch 2: candidates {1, 2, 3, 4}; seeds row 1 and the candidate farthest from it
+// (row 4); clusters {1, 2} and {3, 4}; the most uncertain of each: 1, then 3 (margin would take
+// the near duplicates 1 and 2; the outlier 5 is no candidate).
+// On the scores instead: seeds 1 and 4 ([0.6 0.4]); rows 2 and 3 are nearer row 1 (0.0008,
+// 0.0018 against 0.0128, 0.0098), so the clusters are {1, 2, 3} and {4}: picks 1 and 4.
+TEST(Select, HybridClusterTakesTheMostUncertainOfEachCluster) {
+  const cv::Mat scores = rows({{0.9f, 0.1f},
+                               {0.50f, 0.50f},
+                               {0.52f, 0.48f},
+                               {0.53f, 0.47f},
+                               {0.60f, 0.40f},
+                               {0.99f, 0.01f}});
+  const cv::Mat features = rows({{-5, 0}, {0, 0}, {0.1f, 0}, {8, 0}, {8.1f, 0}, {100, 100}});
+  const std::vector<uint8_t> mask = {1, 0, 0, 0, 0, 0};
+  SelectOptions defaults;
+  EXPECT_EQ(defaults.hybridDiversity, HybridDiversity::Cluster);
+  EXPECT_EQ(defaults.hybridFactor, 2);
+  auto m = pick(Strategy::Margin, scores, features, mask, 2);
+  auto y = pick(Strategy::Hybrid, scores, features, mask, 2);
+  EW_ASSERT_OK(m);
+  EW_ASSERT_OK(y);
+  EXPECT_EQ(*m, (Rows{1, 2}));
+  EXPECT_EQ(*y, (Rows{1, 3}));
+  SelectOptions onScores;
+  onScores.hybridDiversity = HybridDiversity::ClusterScores;
+  y = pick(Strategy::Hybrid, scores, features, mask, 2, 1, onScores);
+  EW_ASSERT_OK(y);
+  EXPECT_EQ(*y, (Rows{1, 4}));
+  // Fewer candidates than the batch: all of them, most uncertain first.
+  SelectOptions one;
+  one.hybridFactor = 1;
+  y = pick(Strategy::Hybrid, scores, features, mask, 2, 1, one);
+  EW_ASSERT_OK(y);
+  EXPECT_EQ(*y, (Rows{1, 2}));
 }
 
 TEST(Select, RandomIsSeededAndNeverPicksLabeledRows) {

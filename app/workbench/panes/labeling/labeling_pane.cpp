@@ -19,12 +19,15 @@
 #include <QSignalBlocker>
 #include <QSpinBox>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QToolButton>
 #include <QUndoCommand>
 #include <QUndoStack>
 #include <QVBoxLayout>
 
 #include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/labeling/active_queue_view.h"
+#include "app/workbench/panes/labeling/image_grid_view.h"
 #include "app/workbench/panes/labeling/review_view.h"
 #include "app/workbench/panes/labeling/spectrogram.h"
 #include "app/workbench/panes/labeling/store_label_model.h"
@@ -99,11 +102,21 @@ LabelingPane::LabelingPane(Workspace& workspace, QWidget* parent)
     refreshRecordings();
   });
   connect(&m_workspace, &Workspace::recordingsChanged, this, &LabelingPane::refreshRecordings);
+  connect(&m_workspace, &Workspace::datasetsChanged, this, [this] {
+    m_queue->refreshDatasets();
+    m_grid->refreshDatasets();
+    updateItemViews();
+  });
+  connect(&m_workspace, &Workspace::labelingRequested, this, &LabelingPane::showLabelingRequest);
   bindProject();
   refreshRecordings();
 }
 
 LabelingPane::~LabelingPane() {
+  // Closing the window moves focus and the annotator field would report editingFinished
+  // while the members are going away.
+  disconnect(m_annotator, nullptr, this, nullptr);
+  disconnect(m_tabs, nullptr, this, nullptr);
   // The timeline's undo commands point at the model: detach before it goes.
   m_timeline->setLabelModel(nullptr);
 }
@@ -131,6 +144,44 @@ void LabelingPane::bindProject() {
   }
   setCurrentClass(m_classes.empty() ? -1 : m_classes.front().id);
   rebuildPalette();
+  m_queue->setContext(nullptr, nullptr, 0);  // the old store is gone
+  m_grid->setContext(nullptr, nullptr, 0);
+  updateItemViews();
+}
+
+void LabelingPane::updateItemViews() {
+  // Only while the queue or the grid is shown: binding them creates the annotator.
+  const int tab = m_tabs->currentIndex();
+  if (tab != QueueTab && tab != GridTab) return;
+  store::Project* project = m_workspace.project();
+  int64_t annotatorId = 0;
+  if (m_repo && !annotator().isEmpty()) {
+    auto a = m_repo->ensureAnnotator(annotator().toStdString());
+    if (a.ok()) annotatorId = a->id;
+  }
+  m_queue->setContext(project, m_repo.get(), annotatorId);
+  m_grid->setContext(project, m_repo.get(), annotatorId);
+}
+
+void LabelingPane::showLabelingRequest(qint64 recordingId, qint64 startUs, qint64 endUs,
+                                       const QString& reason) {
+  if (m_recording->findData(QVariant::fromValue<qlonglong>(recordingId)) < 0) refreshRecordings();
+  if (!openRecording(recordingId)) {
+    m_bannerText->setText(tr("Asked to label recording %1, which this project does not have: %2")
+                              .arg(recordingId)
+                              .arg(reason));
+    m_banner->show();
+    return;
+  }
+  m_tabs->setCurrentIndex(TimelineTab);
+  // The range with a quarter of its length (at least half a second) of context on each side.
+  const double a = m_timeline->keyOf(startUs), b = m_timeline->keyOf(endUs);
+  const double pad = std::max(0.5, 0.25 * (b - a));
+  m_timeline->setVisibleRange(a - pad, b + pad);
+  m_bannerText->setText(
+      tr("To label: %1 – %2 s. %3").arg(a, 0, 'f', 2).arg(b, 0, 'f', 2).arg(reason));
+  m_banner->show();
+  raise();
 }
 
 void LabelingPane::applyAnnotator() {
@@ -148,6 +199,7 @@ void LabelingPane::applyAnnotator() {
   m_model.reset();
   m_annotatorId = id;
   attachModel();
+  updateItemViews();
 }
 
 void LabelingPane::attachModel() {
@@ -269,7 +321,34 @@ void LabelingPane::buildUi() {
   split->setStretchFactor(0, 3);
   split->setStretchFactor(1, 2);
   m_review->hide();
-  root->addWidget(split, 1);
+
+  // A labeling request (e.g. drifted windows from the Audit pane): what and why.
+  m_banner = new QFrame(this);
+  m_banner->setObjectName(QStringLiteral("labelingRequestBanner"));
+  m_banner->setStyleSheet(
+      QStringLiteral("#labelingRequestBanner { background: #fff4ce; border: 1px solid #e0b400; "
+                     "border-radius: 4px; } #labelingRequestBanner QLabel { color: #4d3b00; }"));
+  auto* bannerLayout = new QHBoxLayout(m_banner);
+  bannerLayout->setContentsMargins(8, 4, 4, 4);
+  m_bannerText = new QLabel(m_banner);
+  m_bannerText->setObjectName(QStringLiteral("labelingRequestText"));
+  m_bannerText->setWordWrap(true);
+  m_bannerClose = new QToolButton(m_banner);
+  m_bannerClose->setAutoRaise(true);
+  bannerLayout->addWidget(m_bannerText, 1);
+  bannerLayout->addWidget(m_bannerClose);
+  m_banner->hide();
+  root->addWidget(m_banner);
+
+  m_tabs = new QTabWidget(this);
+  m_tabs->setObjectName(QStringLiteral("labelingTabs"));
+  m_tabs->setDocumentMode(true);
+  m_queue = new ActiveQueueView(m_tabs);
+  m_grid = new ImageGridView(m_tabs);
+  m_tabs->addTab(split, QString());
+  m_tabs->addTab(m_queue, QString());
+  m_tabs->addTab(m_grid, QString());
+  root->addWidget(m_tabs, 1);
 
   m_hint = new ElidedLabel(this);
   m_hint->setObjectName(QStringLiteral("labelingHint"));
@@ -317,8 +396,23 @@ void LabelingPane::buildUi() {
   });
   connect(m_annotator, &QLineEdit::textChanged, this, &LabelingPane::updateStatus);
   connect(m_reviewButton, &QToolButton::toggled, this, &LabelingPane::setReviewVisible);
-  // One undo history for the pane: label edits and adjudications.
+  // One undo history for the pane: label edits, adjudications, queue and grid labels.
   m_review->setUndoStack(undo);
+  m_queue->setUndoStack(undo);
+  m_grid->setUndoStack(undo);
+  connect(m_tabs, &QTabWidget::currentChanged, this, [this](int tab) {
+    // The recording controls, status and hints are the timeline's; the queue and the grid have
+    // their own. Annotator, undo/redo and the classes serve every tab.
+    const bool timeline = tab == TimelineTab;
+    for (QWidget* w : std::initializer_list<QWidget*>{
+             m_recordingLabel, m_recording, m_streamLabel, m_stream, m_channels, m_layout, m_fit,
+             m_spectrogram, m_reviewButton, m_status, m_hint})
+      w->setVisible(timeline);
+    updateItemViews();
+  });
+  connect(m_queue, &ActiveQueueView::classesChanged, this, &LabelingPane::reloadClasses);
+  connect(m_grid, &ImageGridView::classesChanged, this, &LabelingPane::reloadClasses);
+  connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
   connect(m_review, &ReviewView::showSpan, this, [this](int64_t startUs, int64_t endUs) {
     // The span with as much context again on each side (at least a second).
     const double a = m_timeline->keyOf(startUs), b = m_timeline->keyOf(endUs);
@@ -351,6 +445,14 @@ void LabelingPane::retranslateUi() {
   m_undo->setToolTip(tr("Undo the last label edit (Ctrl+Z in the timeline)"));
   m_redo->setText(tr("Redo"));
   m_redo->setToolTip(tr("Redo (Ctrl+Shift+Z in the timeline)"));
+  m_tabs->setTabText(TimelineTab, tr("Timeline"));
+  m_tabs->setTabText(QueueTab, tr("Queue"));
+  m_tabs->setTabToolTip(QueueTab, tr("Active learning: label what the model needs most, with its "
+                                     "suggestion as a pre-annotation"));
+  m_tabs->setTabText(GridTab, tr("Image grid"));
+  m_tabs->setTabToolTip(GridTab, tr("Label the samples of an image dataset in a grid"));
+  m_bannerClose->setText(QStringLiteral("✕"));
+  m_bannerClose->setToolTip(tr("Hide this request"));
   m_reviewButton->setText(tr("Review"));
   m_reviewButton->setToolTip(
       tr("Agreement between the annotators of this recording and their disagreements"));
@@ -370,6 +472,10 @@ void LabelingPane::retranslateUi() {
 void LabelingPane::changeEvent(QEvent* event) {
   if (event->type() == QEvent::LanguageChange) retranslateUi();
   QWidget::changeEvent(event);
+}
+
+QString LabelingPane::requestText() const {
+  return m_banner->isVisibleTo(const_cast<LabelingPane*>(this)) ? m_bannerText->text() : QString();
 }
 
 QString LabelingPane::annotator() const {
@@ -422,6 +528,7 @@ void LabelingPane::reloadClasses() {
   if (m_model) m_model->setClasses(m_classes);
   rebuildPalette();
   m_timeline->refreshLabels();
+  m_grid->reloadClasses();
   updateReview();
   updateStatus();
 }

@@ -21,6 +21,8 @@ struct LabelClass;
 
 class QButtonGroup;
 class QComboBox;
+class QFrame;
+class QTabWidget;
 class QHBoxLayout;
 class QLabel;
 class QLineEdit;
@@ -29,7 +31,9 @@ class QMenu;
 
 namespace edgewise::gui {
 
+class ActiveQueueView;
 class ElidedLabel;
+class ImageGridView;
 class ReviewView;
 class StoreLabelModel;
 class TimelineWidget;
@@ -44,6 +48,16 @@ class LabelingPane : public QWidget {
   ~LabelingPane() override;
 
   TimelineWidget* timeline() const { return m_timeline; }
+  enum Tab { TimelineTab = 0, QueueTab = 1, GridTab = 2 };
+  QTabWidget* tabs() const { return m_tabs; }
+  // The active-learning queue and the image grid (tabs next to the timeline).
+  ActiveQueueView* queue() const { return m_queue; }
+  ImageGridView* grid() const { return m_grid; }
+  // Workspace::labelingRequested: opens the recording on the timeline, zooms to the range
+  // (with some context) and shows the reason in a banner above the tabs.
+  void showLabelingRequest(qint64 recordingId, qint64 startUs, qint64 endUs, const QString& reason);
+  QFrame* requestBanner() const { return m_banner; }
+  QString requestText() const;
   // The agreement review / adjudication view below the timeline (hidden until "Review").
   ReviewView* review() const { return m_review; }
   void setReviewVisible(bool on);
@@ -83,6 +97,7 @@ class LabelingPane : public QWidget {
   void attachModel();
   void setError(const QString& message);
   void updateReview();
+  void updateItemViews();  // the queue's and the grid's project, store and annotator
 
   Workspace& m_workspace;
   TimelineWidget* m_timeline = nullptr;
@@ -108,6 +123,12 @@ class LabelingPane : public QWidget {
   QToolButton* m_addClass = nullptr;
   ElidedLabel* m_status = nullptr;
   ElidedLabel* m_hint = nullptr;
+  QTabWidget* m_tabs = nullptr;
+  ActiveQueueView* m_queue = nullptr;
+  ImageGridView* m_grid = nullptr;
+  QFrame* m_banner = nullptr;
+  QLabel* m_bannerText = nullptr;
+  QToolButton* m_bannerClose = nullptr;
 
   std::vector<TimelineClass> m_classes;
   int m_currentClass = -1;

@@ -1,0 +1,356 @@
+// Qt Test (offscreen) for the Labeling pane's active-learning queue, image grid and labeling
+// requests, on a real project with the digits dataset (tests/data/digits.png, 5,000 images):
+// - the queue: labels by key before the first model, the background retrain (JobManager job)
+//   after a batch, suggestions and the validation-accuracy curve, A accepts the suggestion,
+//   another class stores corrective feedback, undo/redo reach the store, the feedback table and
+//   the session; screenshot;
+// - the grid: lazy thumbnails, multi-select and a key assign the class to all selected as one
+//   undo step, the filter by label / unlabeled; screenshot;
+// - Workspace::labelingRequested opens the recording zoomed to the range with the reason.
+#include <QApplication>
+#include <QElapsedTimer>
+#include <QFrame>
+#include <QLabel>
+#include <QListView>
+#include <QTabWidget>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+#include <map>
+
+#include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/panes/labeling/active_queue_view.h"
+#include "app/workbench/panes/labeling/image_grid_view.h"
+#include "app/workbench/panes/labeling/labeling_pane.h"
+#include "app/workbench/panes/labeling/timeline_widget.h"
+#include "app/workbench/workspace.h"
+#include "core/dataset/data/dataset_repository.h"
+#include "core/dataset/data/importers.h"
+#include "core/labeling/feedback_repository.h"
+#include "core/labeling/label_repository.h"
+#include "core/store/project.h"
+#include "core/store/recording_repository.h"
+#include "tests/app/gui_test_util.h"
+
+using namespace edgewise;
+using namespace edgewise::gui;
+using edgewise::test::digitsPath;
+using edgewise::test::screenshotDir;
+
+namespace {
+
+constexpr int kJobMs = 60000;
+
+// A project with the digits dataset; returns sample id -> true class.
+std::map<int64_t, int> makeDigitsProject(const QString& path) {
+  std::map<int64_t, int> truth;
+  auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+  if (!project.ok()) return truth;
+  auto digits = dataset::readDigitsPng(digitsPath().toStdString());
+  if (!digits.ok()) return truth;
+  if (!dataset::importDataset(**project, "digits", digits.value()).ok()) return truth;
+  dataset::DatasetRepository repo(**project);
+  auto info = repo.findByName("digits");
+  auto labels = repo.labels(info->id);
+  for (const dataset::SampleLabel& l : *labels) truth[l.id] = l.label;
+  return truth;
+}
+
+int64_t digitsId(Workspace& w) {
+  dataset::DatasetRepository repo(*w.project());
+  return repo.findByName("digits")->id;
+}
+
+int64_t countFeedback(Workspace& w) {
+  labeling::FeedbackRepository fb(*w.project());
+  return fb.count().value();
+}
+
+}  // namespace
+
+class LabelingQueueTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void queueAcceptAssignUndo();
+  void gridAssignFilterUndo();
+  void labelingRequestOpensRange();
+};
+
+void LabelingQueueTest::queueAcceptAssignUndo() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("queue.edgewise"));
+  const std::map<int64_t, int> truth = makeDigitsProject(path);
+  QCOMPARE(truth.size(), size_t(5000));
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1100, 640);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  pane.setAnnotator(QStringLiteral("ana"));
+  pane.tabs()->setCurrentIndex(LabelingPane::QueueTab);
+  ActiveQueueView* q = pane.queue();
+  QVERIFY(q->startSession(QStringLiteral("digits"), active::Strategy::Margin, 10));
+  QTRY_VERIFY_WITH_TIMEOUT(q->hasSession(), kJobMs);
+  QCOMPARE(q->poolSize(), 3500);  // the train split (70 %)
+  QCOMPARE(q->queue().size(), size_t(10));
+  QCOMPARE(q->queue().front().suggestion, -1);  // no model yet: nothing to accept
+  QVERIFY(!q->acceptCurrent());
+  // The digit classes got their own keys: "7" is key 7.
+  auto repo = std::make_unique<labeling::LabelRepository>(*workspace.project());
+  QCOMPARE(repo->classByName("7")->shortcut, 7);
+  QCOMPARE(repo->classByName("0")->shortcut, 0);
+
+  // Label by key (class "0" has no key: assigned by index) with the true classes.
+  auto trueClassOfCurrent = [&]() {
+    const active::QueueItem item = q->queue()[static_cast<size_t>(q->currentIndex())];
+    return truth.at(q->sampleIdOfRow(item.row));
+  };
+  auto labelCurrentTruly = [&]() {
+    const int c = trueClassOfCurrent();
+    if (c == 0)
+      QVERIFY(q->assignCurrent(0));
+    else
+      QTest::keyClick(q->findChild<QTableWidget*>(QStringLiteral("queueTable")),
+                      Qt::Key(Qt::Key_0 + c));
+  };
+  for (int i = 0; i < 10; ++i) labelCurrentTruly();
+  QCOMPARE(q->labeledCount(), 10);
+  // The batch is complete: a retrain job runs, then the queue has suggestions.
+  QTRY_VERIFY_WITH_TIMEOUT(q->modelVersion() == 1 && !q->retraining(), kJobMs);
+  QCOMPARE(q->curve().size(), size_t(1));
+  QCOMPARE(q->curve()[0].first, 10);
+  // Ten labels of ten classes: better than chance (0.1), far from the whole pool's 0.9.
+  QVERIFY2(q->curve()[0].second > 0.12, qPrintable(QString::number(q->curve()[0].second)));
+  const auto jobsSeen = jobs.snapshot();
+  QVERIFY(std::any_of(jobsSeen.begin(), jobsSeen.end(), [](const JobInfo& j) {
+    return j.title.startsWith(QStringLiteral("Active learning: retrain")) &&
+           j.state == JobState::Succeeded;
+  }));
+  QCOMPARE(q->queue().size(), size_t(10));
+  for (const active::QueueItem& item : q->queue()) {
+    QVERIFY(item.suggestion >= 0 && item.suggestion < 10);
+    QVERIFY(item.confidence > 0.0 && item.confidence <= 1.0);
+  }
+
+  // A accepts the suggestion: an item label of source "suggestion", no feedback.
+  const int64_t anaId = repo->annotatorByName("ana")->id;
+  const int64_t datasetId = digitsId(workspace);
+  const active::QueueItem first = q->queue()[0];
+  q->setCurrentIndex(0);
+  QTest::keyClick(q, Qt::Key_A);
+  QCOMPARE(q->labeledCount(), 11);
+  const auto findLabel = [&](int64_t sample) -> std::optional<labeling::ItemLabel> {
+    auto all = repo->itemLabels(datasetId, anaId);
+    for (const labeling::ItemLabel& l : *all)
+      if (l.sampleId == sample) return l;
+    return std::nullopt;
+  };
+  auto accepted = findLabel(q->sampleIdOfRow(first.row));
+  QVERIFY(accepted);
+  QCOMPARE(accepted->classId, repo->classByName(std::to_string(first.suggestion))->id);
+  QCOMPARE(accepted->source, labeling::LabelSource::Suggestion);
+  QVERIFY(accepted->confidence.has_value());
+  QCOMPARE(countFeedback(workspace), int64_t(0));
+
+  // Another class than the suggestion: corrective feedback with the model's input.
+  const active::QueueItem second = q->queue()[static_cast<size_t>(q->currentIndex())];
+  QVERIFY(second.suggestion >= 0);
+  const int other = (second.suggestion + 1) % 10;
+  QVERIFY(q->assignCurrent(other));
+  QCOMPARE(countFeedback(workspace), int64_t(1));
+  labeling::FeedbackRepository fbRepo(*workspace.project());
+  const labeling::Feedback fb = fbRepo.list()->front();
+  QCOMPARE(fb.predicted, std::to_string(second.suggestion));
+  QCOMPARE(fb.corrected, std::to_string(other));
+  QCOMPARE(fb.features.size(), size_t(400));  // 20 x 20 pixels / 255
+  QVERIFY(fb.confidence.has_value());
+  QCOMPARE(*fb.confidence, second.confidence);
+  QCOMPARE(fb.annotatorId, std::optional<int64_t>(anaId));
+  QCOMPARE(q->labeledCount(), 12);
+
+  // Undo takes back the label, the feedback row and the session's label; the row is queued
+  // again and current. Redo brings all three back.
+  QUndoStack* undo = pane.timeline()->undoStack();
+  undo->undo();
+  QCOMPARE(countFeedback(workspace), int64_t(0));
+  QVERIFY(!findLabel(q->sampleIdOfRow(second.row)));
+  QCOMPARE(q->labeledCount(), 11);
+  QCOMPARE(q->queue()[static_cast<size_t>(q->currentIndex())].row, second.row);
+  undo->redo();
+  QCOMPARE(countFeedback(workspace), int64_t(1));
+  QCOMPARE(findLabel(q->sampleIdOfRow(second.row))->classId,
+           repo->classByName(std::to_string(other))->id);
+  QCOMPARE(q->labeledCount(), 12);
+  undo->undo();
+  undo->undo();  // the accepted one too
+  QCOMPARE(q->labeledCount(), 10);
+  QVERIFY(!findLabel(q->sampleIdOfRow(first.row)));
+
+  // Two more batches with the true classes: the curve grows, accuracy rises.
+  for (int round = 0; round < 2; ++round) {
+    QTRY_VERIFY_WITH_TIMEOUT(!q->retraining(), kJobMs);
+    for (int i = 0; i < 10; ++i) labelCurrentTruly();
+    QTRY_VERIFY_WITH_TIMEOUT(q->modelVersion() == 2 + round && !q->retraining(), kJobMs);
+  }
+  QCOMPARE(q->curve().size(), size_t(3));
+  QCOMPARE(q->curve()[2].first, 30);
+  QVERIFY2(
+      q->curve()[2].second > q->curve()[0].second,
+      qPrintable(QStringLiteral("%1 -> %2").arg(q->curve()[0].second).arg(q->curve()[2].second)));
+  q->setCurrentIndex(0);
+  QTest::qWait(100);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_queue.png"));
+}
+
+void LabelingQueueTest::gridAssignFilterUndo() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("grid.edgewise"));
+  const std::map<int64_t, int> truth = makeDigitsProject(path);
+  QCOMPARE(truth.size(), size_t(5000));
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1000, 640);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  pane.setAnnotator(QStringLiteral("bo"));
+  QElapsedTimer timer;
+  timer.start();
+  pane.tabs()->setCurrentIndex(LabelingPane::GridTab);
+  ImageGridView* grid = pane.grid();
+  QCOMPARE(grid->model()->rowCount(), 5000);
+  QTest::qWait(50);
+  QApplication::processEvents();
+  const qint64 openMs = timer.elapsed();
+  qInfo("grid of 5,000 digits shown in %lld ms, %d thumbnails made", openMs,
+        grid->model()->thumbnailsMade());
+  QVERIFY2(openMs < 3000, qPrintable(QString::number(openMs)));
+  // Lazy: only what was painted has a thumbnail.
+  QVERIFY(grid->model()->thumbnailsMade() > 0);
+  QVERIFY(grid->model()->thumbnailsMade() < 1000);
+
+  auto repo = std::make_unique<labeling::LabelRepository>(*workspace.project());
+  const int64_t boId = repo->annotatorByName("bo")->id;
+  const int64_t seven = repo->classByName("7")->id;
+  std::vector<int64_t> ids;
+  for (const auto& [id, cls] : truth) ids.push_back(id);
+  const std::vector<int64_t> picked{ids[3], ids[10], ids[11]};
+  grid->selectSamples(picked);
+  QCOMPARE(grid->selectedSamples(), picked);
+  QUndoStack* undo = pane.timeline()->undoStack();
+  const int steps = undo->count();
+  QTest::keyClick(grid->view(), Qt::Key_7);
+  QCOMPARE(undo->count(), steps + 1);  // one undo step for the three
+  const int64_t datasetId = digitsId(workspace);
+  auto itemCount = [&]() { return repo->itemLabels(datasetId, boId)->size(); };
+  QCOMPARE(itemCount(), size_t(3));
+  for (int64_t id : picked) QCOMPARE(grid->model()->classOf(id), seven);
+  QCOMPARE(grid->model()->index(3).data(SampleGridModel::ClassNameRole).toString(),
+           QStringLiteral("7"));
+
+  grid->setClassFilter(0);
+  QCOMPARE(grid->filter()->rowCount(), 4997);
+  grid->setClassFilter(seven);
+  QCOMPARE(grid->filter()->rowCount(), 3);
+  grid->setClassFilter(-1);
+  QCOMPARE(grid->filter()->rowCount(), 5000);
+
+  undo->undo();
+  QCOMPARE(itemCount(), size_t(0));
+  for (int64_t id : picked) QCOMPARE(grid->model()->classOf(id), int64_t(0));
+  undo->redo();
+  QCOMPARE(itemCount(), size_t(3));
+  QCOMPARE(grid->model()->classOf(ids[10]), seven);
+
+  // Relabeling one of them is one more step; undo restores the 7.
+  grid->selectSamples({ids[10]});
+  QTest::keyClick(grid->view(), Qt::Key_4);
+  QCOMPARE(grid->model()->classOf(ids[10]), repo->classByName("4")->id);
+  undo->undo();
+  QCOMPARE(grid->model()->classOf(ids[10]), seven);
+
+  // For the screenshot: the first 60 samples labeled with their classes, one selected run.
+  std::map<int, std::vector<int64_t>> byClass;
+  for (size_t i = 0; i < 60; ++i) byClass[truth.at(ids[i])].push_back(ids[i]);
+  for (const auto& [cls, samples] : byClass) {
+    grid->selectSamples(samples);
+    QVERIFY(grid->assignClass(repo->classByName(std::to_string(cls))->id));
+  }
+  grid->selectSamples({ids[61], ids[62], ids[63]});
+  QTest::qWait(100);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_grid.png"));
+}
+
+void LabelingQueueTest::labelingRequestOpensRange() {
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("req.edgewise"));
+  int64_t recordingId = 0;
+  int64_t t0 = 1'700'000'000'000'000;
+  {
+    auto project = store::Project::open(path.toStdString(), store::OpenMode::CreateIfMissing);
+    QVERIFY(project.ok());
+    store::RecordingRepository& recs = project.value()->recordings();
+    for (const char* name : {"first", "drifted"}) {
+      auto rec = recs.create(name, 1);
+      QVERIFY(rec.ok());
+      store::StreamSpec spec;
+      spec.deviceId = "imu-1";
+      spec.topic = "edgewise/imu-1/imu";
+      spec.decoderId = "json";
+      spec.channelNames = {"ax", "ay"};
+      spec.sampleRateHz = 100;
+      auto stream = recs.addStream(rec.value(), spec);
+      QVERIFY(stream.ok());
+      store::ChunkData chunk;
+      chunk.streamId = stream.value();
+      chunk.channelCount = 2;
+      for (int i = 0; i < 3000; ++i) {  // 30 s
+        chunk.timestampsUs.push_back(t0 + int64_t(i) * 10'000);
+        chunk.values.push_back(static_cast<float>(std::sin(i * 0.05)));
+        chunk.values.push_back(static_cast<float>(std::cos(i * 0.03)));
+        chunk.sequences.push_back(i);
+      }
+      chunk.messageCount = 3000;
+      QVERIFY(recs.appendChunk(chunk).ok());
+      QVERIFY(recs.finish(rec.value()).ok());
+      recordingId = rec.value();
+    }
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(1000, 560);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  pane.tabs()->setCurrentIndex(LabelingPane::GridTab);
+  QVERIFY(!pane.requestBanner()->isVisible());
+
+  workspace.requestLabeling(recordingId, t0 + 12'000'000, t0 + 16'000'000,
+                            QStringLiteral("drift: KS p = 0.001 on ax"));
+  QCOMPARE(pane.tabs()->currentIndex(), int(LabelingPane::TimelineTab));
+  auto* combo = pane.findChild<QComboBox*>(QStringLiteral("recordingCombo"));
+  QCOMPARE(combo->currentData().toLongLong(), recordingId);
+  const QCPRange r = pane.timeline()->visibleRange();
+  // 12-16 s with a quarter (1 s) of context on each side.
+  QVERIFY2(std::abs(r.lower - 11.0) < 1e-6 && std::abs(r.upper - 17.0) < 1e-6,
+           qPrintable(QStringLiteral("%1 .. %2").arg(r.lower).arg(r.upper)));
+  QVERIFY(pane.requestBanner()->isVisible());
+  QVERIFY2(pane.requestText().contains(QStringLiteral("drift: KS p = 0.001 on ax")),
+           qPrintable(pane.requestText()));
+  QVERIFY(pane.requestText().contains(QStringLiteral("12.00")));
+  QTest::qWait(50);
+  QVERIFY(pane.grab().save(screenshotDir() + u"/labeling_request.png"));
+
+  // An unknown recording: the banner says so, nothing else changes.
+  workspace.requestLabeling(987654, 0, 1, QStringLiteral("x"));
+  QVERIFY(pane.requestText().contains(QStringLiteral("987654")));
+  QCOMPARE(combo->currentData().toLongLong(), recordingId);
+}
+
+QTEST_MAIN(LabelingQueueTest)
+#include "labeling_queue_test.moc"
