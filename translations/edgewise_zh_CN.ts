@@ -147,6 +147,76 @@
         <source>IoT faults: not run (tick “Fault curves”)</source>
         <translation>IoT 故障：未运行（勾选“故障曲线”）</translation>
     </message>
+    <message>
+        <source>No heartbeats in the project yet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p50</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 p99</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New model version</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Time since the first heartbeat (s)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inference latency (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Fleet latency per heartbeat: %n regression(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: latency per heartbeat, %n regression(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No heartbeats with a running model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeat p50 (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: p50 of %n heartbeat(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Median per window (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>End-to-end path per device: decode → features → inference → publish</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -415,6 +485,94 @@
     <message>
         <source>No latency benchmark was run.</source>
         <translation>未运行延迟基准测试。</translation>
+    </message>
+    <message>
+        <source>Live drift on the devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Windows with an alarm</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Features that moved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message numerus="yes">
+        <source>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Drift score per window of %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The devices were not watched (Drift → Live devices).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency on the devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>Heartbeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>decode / features / inference / publish (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No latency regression between model versions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Regression on %1: %2 → %3, p50 %4 → %5 µs (×%6, Mann-Whitney p = %7)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A new version is a regression when the median p50 of its first %1 heartbeats is more than %2 % above that of the previous version&apos;s last %1 and a one-sided Mann-Whitney test gives p &lt; %3.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency per heartbeat</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage breakdown</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeats in the project.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -791,6 +949,149 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::ActiveQueueView</name>
+    <message>
+        <source>Pool:</source>
+        <translation>样本池：</translation>
+    </message>
+    <message>
+        <source>The dataset whose samples you label (import recordings as a dataset to label their windows)</source>
+        <translation>要标注其样本的数据集（将录制导入为数据集即可标注其窗口）</translation>
+    </message>
+    <message>
+        <source>Strategy:</source>
+        <translation>策略：</translation>
+    </message>
+    <message>
+        <source>Which rows the queue asks for: random (baseline), uncertainty (least-confidence, margin, entropy), diversity (kcenter) or both (hybrid)</source>
+        <translation>队列请求哪些样本：随机（基线）、不确定性（least-confidence、margin、entropy）、多样性（kcenter）或两者兼顾（hybrid）</translation>
+    </message>
+    <message>
+        <source>Batch:</source>
+        <translation>批量：</translation>
+    </message>
+    <message>
+        <source>Labels per round: the model is retrained after this many</source>
+        <translation>每轮标注数：达到该数量后重新训练模型</translation>
+    </message>
+    <message>
+        <source>Restart</source>
+        <translation>重新开始</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Sample</source>
+        <translation>样本</translation>
+    </message>
+    <message>
+        <source>Suggestion</source>
+        <translation>建议</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>置信度</translation>
+    </message>
+    <message>
+        <source>labels</source>
+        <translation>标注数</translation>
+    </message>
+    <message>
+        <source>validation accuracy</source>
+        <translation>验证准确率</translation>
+    </message>
+    <message>
+        <source>Enter or A: accept the suggestion · 1-9: assign a class · N: next item · Ctrl+Z: undo</source>
+        <translation>Enter 或 A：接受建议 · 1-9：指定类别 · N：下一项 · Ctrl+Z：撤销</translation>
+    </message>
+    <message>
+        <source>Active learning: preparing %1</source>
+        <translation>主动学习：正在准备 %1</translation>
+    </message>
+    <message>
+        <source>Could not prepare the pool: %1</source>
+        <translation>无法准备样本池：%1</translation>
+    </message>
+    <message>
+        <source>Preparing the pool…</source>
+        <translation>正在准备样本池…</translation>
+    </message>
+    <message numerus="yes">
+        <source>No suggestion yet: assign a class with 1-9 (the model trains after %n label(s))</source>
+        <translation>
+            <numerusform>尚无建议：用 1-9 指定类别（模型在 %n 个标注后训练）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No class of this pool has key %1</source>
+        <translation>此样本池没有类别使用按键 %1</translation>
+    </message>
+    <message>
+        <source>Enter your name as annotator first</source>
+        <translation>请先输入您的标注者姓名</translation>
+    </message>
+    <message>
+        <source>Accept %1 for sample %2</source>
+        <translation>为样本 %2 接受 %1</translation>
+    </message>
+    <message>
+        <source>Label sample %2 as %1</source>
+        <translation>将样本 %2 标注为 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Active learning: retrain on %n label(s)</source>
+        <translation>
+            <numerusform>主动学习：用 %n 个标注重新训练</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Retraining failed: %1</source>
+        <translation>重新训练失败：%1</translation>
+    </message>
+    <message>
+        <source>The queue is empty</source>
+        <translation>队列为空</translation>
+    </message>
+    <message>
+        <source>Pick a pool and start</source>
+        <translation>选择样本池并开始</translation>
+    </message>
+    <message>
+        <source>Sample %1</source>
+        <translation>样本 %1</translation>
+    </message>
+    <message>
+        <source>Model suggests &lt;b&gt;%1&lt;/b&gt; (%2 %)</source>
+        <translation>模型建议 &lt;b&gt;%1&lt;/b&gt;（%2 %）</translation>
+    </message>
+    <message>
+        <source>No model yet</source>
+        <translation>尚无模型</translation>
+    </message>
+    <message>
+        <source>Active learning: pick a pool and a strategy, then Start</source>
+        <translation>主动学习：选择样本池和策略，然后点击开始</translation>
+    </message>
+    <message>
+        <source>Open a project to label with active learning</source>
+        <translation>打开项目以使用主动学习进行标注</translation>
+    </message>
+    <message>
+        <source>%1 of %2 labeled · model %3</source>
+        <translation>已标注 %1 / %2 · 模型 %3</translation>
+    </message>
+    <message>
+        <source> · validation accuracy %1</source>
+        <translation> · 验证准确率 %1</translation>
+    </message>
+    <message>
+        <source> · retraining…</source>
+        <translation> · 正在重新训练…</translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::AuditPane</name>
     <message>
         <source>Audit</source>
@@ -833,10 +1134,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>延迟</translation>
     </message>
     <message>
-        <source>How fast does the model answer on this machine?</source>
-        <translation>模型在本机上的响应速度如何？</translation>
-    </message>
-    <message>
         <source>No trained model in this project yet: the drift analysis works on CSV files; robustness and latency need a model from the Training pane.</source>
         <translation>此项目中还没有训练好的模型：漂移分析基于 CSV 文件；鲁棒性和延迟需要来自“训练”面板的模型。</translation>
     </message>
@@ -873,6 +1170,38 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>HTML files (*.html)</source>
         <translation>HTML 文件 (*.html)</translation>
+    </message>
+    <message>
+        <source>How fast does the model answer, on this machine and on the devices?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Files</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A reference CSV against a live CSV</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The devices&apos; predictions against the picked model&apos;s training features</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>This machine</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished">设备群</translation>
+    </message>
+    <message>
+        <source>Latency the devices report in their heartbeats</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -1368,6 +1697,183 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
 </context>
 <context>
+    <name>edgewise::gui::DeployDialog</name>
+    <message>
+        <source>Deploy to the fleet</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Model:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The model to deploy; the plan picks for each device the best of it and its compressed variants that meets the device class&apos;s requirements.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Devices:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>ids and globs, e.g. imu-0001, imu-* (empty: all)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tag:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check each selected device&apos;s fit (Ctrl+P)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Variant</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Fit / reason skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation type="unfinished">进度</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Canary:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deploy to this share of the devices first; 0: all at once</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt above:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Halt the rollout when more than this share of the canary fails</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health wait:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>After the canary, wait this long and check that its devices are still online and run the new model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Start rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancel rollout</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2 (variant of #%3)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 #%2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The project has no models: train one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Choose a model first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>planned</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s) get a model</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>unknown: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollout of %1 to %n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %2, %3 succeeded, %4 failed or refused, %5 skipped</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout running…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelling: devices in flight end as failed, the rest are skipped…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The rollout failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::DriftTableModel</name>
     <message>
         <source>drift</source>
@@ -1553,6 +2059,486 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>no drift</source>
         <translation>无漂移</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::FleetLatencyView</name>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Read the devices&apos; heartbeats from the project again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Heartbeats</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Worst p99 (µs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last version change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>All devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read the telemetry: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No heartbeats yet: devices report their latency every few seconds on edgewise/&lt;device&gt;/telemetry once the Fleet pane watches them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>slower: p50 %1 → %2 µs (×%3, p = %4)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 %1 → %2 µs (×%3): no regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 devices, %2 heartbeats; no model version is slower than the one before it (rule: median p50 over %3 heartbeats +%4 % and Mann-Whitney p &lt; %5).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Latency regression on %1: the new model version is slower than the previous one on the same device.</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::FleetPane</name>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 MB</source>
+        <translation type="unfinished">%1 MB</translation>
+    </message>
+    <message>
+        <source>Fleet</source>
+        <translation type="unfinished">设备群</translation>
+    </message>
+    <message>
+        <source>Rollback: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollback failed: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Broker:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The broker the devices report to (from the Capture pane&apos;s settings)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reconnect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Connect</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Filter devices, classes, tags, models (Ctrl+F)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Deploy…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Plan and run a staged rollout (Ctrl+D)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Roll back group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Give every device that got the model in the selected (or latest) deployment its previous model again</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Re&amp;quirements…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Limits and objective per device class, used by the plan</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Tags and class…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Edit the tags and class of the selected devices (Ctrl+T)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Telemetry</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployments</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation type="unfinished">开始时间</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stage</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Model before → after</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Deployment</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation type="unfinished">原因</translation>
+    </message>
+    <message>
+        <source>latency p50 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency p99 (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU (%)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>latency (ms)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not connected</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>live</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Listening to device status and telemetry on %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>reconnecting</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>not heard in this session</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project to keep an inventory of devices and deploy to them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No device has reported yet. Start edgewise-agent against %1.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Connect to the broker (Ctrl+Enter on the address) to see devices live.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>unknown</source>
+        <translation type="unfinished">未知</translation>
+    </message>
+    <message>
+        <source>no model</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select a device to see its telemetry and deployments.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rollback</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>deploy</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>rest</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Open a project first: deployments are signed with its key and recorded in it.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Not connected: every device counts as offline. Connect to the broker first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rollout %1 finished; see each device&apos;s Deployments tab.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to roll back: no deployment recorded yet.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Nothing to roll back in %1: no device got the model, or none had a previous one.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Roll back group</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n device(s) of deployment %1 their previous model again?</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Roll back %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3 devices back on their previous model, %4 not</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Rolling back %1…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Requirements saved; the next plan uses them.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Select one or more devices first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags and class of %n device(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. line-1, canary</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device class:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Tags:</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::FleetTableModel</name>
+    <message>
+        <source>never</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>just now</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged drift alarm(s)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>offline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation type="unfinished">无</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation type="unfinished">状态</translation>
+    </message>
+    <message>
+        <source>Device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation type="unfinished">类别</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Last seen</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Hardware</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation type="unfinished">模型</translation>
+    </message>
+    <message>
+        <source>p50 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p99 ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>CPU %</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Drift</source>
+        <translation type="unfinished">漂移</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ImageGridView</name>
+    <message>
+        <source>Image dataset:</source>
+        <translation>图像数据集：</translation>
+    </message>
+    <message>
+        <source>Show:</source>
+        <translation>显示：</translation>
+    </message>
+    <message>
+        <source>Click, Shift/Ctrl-click or drag to select · 1-9: assign the class to the selection · Ctrl+A: select all shown · Ctrl+Z: undo</source>
+        <translation>单击、Shift/Ctrl 单击或拖动以选择 · 1-9：为所选项指定类别 · Ctrl+A：选择全部显示项 · Ctrl+Z：撤销</translation>
+    </message>
+    <message>
+        <source>All samples</source>
+        <translation>全部样本</translation>
+    </message>
+    <message>
+        <source>Unlabeled</source>
+        <translation>未标注</translation>
+    </message>
+    <message>
+        <source>Enter your name as annotator first</source>
+        <translation>请先输入您的标注者姓名</translation>
+    </message>
+    <message numerus="yes">
+        <source>Label %n sample(s) as %1</source>
+        <translation>
+            <numerusform>将 %n 个样本标注为 %1</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No class has key %1</source>
+        <translation>没有类别使用按键 %1</translation>
+    </message>
+    <message>
+        <source>No image dataset in this project (File &gt; Import dataset)</source>
+        <translation>此项目中没有图像数据集（文件 &gt; 导入数据集）</translation>
+    </message>
+    <message>
+        <source>Pick an image dataset</source>
+        <translation>选择图像数据集</translation>
+    </message>
+    <message>
+        <source>%1 samples · %2 labeled · %3 shown · %4 selected</source>
+        <translation>%1 个样本 · 已标注 %2 · 显示 %3 · 已选 %4</translation>
     </message>
 </context>
 <context>
@@ -2077,6 +3063,38 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Show the spectrogram (dB over frequency) under the waveform of an audio stream</source>
         <translation>在音频流的波形下方显示频谱图（各频率的 dB 值）</translation>
     </message>
+    <message>
+        <source>Asked to label recording %1, which this project does not have: %2</source>
+        <translation>请求标注录制 %1，但此项目中没有该录制：%2</translation>
+    </message>
+    <message>
+        <source>To label: %1 – %2 s. %3</source>
+        <translation>待标注：%1 – %2 秒。%3</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>时间轴</translation>
+    </message>
+    <message>
+        <source>Queue</source>
+        <translation>队列</translation>
+    </message>
+    <message>
+        <source>Active learning: label what the model needs most, with its suggestion as a pre-annotation</source>
+        <translation>主动学习：标注模型最需要的样本，并以模型建议作为预标注</translation>
+    </message>
+    <message>
+        <source>Image grid</source>
+        <translation>图像网格</translation>
+    </message>
+    <message>
+        <source>Label the samples of an image dataset in a grid</source>
+        <translation>在网格中标注图像数据集的样本</translation>
+    </message>
+    <message>
+        <source>Hide this request</source>
+        <translation>隐藏此请求</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LatencyView</name>
@@ -2203,6 +3221,191 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>not measured</source>
         <translation>未测量</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LiveDriftView</name>
+    <message>
+        <source>Broker:</source>
+        <translation type="unfinished">代理服务器：</translation>
+    </message>
+    <message>
+        <source>The broker the devices publish their predictions to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation type="unfinished">窗口：</translation>
+    </message>
+    <message>
+        <source> predictions</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Predictions per device scored together against the reference</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>α:</source>
+        <translation type="unfinished">α：</translation>
+    </message>
+    <message>
+        <source>False discovery rate of the per-feature decision (Benjamini-Hochberg) per window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch devices</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Compute the picked model&apos;s training features and score every device&apos;s predictions against them</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stop</source>
+        <translation type="unfinished">停止</translation>
+    </message>
+    <message>
+        <source>Device:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Simulator:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>bias</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>gain</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Added to the channel (bias) or multiplying it (gain)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Inject drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Send inject_drift to the selected simulated device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Clear drift</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Create labeling task from drifted windows</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Save the device&apos;s drifted windows as a recording of the project and open it in the Labeling pane</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Already watching: stop first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a trained model: its training features are the reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Live drift of model %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watching %1 for predictions (reference: %2 training rows)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot watch: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Stopped. %1 alarms were written to the project.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Pick a trained model above and watch the devices that run it: every device&apos;s predictions are compared with the model&apos;s training features, window by window.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Reference vs live histogram of the selected feature</source>
+        <translation type="unfinished">所选特征的参考与实时直方图</translation>
+    </message>
+    <message>
+        <source>Drift score per window of the selected device</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 devices, %2 predictions, %3 windows scored, %4 alarms.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 predictions could not be used (%2).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 runs a model without a reference.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1: first window %2 of %3 predictions.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: no feature moved in the latest window (%n alarms so far).</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: drift in %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch the devices and pick one first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot send %1 to %2: %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Sent %1 to %2.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Open a project and pick a device with drifted windows first.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No labeling task: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift on %1 in %n windows (%2)</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Recording %1 with %2 rows of drifted windows sent to labeling.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
@@ -2608,6 +3811,65 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Size</source>
         <translation>大小</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RequirementsDialog</name>
+    <message>
+        <source>Requirements per device class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>The plan gives each device the best variant that meets its class&apos;s limits. Empty cells mean no limit; class * applies to every class without a row of its own.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Device class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Min accuracy (0–1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max latency ms</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max RAM kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Max flash kB</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Objective</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Add class</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>&amp;Remove</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>best effort</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>low latency</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: a device class is needed (* for every class).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Row %1: numbers only in the limit columns.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
