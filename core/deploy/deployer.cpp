@@ -24,6 +24,8 @@ namespace {
 using nlohmann::json;
 
 constexpr int kMaxInflight = 4000;
+// A chunk's token context packs the connection generation above 32 bits of size.
+static_assert(sizeof(uintptr_t) >= 8, "64-bit pointers");
 
 struct Event {
   std::string device;
@@ -58,7 +60,10 @@ struct Deployer::Impl {
   std::condition_variable wake;
   std::deque<Event> events;
   std::atomic<int> reconnects{0};
-  // Chunk bytes published and not yet acknowledged by the broker (PUBACK).
+  // Chunk bytes published on the current connection and not yet acknowledged by the broker
+  // (PUBACK). Changed under `mutex` together with `reconnects`, which doubles as the
+  // connection's generation: a chunk's token carries (generation << 32 | bytes), and a late
+  // callback from a lost connection (whose bytes were already written off) changes nothing.
   std::atomic<int64_t> unackedBytes{0};
   int released = 0;  // PUBACKs of chunks so far (under mutex): wakes run()
 
@@ -66,10 +71,12 @@ struct Deployer::Impl {
   struct ChunkListener : mqtt::iaction_listener {
     Impl* d = nullptr;
     void release(const mqtt::token& tok) {
-      const auto bytes = static_cast<int64_t>(reinterpret_cast<intptr_t>(tok.get_user_context()));
+      const auto context = reinterpret_cast<uintptr_t>(tok.get_user_context());
+      const auto bytes = static_cast<int64_t>(context & 0xffffffffu);
+      const auto generation = static_cast<int>(context >> 32);
       {
         std::lock_guard<std::mutex> lock(d->mutex);
-        d->unackedBytes.fetch_sub(bytes);
+        if (generation == d->reconnects.load()) d->unackedBytes.fetch_sub(bytes);
         ++d->released;
       }
       d->wake.notify_one();
@@ -113,10 +120,15 @@ Result<void> Deployer::connect() {
     // After an automatic reconnect: subscribe again (a restarted broker forgot us) and let
     // run() ask every device in flight for its chunk map.
     d.client->set_connected_handler([&d](const std::string&) {
-      if (d.reconnects.fetch_add(1) == 0) return;
-      // Chunks in flight on the lost connection are gone (clean session); run() sends them
-      // again when the devices answer the manifest with their chunk maps.
-      d.unackedBytes.store(0);
+      bool first = false;
+      {
+        // Chunks in flight on the lost connection are gone (clean session); run() sends them
+        // again when the devices answer the manifest with their chunk maps.
+        std::lock_guard<std::mutex> lock(d.mutex);
+        first = d.reconnects.fetch_add(1) == 0;
+        if (!first) d.unackedBytes.store(0);
+      }
+      if (first) return;
       try {
         d.subscribe();
       } catch (const mqtt::exception& e) {
@@ -190,13 +202,20 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
     }
   };
   const auto publishChunk = [&](const std::string& topic, const char* data, size_t size) {
-    try {
+    int generation = 0;
+    {
+      std::lock_guard<std::mutex> lock(d.mutex);
+      generation = d.reconnects.load();
       d.unackedBytes.fetch_add(static_cast<int64_t>(size));
-      d.client->publish(topic, data, size, 1, false,
-                        reinterpret_cast<void*>(static_cast<intptr_t>(size)), d.chunkListener);
+    }
+    const uintptr_t context = (static_cast<uintptr_t>(generation) << 32) | size;
+    try {
+      d.client->publish(topic, data, size, 1, false, reinterpret_cast<void*>(context),
+                        d.chunkListener);
       return true;
     } catch (const mqtt::exception& e) {
-      d.unackedBytes.fetch_sub(static_cast<int64_t>(size));
+      std::lock_guard<std::mutex> lock(d.mutex);
+      if (generation == d.reconnects.load()) d.unackedBytes.fetch_sub(static_cast<int64_t>(size));
       return false;  // disconnected or too many in flight: the resend timer recovers
     }
   };
