@@ -72,7 +72,7 @@ struct KeptWindow {
 struct InferenceDevice {
   int index = 0;
   std::string id;
-  mqtt::async_client* client = nullptr;
+  std::atomic<mqtt::async_client*> client{nullptr};  // replaced by setClient()
   std::string predictionsTopic;
   std::string feedbackAckTopic;
 
@@ -128,6 +128,10 @@ void DeviceInference::addDevice(const std::string& deviceId, mqtt::async_client*
   d->feedbackAckTopic = "edgewise/" + deviceId + "/feedback/ack";
   d->lastTelemetryUs = util::wallClockUs();
   m_devices.push_back(std::move(d));
+}
+
+void DeviceInference::setClient(int index, mqtt::async_client* client) {
+  m_devices[static_cast<size_t>(index)]->client.store(client);
 }
 
 void DeviceInference::start() {
@@ -352,7 +356,7 @@ void DeviceInference::classify(InferenceDevice& d, InferenceJob& job) {
   if (job.seq % 100 == 0) j["feature_names"] = r.builder->featureNames();
   const std::string payload = j.dump();
   try {
-    d.client->publish(d.predictionsTopic, payload.data(), payload.size(), 0, false);
+    d.client.load()->publish(d.predictionsTopic, payload.data(), payload.size(), 0, false);
   } catch (const mqtt::exception& e) {
     // Disconnected with a full buffer: this prediction is lost, the next ones follow.
     std::lock_guard<std::mutex> lock(d.statsMutex);
@@ -429,7 +433,7 @@ void DeviceInference::storeFeedback(InferenceDevice& d, const std::string& paylo
   if (!error.empty()) ack["error"] = error;
   const std::string text = ack.dump();
   try {
-    d.client->publish(d.feedbackAckTopic, text.data(), text.size(), 1, false);
+    d.client.load()->publish(d.feedbackAckTopic, text.data(), text.size(), 1, false);
   } catch (const mqtt::exception& e) {
     std::fprintf(stderr, "edgewise-agent: %s: feedback ack not published: %s\n", d.id.c_str(),
                  e.what());

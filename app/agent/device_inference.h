@@ -60,6 +60,9 @@ class DeviceInference {
   DeviceInference& operator=(const DeviceInference&) = delete;
 
   void addDevice(const std::string& deviceId, mqtt::async_client* client);
+  // The device got a new MQTT client (SimulatedFleet::replaceStuckClients; the old one stays
+  // alive): later predictions and acks go through it. Any thread.
+  void setClient(int index, mqtt::async_client* client);
   void start();
   void stop();
 

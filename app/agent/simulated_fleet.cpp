@@ -697,6 +697,7 @@ void SimulatedFleet::replaceStuckClients() {
       d->retired.push_back(std::move(d->client));
       d->client = std::move(fresh);
       if (m_deploy) m_deploy->setClient(d->index, d->client.get());
+      if (m_inference) m_inference->setClient(d->index, d->client.get());
       // What the old client had in flight will never be acknowledged: count it as failed so
       // that --max-unacked does not hold this device back for good.
       const int64_t settled = d->deliveries.acked.load() + d->deliveries.failed.load();
