@@ -146,26 +146,8 @@ int runDeploy(const QStringList& args) {
     return kExitOk;
   }
 
-  std::vector<inventory::RolloutAssignment> assignments;
   std::vector<inventory::PlanEntry> skipped;
-  for (const auto& e : plan.entries) {
-    if (!e.deploy) {
-      skipped.push_back(e);
-      continue;
-    }
-    inventory::RolloutAssignment a;
-    a.device = e.device;
-    a.modelId = *e.modelId;
-    const auto before = modelBefore.find(e.device);
-    if (before != modelBefore.end()) a.modelBefore = before->second;
-    assignments.push_back(a);
-  }
-  for (const auto& u : plan.unknown) {
-    inventory::PlanEntry e;
-    e.device = u;
-    e.reason = "not online";
-    skipped.push_back(e);
-  }
+  const auto assignments = inventory::assignmentsFromPlan(plan, modelBefore, &skipped);
   if (!json) {
     printErr(u"deploying model %1 to %2 devices (%3 skipped)\n"_s.arg(*id)
                  .arg(assignments.size())

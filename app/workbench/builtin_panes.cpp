@@ -18,6 +18,9 @@
 #ifdef EDGEWISE_HAVE_AUDIT_PANE
 #include "app/workbench/panes/audit/audit_pane.h"
 #endif
+#ifdef EDGEWISE_HAVE_FLEET_PANE
+#include "app/workbench/panes/fleet/fleet_pane.h"
+#endif
 
 namespace edgewise::gui {
 
@@ -97,6 +100,9 @@ void registerWorkbenchPanes() {
                             Tr::tr("Trade accuracy against size and latency")};
        }});
 #endif
+#ifdef EDGEWISE_HAVE_FLEET_PANE
+  registerFleetPane();
+#else
   addPlaceholder(QStringLiteral("fleet"), 50, Qt::RightDockWidgetArea,
                  {QStringLiteral(":/icons/fleet.svg"), [] { return Tr::tr("Fleet"); },
                   [] {
@@ -109,6 +115,7 @@ void registerWorkbenchPanes() {
                                        Tr::tr("Deploy signed models with one click and roll "
                                               "back")};
                   }});
+#endif
 #ifdef EDGEWISE_HAVE_AUDIT_PANE
   registerAuditPane();
 #else

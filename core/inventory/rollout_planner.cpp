@@ -29,6 +29,7 @@ std::string fmt(const char* format, double v) {
 }
 
 std::string mb(int64_t bytes) {
+  if (bytes < 1024 * 1024) return fmt("%.0f kB", std::ceil(static_cast<double>(bytes) / 1024.0));
   return fmt("%.1f MB", static_cast<double>(bytes) / (1024.0 * 1024.0));
 }
 

@@ -68,6 +68,31 @@ std::string sha256Of(const std::string& modelJson) {
   return j["sha256"].get<std::string>();
 }
 
+std::vector<RolloutAssignment> assignmentsFromPlan(const Plan& plan,
+                                                   const std::map<std::string, std::string>& before,
+                                                   std::vector<PlanEntry>* skipped) {
+  std::vector<RolloutAssignment> out;
+  for (const auto& e : plan.entries) {
+    if (!e.deploy) {
+      if (skipped) skipped->push_back(e);
+      continue;
+    }
+    RolloutAssignment a;
+    a.device = e.device;
+    a.modelId = *e.modelId;
+    const auto it = before.find(e.device);
+    if (it != before.end()) a.modelBefore = it->second;
+    out.push_back(a);
+  }
+  for (const auto& id : plan.unknown) {
+    PlanEntry e;
+    e.device = id;
+    e.reason = "not online";
+    if (skipped) skipped->push_back(e);
+  }
+  return out;
+}
+
 Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignments,
                                  const std::vector<PlanEntry>& skippedEntries,
                                  const RolloutRunOptions& options,

@@ -19,6 +19,7 @@
 #include <atomic>
 #include <cstdint>
 #include <functional>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -62,6 +63,12 @@ struct RolloutResult {
   deploy::RolloutReport report;  // deployment = the recorded id
   std::string state;             // succeeded, partial, halted, cancelled, failed
 };
+
+// The assignments of a plan's devices that get a model (modelBefore from `before`, by device)
+// and, in *skipped, the devices it skips plus its unknown ids ("not online").
+std::vector<RolloutAssignment> assignmentsFromPlan(const Plan& plan,
+                                                   const std::map<std::string, std::string>& before,
+                                                   std::vector<PlanEntry>* skipped);
 
 // Deploys the assignments (skipped entries are recorded as skipped with their reason).
 Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignments,

@@ -1,0 +1,362 @@
+// Qt Test for the Fleet pane with a real Mosquitto broker, real edgewise-agent processes and a
+// real project: the inventory fills from the agents' retained status (one agent stopped shows
+// offline), class/tags edited in the project appear, stored telemetry is plotted, an open drift
+// alarm is flagged; the deploy dialog plans per device class (best effort vs low latency),
+// runs a canary rollout to 100 % on every device, a second rollout is rolled back as a group
+// and every device reports its previous model's sha again. Screenshots under
+// $EDGEWISE_SCREENSHOT_DIR.
+
+#include <QApplication>
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QProcess>
+#include <QProgressBar>
+#include <QSettings>
+#include <QSortFilterProxyModel>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTableWidget>
+#include <QTemporaryDir>
+#include <QTest>
+#include <random>
+
+#include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/panes/fleet/deploy_dialog.h"
+#include "app/workbench/panes/fleet/fleet_pane.h"
+#include "app/workbench/panes/fleet/fleet_table_model.h"
+#include "app/workbench/panes/fleet/requirements_dialog.h"
+#include "app/workbench/widgets/qcustomplot_include.h"
+#include "app/workbench/workspace.h"
+#include "core/deploy/deployer.h"
+#include "core/deploy/signing.h"
+#include "core/inventory/inventory_repository.h"
+#include "core/inventory/rollout_runner.h"
+#include "core/store/project.h"
+#include "core/training/service/model_factory.h"
+#include "core/training/service/model_registry.h"
+#include "core/util/clock.h"
+#include "core/util/local_broker.h"
+#include "tests/app/gui_test_util.h"
+#include "tests/deploy/agent_fixture.h"
+
+#include <sqlite3.h>
+
+using namespace edgewise;
+using namespace edgewise::gui;
+using edgewise::test::screenshotDir;
+
+namespace {
+
+int64_t storeModel(store::Project& project, const QString& dir, const std::string& name,
+                   uint64_t seed, double accuracy, double p50Us, std::optional<int64_t> parent,
+                   const std::string& details) {
+  auto model = training::createClassifier("knn", {{"k", "3"}}, seed, {8});
+  if (!model) return 0;
+  std::mt19937 rng(static_cast<uint32_t>(seed));
+  std::normal_distribution<float> normal;
+  cv::Mat X(60, 8, CV_32F);
+  std::vector<int> y(60);
+  for (int r = 0; r < 60; ++r) {
+    y[static_cast<size_t>(r)] = r % 3;
+    for (int c = 0; c < 8; ++c) X.at<float>(r, c) = normal(rng) + (c == r % 3 ? 2.0f : 0.0f);
+  }
+  if (!(*model)->train(X, y, 3).ok()) return 0;
+  const std::string path =
+      QString(dir + QStringLiteral("/") + QString::fromStdString(name)).toStdString();
+  if (!(*model)->save(path).ok()) return 0;
+  training::ModelRecord rec;
+  rec.name = name;
+  rec.family = "knn";
+  rec.inputShape = {8};
+  rec.classNames = {"walk", "run", "sit"};
+  rec.metrics.accuracy = accuracy;
+  rec.latencyP50Us = p50Us;
+  rec.latencyP99Us = p50Us * 2.5;
+  rec.parentId = parent;
+  if (parent) rec.origin = "compressed";
+  rec.details = details;
+  training::ModelRegistry registry(project);
+  auto id = registry.add(rec, path);
+  return id.valueOr(0);
+}
+
+void grab(QWidget* w, const QString& name) {
+  QApplication::processEvents();
+  QTest::qWait(300);
+  QApplication::processEvents();
+  const QString path = screenshotDir() + QStringLiteral("/") + name;
+  QVERIFY2(w->grab().save(path), qPrintable(path));
+}
+
+std::map<std::string, std::string> reportedSha(const std::string& broker) {
+  std::map<std::string, std::string> out;
+  auto devices = deploy::discoverDevices(broker, 0.5);
+  if (devices)
+    for (const auto& d : *devices) out[d.id] = inventory::sha256Of(d.modelJson);
+  return out;
+}
+
+}  // namespace
+
+class FleetPaneTest : public QObject {
+  Q_OBJECT
+ private Q_SLOTS:
+  void initTestCase();
+  void cleanupTestCase();
+  void inventoryDeployAndRollback();
+
+ private:
+  QTemporaryDir m_dir;
+  std::unique_ptr<QTemporaryDir> m_settingsDir;
+  util::LocalBroker m_broker;
+  QString m_projectPath;
+  int64_t m_modelA = 0, m_variant = 0, m_modelB = 0;
+  std::vector<std::unique_ptr<QProcess>> m_agents;
+};
+
+void FleetPaneTest::initTestCase() {
+  m_settingsDir = std::make_unique<QTemporaryDir>();
+  QSettings::setPath(QSettings::NativeFormat, QSettings::UserScope, m_settingsDir->path());
+  QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir->path());
+  QVERIFY(m_broker.start().ok());
+  m_projectPath = m_dir.filePath(QStringLiteral("fleet.edgewise"));
+  auto project = store::Project::open(m_projectPath.toStdString());
+  QVERIFY(project.ok());
+  m_modelA = storeModel(**project, m_dir.path(), "mlp-imu", 1, 0.95, 2400, std::nullopt, "{}");
+  QVERIFY(m_modelA > 0);
+  m_variant = storeModel(
+      **project, m_dir.path(), "mlp-imu-int8", 2, 0.91, 300, m_modelA,
+      R"({"recipe":"int8","accuracy":0.91,"latency_us":{"p50":300,"p99":650},"peak_rss_bytes":9437184,"size_bytes":40000})");
+  QVERIFY(m_variant > 0);
+  m_modelB = storeModel(**project, m_dir.path(), "cnn-imu", 3, 0.96, 1500, std::nullopt, "{}");
+  QVERIFY(m_modelB > 0);
+  inventory::InventoryRepository repo(**project);
+  inventory::Requirement gw;
+  gw.deviceClass = "imu-gateway";
+  gw.maxLatencyMs = 10;
+  gw.minAccuracy = 0.9;
+  QVERIFY(repo.upsertRequirement(gw).ok());
+  inventory::Requirement pi;
+  pi.deviceClass = "imu-pi";
+  pi.objective = "low_latency";
+  pi.maxRamKb = 32 * 1024;
+  QVERIFY(repo.upsertRequirement(pi).ok());
+  auto key = deploy::loadOrCreateProjectKey(m_projectPath.toStdString());
+  QVERIFY(key.ok());
+  const QString pub =
+      QString::fromStdString(deploy::projectKeyPath(m_projectPath.toStdString()) + ".pub");
+  auto agents = deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("imu-"), 4,
+                                               m_dir.filePath(QStringLiteral("state")), pub);
+  QVERIFY(agents);
+  m_agents.push_back(std::move(agents));
+  auto gone = deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("cam-"), 1,
+                                             m_dir.filePath(QStringLiteral("state")), pub);
+  QVERIFY(gone);
+  m_agents.push_back(std::move(gone));
+  QVERIFY(deploy_test::waitForOnline(m_broker.url(), 5));
+}
+
+void FleetPaneTest::cleanupTestCase() {
+  for (auto& a : m_agents) {
+    a->terminate();
+    a->waitForFinished(15000);
+  }
+}
+
+void FleetPaneTest::inventoryDeployAndRollback() {
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(m_projectPath, false).ok());
+  FleetPane pane(workspace);
+  pane.resize(1280, 820);
+  pane.setBrokerUrl(QString::fromStdString(m_broker.url()));
+  pane.show();
+  pane.connectBroker();
+  QVERIFY2(pane.isMonitoring(), qPrintable(pane.statusText()));
+  FleetTableModel* model = pane.model();
+  const auto onlineCount = [&] {
+    int n = 0;
+    for (const auto& r : model->rows()) n += r.online ? 1 : 0;
+    return n;
+  };
+  QTRY_COMPARE_WITH_TIMEOUT(onlineCount(), 5, 10000);
+
+  // A device that stops cleanly says so in its retained status: offline at once.
+  m_agents[1]->terminate();
+  QVERIFY(m_agents[1]->waitForFinished(15000));
+  QTRY_COMPARE_WITH_TIMEOUT(onlineCount(), 4, 10000);
+  const FleetRow* cam = model->row(model->rowOf(QStringLiteral("cam-0001")));
+  QVERIFY(cam && !cam->online);
+
+  // The user's classes and tags, stored telemetry and an open drift alarm.
+  {
+    store::Project& p = *workspace.project();
+    inventory::InventoryRepository repo(p);
+    QTRY_COMPARE_WITH_TIMEOUT(static_cast<int>(repo.devices()->size()), 5, 5000);
+    for (const char* id : {"imu-0001", "imu-0002", "imu-0004"}) {
+      QVERIFY(repo.setDeviceClass(id, "imu-gateway").ok());
+      QVERIFY(repo.setTags(id, {"line-1", "hall-a"}).ok());
+    }
+    QVERIFY(repo.setDeviceClass("imu-0003", "imu-pi").ok());
+    QVERIFY(repo.setTags("imu-0003", {"line-2"}).ok());
+    QVERIFY(repo.setDeviceClass("cam-0001", "cam-pi").ok());
+    std::vector<inventory::TelemetryRow> rows;
+    std::mt19937 rng(7);
+    std::normal_distribution<double> noise;
+    const int64_t now = util::wallClockUs();
+    for (int i = 0; i < 120; ++i) {
+      inventory::TelemetryRow t;
+      t.deviceId = "imu-0001";
+      t.tsUs = now - (120 - i) * 5'000'000LL;
+      const double load = i > 80 ? 1.6 : 1.0;  // a busier last quarter
+      t.latencyP50Us = (180 + 10 * noise(rng)) * load;
+      t.latencyP99Us = (420 + 40 * noise(rng)) * load;
+      t.cpuPct = (3.0 + 0.4 * noise(rng)) * load;
+      t.rssKb = 41000;
+      t.predictionsPerS = 50;
+      t.queueDepth = 0;
+      rows.push_back(t);
+    }
+    QVERIFY(repo.insertTelemetry(rows).ok());
+    QCOMPARE(
+        sqlite3_exec(p.handle(),
+                     "INSERT INTO drift_alarms(device_id, feature, test, statistic, p_value, "
+                     "window_start_us, window_end_us, created_us) VALUES('imu-0002', 'ax_mean', "
+                     "'ks', 0.41, 0.0001, 1, 2, 3)",
+                     nullptr, nullptr, nullptr),
+        SQLITE_OK);
+  }
+  workspace.notifyFleetChanged();
+  const int row2 = model->rowOf(QStringLiteral("imu-0002"));
+  QVERIFY(row2 >= 0);
+  QCOMPARE(model->data(model->index(row2, FleetTableModel::Drift), Qt::DisplayRole).toString(),
+           QStringLiteral("1"));
+  QCOMPARE(model->data(model->index(row2, FleetTableModel::Class), Qt::DisplayRole).toString(),
+           QStringLiteral("imu-gateway"));
+  QCOMPARE(model->data(model->index(row2, FleetTableModel::Tags), Qt::DisplayRole).toString(),
+           QStringLiteral("line-1, hall-a"));
+  pane.selectDevice(QStringLiteral("imu-0001"));
+  QCOMPARE(pane.latencyPlot()->graph(0)->dataCount(), 120);
+  QCOMPARE(pane.latencyPlot()->graph(2)->dataCount(), 120);
+  // The table shows the latest heartbeat of a device the monitor has no heartbeat of.
+  const int row1 = model->rowOf(QStringLiteral("imu-0001"));
+  QVERIFY(!model->data(model->index(row1, FleetTableModel::P50), Qt::DisplayRole)
+               .toString()
+               .isEmpty() ||
+          model->row(row1)->live);
+  // Filter: tags, classes and ids.
+  auto* filter = pane.findChild<QLineEdit*>(QStringLiteral("fleetFilter"));
+  filter->setText(QStringLiteral("line-2"));
+  QCOMPARE(pane.proxy()->rowCount(), 1);
+  filter->setText(QStringLiteral("gateway"));
+  QCOMPARE(pane.proxy()->rowCount(), 3);
+  filter->clear();
+  QCOMPARE(pane.proxy()->rowCount(), 5);
+  pane.selectDevice(QStringLiteral("imu-0001"));
+  QCOMPARE(pane.currentDevice(), QStringLiteral("imu-0001"));
+  QVERIFY2(pane.latencyPlot()->graph(0)->dataCount() >= 120, qPrintable(pane.statusText()));
+  grab(&pane, QStringLiteral("fleet_pane.png"));
+
+  // Deploy: the plan picks per class; the camera is offline.
+  DeployDialog* dialog = pane.openDeployDialog();
+  QVERIFY(dialog);
+  auto* modelCombo = dialog->findChild<QComboBox*>(QStringLiteral("deployModel"));
+  modelCombo->setCurrentIndex(modelCombo->findData(QVariant::fromValue<qint64>(m_modelA)));
+  QVERIFY(modelCombo->currentIndex() >= 0);
+  dialog->plan();
+  const inventory::Plan& plan = dialog->currentPlan();
+  QCOMPARE(static_cast<int>(plan.entries.size()), 5);
+  QCOMPARE(plan.deployCount(), 4);
+  for (const auto& e : plan.entries) {
+    if (e.device == "cam-0001") {
+      QCOMPARE(QString::fromStdString(e.reason), QStringLiteral("not online"));
+    } else if (e.device == "imu-0003") {  // imu-pi: low latency -> the int8 variant
+      QCOMPARE(*e.modelId, m_variant);
+    } else {  // imu-gateway: best effort within 10 ms -> the float model
+      QCOMPARE(*e.modelId, m_modelA);
+    }
+  }
+  dialog->resize(1100, 520);
+  grab(dialog, QStringLiteral("fleet_deploy_plan.png"));
+  dialog->findChild<QSpinBox*>(QStringLiteral("deployCanary"))->setValue(25);
+  dialog->findChild<QDoubleSpinBox*>(QStringLiteral("deployHealthWait"))->setValue(0.5);
+  QVERIFY(dialog->startRollout());
+  QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 90000);
+  QVERIFY2(dialog->statusText().contains(QStringLiteral("succeeded, 4 succeeded")),
+           qPrintable(dialog->statusText()));
+  auto* planTable = dialog->findChild<QTableWidget*>(QStringLiteral("deployPlanTable"));
+  int full = 0;
+  for (int r = 0; r < planTable->rowCount(); ++r) {
+    auto* bar = qobject_cast<QProgressBar*>(planTable->cellWidget(r, 4));
+    if (bar && bar->value() == 100 &&
+        planTable->item(r, 5)->text().contains(QStringLiteral("succeeded")))
+      ++full;
+  }
+  QCOMPARE(full, 4);
+  grab(dialog, QStringLiteral("fleet_deploy_done.png"));
+  const QString first = dialog->deploymentId();
+  dialog->close();
+  const auto shaAfterFirst = reportedSha(m_broker.url());
+  QVERIFY(!shaAfterFirst.at("imu-0001").empty());
+  QVERIFY(shaAfterFirst.at("imu-0003") != shaAfterFirst.at("imu-0001"));  // the variant
+
+  // A second model to the gateways, then "Roll back group": they run the first one again.
+  QTRY_VERIFY_WITH_TIMEOUT(onlineCount() == 4, 5000);
+  dialog = pane.openDeployDialog();
+  QVERIFY(dialog);
+  modelCombo = dialog->findChild<QComboBox*>(QStringLiteral("deployModel"));
+  modelCombo->setCurrentIndex(modelCombo->findData(QVariant::fromValue<qint64>(m_modelB)));
+  dialog->findChild<QComboBox*>(QStringLiteral("deployClass"))
+      ->setCurrentText(QStringLiteral("imu-gateway"));
+  dialog->plan();
+  QCOMPARE(dialog->currentPlan().deployCount(), 3);
+  dialog->findChild<QSpinBox*>(QStringLiteral("deployCanary"))->setValue(0);
+  QVERIFY(dialog->startRollout());
+  QTRY_VERIFY_WITH_TIMEOUT(!dialog->isRunning(), 90000);
+  const QString second = dialog->deploymentId();
+  QVERIFY(second != first);
+  dialog->close();
+  const auto shaB = reportedSha(m_broker.url());
+  QVERIFY(shaB.at("imu-0001") != shaAfterFirst.at("imu-0001"));
+  QCOMPARE(shaB.at("imu-0003"), shaAfterFirst.at("imu-0003"));  // not selected
+
+  QCOMPARE(pane.rollbackTarget(), second);
+  QVERIFY(pane.rollBackGroup(false));
+  QTRY_VERIFY_WITH_TIMEOUT(pane.rollbackJob() == 0, 90000);
+  QVERIFY2(pane.statusText().contains(QStringLiteral("3 devices back")),
+           qPrintable(pane.statusText()));
+  const auto shaBack = reportedSha(m_broker.url());
+  for (const char* id : {"imu-0001", "imu-0002", "imu-0004"})
+    QCOMPARE(shaBack.at(id), shaAfterFirst.at(id));
+
+  // History of one gateway: deploy, deploy, rollback (newest first).
+  pane.selectDevice(QStringLiteral("imu-0002"));
+  QTRY_COMPARE_WITH_TIMEOUT(pane.historyTable()->rowCount(), 3, 5000);
+  QCOMPARE(pane.historyTable()->item(0, 1)->text(), QStringLiteral("rollback"));
+  QCOMPARE(pane.historyTable()->item(0, 3)->text(), QStringLiteral("succeeded"));
+  QCOMPARE(pane.historyTable()->item(2, 1)->text(), QStringLiteral("deploy"));
+  QCOMPARE(pane.historyTable()->item(2, 2)->text(),
+           QStringLiteral("rest"));  // imu-0001 was the canary
+  auto* tabs = pane.findChild<QTabWidget*>();
+  tabs->setCurrentIndex(1);
+  grab(&pane, QStringLiteral("fleet_history.png"));
+  tabs->setCurrentIndex(0);
+  pane.selectDevice(QStringLiteral("imu-0001"));
+  grab(&pane, QStringLiteral("fleet_pane_detail.png"));
+
+  RequirementsDialog requirements(*workspace.project(), &pane);
+  QCOMPARE(requirements.table()->rowCount(), 2);
+  requirements.show();
+  grab(&requirements, QStringLiteral("fleet_requirements.png"));
+  requirements.addRow();
+  requirements.table()->item(2, 0)->setText(QStringLiteral("cam-pi"));
+  requirements.table()->item(2, 1)->setText(QStringLiteral("not a number"));
+  QVERIFY(!requirements.save());
+  requirements.table()->item(2, 1)->setText(QStringLiteral("0.8"));
+  QVERIFY(requirements.save());
+  inventory::InventoryRepository repo(*workspace.project());
+  QCOMPARE(static_cast<int>(repo.requirements()->size()), 3);
+}
+
+QTEST_MAIN(FleetPaneTest)
+#include "fleet_pane_test.moc"
