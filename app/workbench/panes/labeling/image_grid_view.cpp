@@ -262,9 +262,10 @@ ImageGridView::ImageGridView(QWidget* parent) : QWidget(parent) {
   m_view->setViewMode(QListView::IconMode);
   m_view->setResizeMode(QListView::Adjust);
   m_view->setMovement(QListView::Static);
-  m_view->setUniformItemSizes(true);  // no per-item size query: fast on thousands
-  m_view->setLayoutMode(QListView::Batched);
-  m_view->setBatchSize(500);
+  // No per-item size query: one pass over thousands of items is fast, and the scroll bar
+  // knows the full height at once (a batched layout made it grow while the user scrolled).
+  m_view->setUniformItemSizes(true);
+  m_view->setLayoutMode(QListView::SinglePass);
   m_view->setSelectionMode(QAbstractItemView::ExtendedSelection);  // Shift, Ctrl, rubber band
   m_view->setSelectionRectVisible(true);
   m_view->setSpacing(2);
