@@ -286,9 +286,10 @@ int runBenchDeploy(const QStringList& args) {
     if (fault == "kill-agent" || fault == "restart-broker") waitOnline(60);
     auto reported = deploy::discoverDevices(broker.url(), 0.5);
     std::map<std::string, std::string> reportedSha;
-    std::set<std::string> online;
+    std::set<std::string> online, listed;
     if (reported) {
       for (const auto& d : *reported) {
+        listed.insert(d.id);
         if (d.online) online.insert(d.id);
         const auto m = json::parse(d.modelJson, nullptr, false);
         reportedSha[d.id] = m.is_object() ? m.value("sha256", std::string()) : std::string();
@@ -322,7 +323,13 @@ int runBenchDeploy(const QStringList& args) {
       // Offline after the trial (its client could not reconnect): it runs `sha` by its state
       // dir but cannot say so; counted apart, and as wrong when the state dir is wrong.
       const bool reachable = online.count(o.device) > 0;
-      if (!reachable) ++unreachable;
+      if (!reachable) {
+        ++unreachable;
+        // "offline": its retained status says so; "not seen": no status within the 0.5 s
+        // the check listens (a loaded machine), so nothing is known.
+        t["unreachable"].push_back(
+            {{"device", o.device}, {"status", listed.count(o.device) ? "offline" : "not seen"}});
+      }
       if (!ok || (reachable && reportedSha[o.device] != sha)) {
         ++wrongModel;
         t["mismatches"].push_back({{"device", o.device},
