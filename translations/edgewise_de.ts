@@ -223,7 +223,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End-to-end path per device: decode → features → inference → publish</source>
+        <source>Path per device: sensor → publish</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -504,7 +504,7 @@
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gerät</translation>
     </message>
     <message>
         <source>Predictions</source>
@@ -1718,180 +1718,180 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <name>edgewise::gui::DeployDialog</name>
     <message>
         <source>Deploy to the fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>Auf die Flotte verteilen</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Modell:</translation>
     </message>
     <message>
         <source>The model to deploy; the plan picks for each device the best of it and its compressed variants that meets the device class&apos;s requirements.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das zu verteilende Modell; der Plan wählt für jedes Gerät die beste seiner komprimierten Varianten, die die Anforderungen der Geräteklasse erfüllt.</translation>
     </message>
     <message>
         <source>&amp;Devices:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Geräte:</translation>
     </message>
     <message>
         <source>ids and globs, e.g. imu-0001, imu-* (empty: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>IDs und Muster, z. B. imu-0001, imu-* (leer: alle)</translation>
     </message>
     <message>
         <source>&amp;Tag:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tag:</translation>
     </message>
     <message>
         <source>Class:</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse:</translation>
     </message>
     <message>
         <source>Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>Filter:</translation>
     </message>
     <message>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Planen</translation>
     </message>
     <message>
         <source>Check each selected device&apos;s fit (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>Eignung jedes gewählten Geräts prüfen (Strg+P)</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>Variante</translation>
     </message>
     <message>
         <source>Fit / reason skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>Eignung / Grund für Auslassen</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">Fortschritt</translation>
+        <translation>Fortschritt</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Canary:</source>
-        <translation type="unfinished"></translation>
+        <translation>Canary:</translation>
     </message>
     <message>
         <source>Deploy to this share of the devices first; 0: all at once</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst auf diesen Anteil der Geräte verteilen; 0: alle auf einmal</translation>
     </message>
     <message>
         <source>Halt above:</source>
-        <translation type="unfinished"></translation>
+        <translation>Anhalten über:</translation>
     </message>
     <message>
         <source>Halt the rollout when more than this share of the canary fails</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout anhalten, wenn mehr als dieser Anteil der Canary-Geräte fehlschlägt</translation>
     </message>
     <message>
         <source>Health wait:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gesundheitsprüfung nach:</translation>
     </message>
     <message>
         <source>After the canary, wait this long and check that its devices are still online and run the new model</source>
-        <translation type="unfinished"></translation>
+        <translation>Nach dem Canary so lange warten und prüfen, ob seine Geräte noch online sind und das neue Modell ausführen</translation>
     </message>
     <message>
         <source>&amp;Start rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout &amp;starten</translation>
     </message>
     <message>
         <source>Cancel rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout abbrechen</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>Schließen</translation>
     </message>
     <message>
         <source>%1 #%2 (variant of #%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2 (Variante von #%3)</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>The project has no models: train one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Das Projekt enthält keine Modelle: zuerst eines trainieren.</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Modell wählen.</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>geplant</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>ausgelassen</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) get a model</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät erhält ein Modell</numerusform>
+            <numerusform>%n Geräte erhalten ein Modell</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n ausgelassen</numerusform>
+            <numerusform>%n ausgelassen</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>unbekannt: %1</translation>
     </message>
     <message numerus="yes">
         <source>Rollout of %1 to %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Rollout von %1 auf %n Gerät</numerusform>
+            <numerusform>Rollout von %1 auf %n Geräte</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3 succeeded, %4 failed or refused, %5 skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: %2, %3 erfolgreich, %4 fehlgeschlagen oder abgelehnt, %5 ausgelassen</translation>
     </message>
     <message>
         <source>Rollout running…</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout läuft…</translation>
     </message>
     <message>
         <source>Cancelling: devices in flight end as failed, the rest are skipped…</source>
-        <translation type="unfinished"></translation>
+        <translation>Abbruch: laufende Geräte enden als fehlgeschlagen, die übrigen werden ausgelassen…</translation>
     </message>
     <message>
         <source>canary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Canary: %1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>The rollout failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Rollout ist fehlgeschlagen: %1</translation>
     </message>
 </context>
 <context>
@@ -2099,7 +2099,7 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Gerät</translation>
     </message>
     <message>
         <source>Heartbeats</source>
@@ -2138,14 +2138,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation type="unfinished">keine</translation>
     </message>
     <message>
-        <source>slower: p50 %1 → %2 µs (×%3, p = %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p50 %1 → %2 µs (×%3): no regression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 devices, %2 heartbeats; no model version is slower than the one before it (rule: median p50 over %3 heartbeats +%4 % and Mann-Whitney p &lt; %5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2153,372 +2145,384 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Latency regression on %1: the new model version is slower than the previous one on the same device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>×%1 slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1, no regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 %1 → %2 µs, Mann-Whitney p = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetPane</name>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Kern</numerusform>
+            <numerusform>%n Kerne</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished">%1 MB</translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">Flotte</translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Rollback: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen: %1</translation>
     </message>
     <message>
         <source>Rollback failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen fehlgeschlagen: %1</translation>
     </message>
     <message>
         <source>&amp;Broker:</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Broker:</translation>
     </message>
     <message>
         <source>The broker the devices report to (from the Capture pane&apos;s settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Broker, an den die Geräte berichten (aus den Einstellungen des Aufnahme-Bereichs)</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>Neu verbinden</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verbinden</translation>
     </message>
     <message>
         <source>Filter devices, classes, tags, models (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte, Klassen, Tags, Modelle filtern (Strg+F)</translation>
     </message>
     <message>
         <source>&amp;Deploy…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Verteilen…</translation>
     </message>
     <message>
         <source>Plan and run a staged rollout (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>Einen gestuften Rollout planen und ausführen (Strg+D)</translation>
     </message>
     <message>
         <source>&amp;Roll back group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe &amp;zurücksetzen</translation>
     </message>
     <message>
         <source>Give every device that got the model in the selected (or latest) deployment its previous model again</source>
-        <translation type="unfinished"></translation>
+        <translation>Jedem Gerät, das in der gewählten (oder letzten) Verteilung das Modell erhielt, wieder sein vorheriges Modell geben</translation>
     </message>
     <message>
         <source>Re&amp;quirements…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Anforderungen…</translation>
     </message>
     <message>
         <source>Limits and objective per device class, used by the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>Grenzen und Ziel je Geräteklasse, vom Plan verwendet</translation>
     </message>
     <message>
         <source>&amp;Tags and class…</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Tags und Klasse…</translation>
     </message>
     <message>
         <source>Edit the tags and class of the selected devices (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags und Klasse der gewählten Geräte bearbeiten (Strg+T)</translation>
     </message>
     <message>
         <source>Telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>Telemetrie</translation>
     </message>
     <message>
         <source>Deployments</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilungen</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">Begonnen</translation>
+        <translation>Gestartet</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>Art</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>Stufe</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Zustand</translation>
     </message>
     <message>
         <source>Model before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>Modell vorher → nachher</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">Grund</translation>
+        <translation>Grund</translation>
     </message>
     <message>
         <source>latency p50 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p50 (ms)</translation>
     </message>
     <message>
         <source>latency p99 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz p99 (ms)</translation>
     </message>
     <message>
         <source>CPU (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU (%)</translation>
     </message>
     <message>
         <source>latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz (ms)</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>nicht verbunden</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>live</translation>
     </message>
     <message>
         <source>Listening to device status and telemetry on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Empfange Gerätestatus und Telemetrie über %1</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>verbindet neu</translation>
     </message>
     <message>
         <source>not heard in this session</source>
-        <translation type="unfinished"></translation>
+        <translation>in dieser Sitzung nicht gehört</translation>
     </message>
     <message>
         <source>Open a project to keep an inventory of devices and deploy to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Projekt öffnen, um ein Geräteinventar zu führen und darauf zu verteilen.</translation>
     </message>
     <message>
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to the broker (Ctrl+Enter on the address) to see devices live.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch kein Gerät hat sich gemeldet. edgewise-agent mit %1 starten.</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s), %1 online</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät, %1 online</numerusform>
+            <numerusform>%n Geräte, %1 online</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2, Agent %3, %4</translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">unbekannt</translation>
+        <translation>unbekannt</translation>
     </message>
     <message>
         <source>no model</source>
-        <translation type="unfinished"></translation>
+        <translation>kein Modell</translation>
     </message>
     <message>
         <source>Select a device to see its telemetry and deployments.</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Gerät wählen, um seine Telemetrie und Verteilungen zu sehen.</translation>
     </message>
     <message>
         <source>rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>Zurücksetzen</translation>
     </message>
     <message>
         <source>deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>Verteilung</translation>
     </message>
     <message>
         <source>canary</source>
-        <translation type="unfinished"></translation>
+        <translation>Canary</translation>
     </message>
     <message>
         <source>rest</source>
-        <translation type="unfinished"></translation>
+        <translation>Rest</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>Open a project first: deployments are signed with its key and recorded in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein Projekt öffnen: Verteilungen werden mit seinem Schlüssel signiert und darin festgehalten.</translation>
     </message>
     <message>
         <source>Not connected: every device counts as offline. Connect to the broker first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nicht verbunden: jedes Gerät gilt als offline. Zuerst mit dem Broker verbinden.</translation>
     </message>
     <message>
         <source>Rollout %1 finished; see each device&apos;s Deployments tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>Rollout %1 beendet; siehe den Reiter „Verteilungen“ jedes Geräts.</translation>
     </message>
     <message>
         <source>Nothing to roll back: no deployment recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>Nichts zurückzusetzen: noch keine Verteilung festgehalten.</translation>
     </message>
     <message>
         <source>Nothing to roll back in %1: no device got the model, or none had a previous one.</source>
-        <translation type="unfinished"></translation>
+        <translation>In %1 ist nichts zurückzusetzen: kein Gerät erhielt das Modell, oder keines hatte ein vorheriges.</translation>
     </message>
     <message>
         <source>Roll back group</source>
-        <translation type="unfinished"></translation>
+        <translation>Gruppe zurücksetzen</translation>
     </message>
     <message numerus="yes">
         <source>Give %n device(s) of deployment %1 their previous model again?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n Gerät der Verteilung %1 wieder sein vorheriges Modell geben?</numerusform>
+            <numerusform>%n Geräten der Verteilung %1 wieder ihr vorheriges Modell geben?</numerusform>
         </translation>
     </message>
     <message>
         <source>Roll back %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 zurücksetzen</translation>
     </message>
     <message>
         <source>%1 (%2): %3 devices back on their previous model, %4 not</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 (%2): %3 Geräte wieder auf ihrem vorherigen Modell, %4 nicht</translation>
     </message>
     <message>
         <source>Rolling back %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>Setze %1 zurück…</translation>
     </message>
     <message>
         <source>Requirements saved; the next plan uses them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Anforderungen gespeichert; der nächste Plan verwendet sie.</translation>
     </message>
     <message>
         <source>Select one or more devices first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst ein oder mehrere Geräte wählen.</translation>
     </message>
     <message numerus="yes">
         <source>Tags and class of %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Tags und Klasse von %n Gerät</numerusform>
+            <numerusform>Tags und Klasse von %n Geräten</numerusform>
         </translation>
     </message>
     <message>
         <source>comma separated, e.g. line-1, canary</source>
-        <translation type="unfinished"></translation>
+        <translation>durch Kommas getrennt, z. B. line-1, canary</translation>
     </message>
     <message>
         <source>Device class:</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräteklasse:</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags:</translation>
+    </message>
+    <message>
+        <source>Connect to the broker (Enter in the address field) to see devices live.</source>
+        <translation>Mit dem Broker verbinden (Eingabetaste im Adressfeld), um Geräte live zu sehen.</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>nie</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>gerade eben</translation>
     </message>
     <message numerus="yes">
         <source>%n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n s</numerusform>
+            <numerusform>vor %n s</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>vor %n min</numerusform>
+            <numerusform>vor %n min</numerusform>
         </translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>online</translation>
     </message>
     <message numerus="yes">
         <source>%n unacknowledged drift alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n unbestätigter Driftalarm</numerusform>
+            <numerusform>%n unbestätigte Driftalarme</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>offline</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keins</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">Status</translation>
+        <translation>Status</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished">Klasse</translation>
+        <translation>Klasse</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>Tags</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuletzt gesehen</translation>
     </message>
     <message>
         <source>Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>Hardware</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>p50 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 ms</translation>
     </message>
     <message>
         <source>p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 ms</translation>
     </message>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <source>Drift</source>
-        <translation type="unfinished">Drift</translation>
+        <translation>Drift</translation>
     </message>
 </context>
 <context>
@@ -3362,7 +3366,7 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">Abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot watch: %1</source>
@@ -3859,59 +3863,59 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <name>edgewise::gui::RequirementsDialog</name>
     <message>
         <source>Requirements per device class</source>
-        <translation type="unfinished"></translation>
+        <translation>Anforderungen je Geräteklasse</translation>
     </message>
     <message>
         <source>The plan gives each device the best variant that meets its class&apos;s limits. Empty cells mean no limit; class * applies to every class without a row of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Plan gibt jedem Gerät die beste Variante, die die Grenzen seiner Klasse einhält. Leere Zellen bedeuten keine Grenze; Klasse * gilt für jede Klasse ohne eigene Zeile.</translation>
     </message>
     <message>
         <source>Device class</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräteklasse</translation>
     </message>
     <message>
         <source>Min accuracy (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>Min. Genauigkeit (0–1)</translation>
     </message>
     <message>
         <source>Max latency ms</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Latenz ms</translation>
     </message>
     <message>
         <source>Max RAM kB</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. RAM kB</translation>
     </message>
     <message>
         <source>Max flash kB</source>
-        <translation type="unfinished"></translation>
+        <translation>Max. Flash kB</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>Ziel</translation>
     </message>
     <message>
         <source>&amp;Add class</source>
-        <translation type="unfinished"></translation>
+        <translation>Klasse &amp;hinzufügen</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>&amp;Entfernen</translation>
     </message>
     <message>
         <source>best effort</source>
-        <translation type="unfinished"></translation>
+        <translation>bestmöglich</translation>
     </message>
     <message>
         <source>low latency</source>
-        <translation type="unfinished"></translation>
+        <translation>niedrige Latenz</translation>
     </message>
     <message>
         <source>Row %1: a device class is needed (* for every class).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: eine Geräteklasse ist nötig (* für jede Klasse).</translation>
     </message>
     <message>
         <source>Row %1: numbers only in the limit columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeile %1: in den Grenzspalten nur Zahlen.</translation>
     </message>
 </context>
 <context>

@@ -45,6 +45,27 @@
             <numerusform>%n runs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Fleet latency per heartbeat: %n regression(s)</source>
+        <translation>
+            <numerusform>Fleet latency per heartbeat: %n regression</numerusform>
+            <numerusform>Fleet latency per heartbeat: %n regressions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: latency per heartbeat, %n regression(s)</source>
+        <translation>
+            <numerusform>%1: latency per heartbeat, %n regression</numerusform>
+            <numerusform>%1: latency per heartbeat, %n regressions</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: p50 of %n heartbeat(s)</source>
+        <translation>
+            <numerusform>%1: p50 of %n heartbeat</numerusform>
+            <numerusform>%1: p50 of %n heartbeats</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>AuditReport</name>
@@ -69,6 +90,37 @@
             <numerusform>%n runs, mean %1 µs</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</source>
+        <translation>
+            <numerusform>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</numerusform>
+            <numerusform>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ActiveQueueView</name>
+    <message numerus="yes">
+        <source>No suggestion yet: assign a class with 1-9 (the model trains after %n label(s))</source>
+        <translation>
+            <numerusform>No suggestion yet: assign a class with 1-9 (the model trains after %n label)</numerusform>
+            <numerusform>No suggestion yet: assign a class with 1-9 (the model trains after %n labels)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Active learning: retrain on %n label(s)</source>
+        <translation>
+            <numerusform>Active learning: retrain on %n label</numerusform>
+            <numerusform>Active learning: retrain on %n labels</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::AuditPane</name>
@@ -91,12 +143,101 @@
     </message>
 </context>
 <context>
+    <name>edgewise::gui::DeployDialog</name>
+    <message numerus="yes">
+        <source>%n device(s) get a model</source>
+        <translation>
+            <numerusform>%n device get a model</numerusform>
+            <numerusform>%n devices get a model</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n skipped</source>
+        <translation>
+            <numerusform>%n skipped</numerusform>
+            <numerusform>%n skipped</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Rollout of %1 to %n device(s)</source>
+        <translation>
+            <numerusform>Rollout of %1 to %n device</numerusform>
+            <numerusform>Rollout of %1 to %n devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::DriftView</name>
     <message numerus="yes">
         <source>%1 of %n features drifted</source>
         <translation>
             <numerusform>%1 of %n feature drifted</numerusform>
             <numerusform>%1 of %n features drifted</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::FleetPane</name>
+    <message numerus="yes">
+        <source>%n core(s)</source>
+        <translation>
+            <numerusform>%n core</numerusform>
+            <numerusform>%n cores</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n device(s), %1 online</source>
+        <translation>
+            <numerusform>%n device, %1 online</numerusform>
+            <numerusform>%n devices, %1 online</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Give %n device(s) of deployment %1 their previous model again?</source>
+        <translation>
+            <numerusform>Give %n device of deployment %1 their previous model again?</numerusform>
+            <numerusform>Give %n devices of deployment %1 their previous model again?</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Tags and class of %n device(s)</source>
+        <translation>
+            <numerusform>Tags and class of %n device</numerusform>
+            <numerusform>Tags and class of %n devices</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::FleetTableModel</name>
+    <message numerus="yes">
+        <source>%n s ago</source>
+        <translation>
+            <numerusform>%n s ago</numerusform>
+            <numerusform>%n s ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n min ago</source>
+        <translation>
+            <numerusform>%n min ago</numerusform>
+            <numerusform>%n min ago</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n unacknowledged drift alarm(s)</source>
+        <translation>
+            <numerusform>%n unacknowledged drift alarm</numerusform>
+            <numerusform>%n unacknowledged drift alarms</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::ImageGridView</name>
+    <message numerus="yes">
+        <source>Label %n sample(s) as %1</source>
+        <translation>
+            <numerusform>Label %n sample as %1</numerusform>
+            <numerusform>Label %n samples as %1</numerusform>
         </translation>
     </message>
 </context>
@@ -169,6 +310,30 @@
         <translation>
             <numerusform>%n run, mean %1</numerusform>
             <numerusform>%n runs, mean %1</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::LiveDriftView</name>
+    <message numerus="yes">
+        <source>%1: no feature moved in the latest window (%n alarms so far).</source>
+        <translation>
+            <numerusform>%1: no feature moved in the latest window (%n alarm so far).</numerusform>
+            <numerusform>%1: no feature moved in the latest window (%n alarms so far).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source> and %n more</source>
+        <translation>
+            <numerusform> and %n more</numerusform>
+            <numerusform> and %n more</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Drift on %1 in %n windows (%2)</source>
+        <translation>
+            <numerusform>Drift on %1 in %n window (%2)</numerusform>
+            <numerusform>Drift on %1 in %n windows (%2)</numerusform>
         </translation>
     </message>
 </context>

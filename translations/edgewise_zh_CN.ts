@@ -214,7 +214,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>End-to-end path per device: decode → features → inference → publish</source>
+        <source>Path per device: sensor → publish</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
@@ -492,7 +492,7 @@
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">设备</translation>
     </message>
     <message>
         <source>Predictions</source>
@@ -1700,177 +1700,177 @@ Long work such as exports, training and deployments appears here with its progre
     <name>edgewise::gui::DeployDialog</name>
     <message>
         <source>Deploy to the fleet</source>
-        <translation type="unfinished"></translation>
+        <translation>部署到设备群</translation>
     </message>
     <message>
         <source>&amp;Model:</source>
-        <translation type="unfinished"></translation>
+        <translation>模型(&amp;M)：</translation>
     </message>
     <message>
         <source>The model to deploy; the plan picks for each device the best of it and its compressed variants that meets the device class&apos;s requirements.</source>
-        <translation type="unfinished"></translation>
+        <translation>要部署的模型；计划为每台设备从该模型及其压缩变体中选出满足设备类别要求的最佳一个。</translation>
     </message>
     <message>
         <source>&amp;Devices:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备(&amp;D)：</translation>
     </message>
     <message>
         <source>ids and globs, e.g. imu-0001, imu-* (empty: all)</source>
-        <translation type="unfinished"></translation>
+        <translation>ID 与通配符，例如 imu-0001, imu-*（留空：全部）</translation>
     </message>
     <message>
         <source>&amp;Tag:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;T)：</translation>
     </message>
     <message>
         <source>Class:</source>
-        <translation type="unfinished"></translation>
+        <translation>类别：</translation>
     </message>
     <message>
         <source>Filter:</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选：</translation>
     </message>
     <message>
         <source>&amp;Plan</source>
-        <translation type="unfinished"></translation>
+        <translation>计划(&amp;P)</translation>
     </message>
     <message>
         <source>Check each selected device&apos;s fit (Ctrl+P)</source>
-        <translation type="unfinished"></translation>
+        <translation>检查每台所选设备是否合适（Ctrl+P）</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Variant</source>
-        <translation type="unfinished"></translation>
+        <translation>变体</translation>
     </message>
     <message>
         <source>Fit / reason skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>适配 / 跳过原因</translation>
     </message>
     <message>
         <source>Progress</source>
-        <translation type="unfinished">进度</translation>
+        <translation>进度</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Canary:</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀：</translation>
     </message>
     <message>
         <source>Deploy to this share of the devices first; 0: all at once</source>
-        <translation type="unfinished"></translation>
+        <translation>先部署到这一比例的设备；0：一次全部部署</translation>
     </message>
     <message>
         <source>Halt above:</source>
-        <translation type="unfinished"></translation>
+        <translation>停止阈值：</translation>
     </message>
     <message>
         <source>Halt the rollout when more than this share of the canary fails</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀组失败比例超过此值时停止发布</translation>
     </message>
     <message>
         <source>Health wait:</source>
-        <translation type="unfinished"></translation>
+        <translation>健康检查等待：</translation>
     </message>
     <message>
         <source>After the canary, wait this long and check that its devices are still online and run the new model</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀阶段后等待这么久，并检查其设备仍在线且运行新模型</translation>
     </message>
     <message>
         <source>&amp;Start rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>开始发布(&amp;S)</translation>
     </message>
     <message>
         <source>Cancel rollout</source>
-        <translation type="unfinished"></translation>
+        <translation>取消发布</translation>
     </message>
     <message>
         <source>Close</source>
-        <translation type="unfinished"></translation>
+        <translation>关闭</translation>
     </message>
     <message>
         <source>%1 #%2 (variant of #%3)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2（#%3 的变体）</translation>
     </message>
     <message>
         <source>%1 #%2</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 #%2</translation>
     </message>
     <message>
         <source>The project has no models: train one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中没有模型：请先训练一个。</translation>
     </message>
     <message>
         <source>Choose a model first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一个模型。</translation>
     </message>
     <message>
         <source>—</source>
-        <translation type="unfinished"></translation>
+        <translation>—</translation>
     </message>
     <message>
         <source>planned</source>
-        <translation type="unfinished"></translation>
+        <translation>已计划</translation>
     </message>
     <message>
         <source>skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>已跳过</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s) get a model</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备获得模型</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n skipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台跳过</numerusform>
         </translation>
     </message>
     <message>
         <source>unknown: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未知：%1</translation>
     </message>
     <message numerus="yes">
         <source>Rollout of %1 to %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>将 %1 发布到 %n 台设备</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: %2, %3 succeeded, %4 failed or refused, %5 skipped</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2，%3 个成功，%4 个失败或被拒绝，%5 个跳过</translation>
     </message>
     <message>
         <source>Rollout running…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在发布…</translation>
     </message>
     <message>
         <source>Cancelling: devices in flight end as failed, the rest are skipped…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在取消：进行中的设备记为失败，其余跳过…</translation>
     </message>
     <message>
         <source>canary: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀：%1</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>The rollout failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>发布失败：%1</translation>
     </message>
 </context>
 <context>
@@ -2077,7 +2077,7 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">设备</translation>
     </message>
     <message>
         <source>Heartbeats</source>
@@ -2116,14 +2116,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation type="unfinished">无</translation>
     </message>
     <message>
-        <source>slower: p50 %1 → %2 µs (×%3, p = %4)</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>p50 %1 → %2 µs (×%3): no regression</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
         <source>%1 devices, %2 heartbeats; no model version is slower than the one before it (rule: median p50 over %3 heartbeats +%4 % and Mann-Whitney p &lt; %5).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2131,365 +2123,377 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Latency regression on %1: the new model version is slower than the previous one on the same device.</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <source>×%1 slower</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>×%1, no regression</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>p50 %1 → %2 µs, Mann-Whitney p = %3</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetPane</name>
     <message numerus="yes">
         <source>%n core(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 核</numerusform>
         </translation>
     </message>
     <message>
         <source>%1 MB</source>
-        <translation type="unfinished">%1 MB</translation>
+        <translation>%1 MB</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">设备群</translation>
+        <translation>设备群</translation>
     </message>
     <message>
         <source>Rollback: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚：%1</translation>
     </message>
     <message>
         <source>Rollback failed: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚失败：%1</translation>
     </message>
     <message>
         <source>&amp;Broker:</source>
-        <translation type="unfinished"></translation>
+        <translation>代理(&amp;B)：</translation>
     </message>
     <message>
         <source>The broker the devices report to (from the Capture pane&apos;s settings)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备上报所用的代理（来自采集面板的设置）</translation>
     </message>
     <message>
         <source>Reconnect</source>
-        <translation type="unfinished"></translation>
+        <translation>重新连接</translation>
     </message>
     <message>
         <source>&amp;Connect</source>
-        <translation type="unfinished"></translation>
+        <translation>连接(&amp;C)</translation>
     </message>
     <message>
         <source>Filter devices, classes, tags, models (Ctrl+F)</source>
-        <translation type="unfinished"></translation>
+        <translation>筛选设备、类别、标签、模型（Ctrl+F）</translation>
     </message>
     <message>
         <source>&amp;Deploy…</source>
-        <translation type="unfinished"></translation>
+        <translation>部署(&amp;D)…</translation>
     </message>
     <message>
         <source>Plan and run a staged rollout (Ctrl+D)</source>
-        <translation type="unfinished"></translation>
+        <translation>计划并执行分阶段发布（Ctrl+D）</translation>
     </message>
     <message>
         <source>&amp;Roll back group</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚分组(&amp;R)</translation>
     </message>
     <message>
         <source>Give every device that got the model in the selected (or latest) deployment its previous model again</source>
-        <translation type="unfinished"></translation>
+        <translation>让所选（或最近一次）部署中获得该模型的每台设备恢复其先前的模型</translation>
     </message>
     <message>
         <source>Re&amp;quirements…</source>
-        <translation type="unfinished"></translation>
+        <translation>要求(&amp;Q)…</translation>
     </message>
     <message>
         <source>Limits and objective per device class, used by the plan</source>
-        <translation type="unfinished"></translation>
+        <translation>每个设备类别的限制与目标，供计划使用</translation>
     </message>
     <message>
         <source>&amp;Tags and class…</source>
-        <translation type="unfinished"></translation>
+        <translation>标签和类别(&amp;T)…</translation>
     </message>
     <message>
         <source>Edit the tags and class of the selected devices (Ctrl+T)</source>
-        <translation type="unfinished"></translation>
+        <translation>编辑所选设备的标签和类别（Ctrl+T）</translation>
     </message>
     <message>
         <source>Telemetry</source>
-        <translation type="unfinished"></translation>
+        <translation>遥测</translation>
     </message>
     <message>
         <source>Deployments</source>
-        <translation type="unfinished"></translation>
+        <translation>部署</translation>
     </message>
     <message>
         <source>Started</source>
-        <translation type="unfinished">开始时间</translation>
+        <translation>开始时间</translation>
     </message>
     <message>
         <source>Kind</source>
-        <translation type="unfinished"></translation>
+        <translation>类型</translation>
     </message>
     <message>
         <source>Stage</source>
-        <translation type="unfinished"></translation>
+        <translation>阶段</translation>
     </message>
     <message>
         <source>State</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Model before → after</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 之前 → 之后</translation>
     </message>
     <message>
         <source>Deployment</source>
-        <translation type="unfinished"></translation>
+        <translation>部署</translation>
     </message>
     <message>
         <source>Reason</source>
-        <translation type="unfinished">原因</translation>
+        <translation>原因</translation>
     </message>
     <message>
         <source>latency p50 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 p50（ms）</translation>
     </message>
     <message>
         <source>latency p99 (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟 p99（ms）</translation>
     </message>
     <message>
         <source>CPU (%)</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU（%）</translation>
     </message>
     <message>
         <source>latency (ms)</source>
-        <translation type="unfinished"></translation>
+        <translation>延迟（ms）</translation>
     </message>
     <message>
         <source>not connected</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接</translation>
     </message>
     <message>
         <source>live</source>
-        <translation type="unfinished"></translation>
+        <translation>实时</translation>
     </message>
     <message>
         <source>Listening to device status and telemetry on %1</source>
-        <translation type="unfinished"></translation>
+        <translation>正在 %1 上接收设备状态和遥测</translation>
     </message>
     <message>
         <source>reconnecting</source>
-        <translation type="unfinished"></translation>
+        <translation>正在重连</translation>
     </message>
     <message>
         <source>not heard in this session</source>
-        <translation type="unfinished"></translation>
+        <translation>本次会话中未收到</translation>
     </message>
     <message>
         <source>Open a project to keep an inventory of devices and deploy to them.</source>
-        <translation type="unfinished"></translation>
+        <translation>打开一个项目以维护设备清单并向其部署。</translation>
     </message>
     <message>
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <source>Connect to the broker (Ctrl+Enter on the address) to see devices live.</source>
-        <translation type="unfinished"></translation>
+        <translation>尚无设备上报。请以 %1 启动 edgewise-agent。</translation>
     </message>
     <message numerus="yes">
         <source>%n device(s), %1 online</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备，%1 台在线</numerusform>
         </translation>
     </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;%1&lt;/b&gt; — %2，代理程序 %3，%4</translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message>
         <source>unknown</source>
-        <translation type="unfinished">未知</translation>
+        <translation>未知</translation>
     </message>
     <message>
         <source>no model</source>
-        <translation type="unfinished"></translation>
+        <translation>无模型</translation>
     </message>
     <message>
         <source>Select a device to see its telemetry and deployments.</source>
-        <translation type="unfinished"></translation>
+        <translation>选择一台设备以查看其遥测和部署。</translation>
     </message>
     <message>
         <source>rollback</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚</translation>
     </message>
     <message>
         <source>deploy</source>
-        <translation type="unfinished"></translation>
+        <translation>部署</translation>
     </message>
     <message>
         <source>canary</source>
-        <translation type="unfinished"></translation>
+        <translation>金丝雀</translation>
     </message>
     <message>
         <source>rest</source>
-        <translation type="unfinished"></translation>
+        <translation>其余</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Open a project first: deployments are signed with its key and recorded in it.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开项目：部署使用其密钥签名并记录在其中。</translation>
     </message>
     <message>
         <source>Not connected: every device counts as offline. Connect to the broker first.</source>
-        <translation type="unfinished"></translation>
+        <translation>未连接：所有设备都视为离线。请先连接代理。</translation>
     </message>
     <message>
         <source>Rollout %1 finished; see each device&apos;s Deployments tab.</source>
-        <translation type="unfinished"></translation>
+        <translation>发布 %1 已完成；请查看各设备的“部署”选项卡。</translation>
     </message>
     <message>
         <source>Nothing to roll back: no deployment recorded yet.</source>
-        <translation type="unfinished"></translation>
+        <translation>没有可回滚的内容：尚未记录任何部署。</translation>
     </message>
     <message>
         <source>Nothing to roll back in %1: no device got the model, or none had a previous one.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 中没有可回滚的内容：没有设备获得该模型，或都没有先前的模型。</translation>
     </message>
     <message>
         <source>Roll back group</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚分组</translation>
     </message>
     <message numerus="yes">
         <source>Give %n device(s) of deployment %1 their previous model again?</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>让部署 %1 中的 %n 台设备恢复先前的模型？</numerusform>
         </translation>
     </message>
     <message>
         <source>Roll back %1</source>
-        <translation type="unfinished"></translation>
+        <translation>回滚 %1</translation>
     </message>
     <message>
         <source>%1 (%2): %3 devices back on their previous model, %4 not</source>
-        <translation type="unfinished"></translation>
+        <translation>%1（%2）：%3 台设备已恢复先前模型，%4 台未恢复</translation>
     </message>
     <message>
         <source>Rolling back %1…</source>
-        <translation type="unfinished"></translation>
+        <translation>正在回滚 %1…</translation>
     </message>
     <message>
         <source>Requirements saved; the next plan uses them.</source>
-        <translation type="unfinished"></translation>
+        <translation>要求已保存；下一次计划将使用它们。</translation>
     </message>
     <message>
         <source>Select one or more devices first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先选择一台或多台设备。</translation>
     </message>
     <message numerus="yes">
         <source>Tags and class of %n device(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 台设备的标签和类别</numerusform>
         </translation>
     </message>
     <message>
         <source>comma separated, e.g. line-1, canary</source>
-        <translation type="unfinished"></translation>
+        <translation>以逗号分隔，例如 line-1, canary</translation>
     </message>
     <message>
         <source>Device class:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备类别：</translation>
     </message>
     <message>
         <source>Tags:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签：</translation>
+    </message>
+    <message>
+        <source>Connect to the broker (Enter in the address field) to see devices live.</source>
+        <translation>连接代理（在地址栏中按回车）以实时查看设备。</translation>
     </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
     <message>
         <source>never</source>
-        <translation type="unfinished"></translation>
+        <translation>从未</translation>
     </message>
     <message>
         <source>just now</source>
-        <translation type="unfinished"></translation>
+        <translation>刚刚</translation>
     </message>
     <message numerus="yes">
         <source>%n s ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 秒前</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n min ago</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 分钟前</numerusform>
         </translation>
     </message>
     <message>
         <source>online</source>
-        <translation type="unfinished"></translation>
+        <translation>在线</translation>
     </message>
     <message numerus="yes">
         <source>%n unacknowledged drift alarm(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n 个未确认的漂移警报</numerusform>
         </translation>
     </message>
     <message>
         <source>offline</source>
-        <translation type="unfinished"></translation>
+        <translation>离线</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>Status</source>
-        <translation type="unfinished">状态</translation>
+        <translation>状态</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Class</source>
-        <translation type="unfinished">类别</translation>
+        <translation>类别</translation>
     </message>
     <message>
         <source>Tags</source>
-        <translation type="unfinished"></translation>
+        <translation>标签</translation>
     </message>
     <message>
         <source>Last seen</source>
-        <translation type="unfinished"></translation>
+        <translation>最后出现</translation>
     </message>
     <message>
         <source>Hardware</source>
-        <translation type="unfinished"></translation>
+        <translation>硬件</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>p50 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 ms</translation>
     </message>
     <message>
         <source>p99 ms</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 ms</translation>
     </message>
     <message>
         <source>CPU %</source>
-        <translation type="unfinished"></translation>
+        <translation>CPU %</translation>
     </message>
     <message>
         <source>Drift</source>
-        <translation type="unfinished">漂移</translation>
+        <translation>漂移</translation>
     </message>
 </context>
 <context>
@@ -3323,7 +3327,7 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished"></translation>
+        <translation type="unfinished">已取消。</translation>
     </message>
     <message>
         <source>Cannot watch: %1</source>
@@ -3817,59 +3821,59 @@ Long work such as exports, training and deployments appears here with its progre
     <name>edgewise::gui::RequirementsDialog</name>
     <message>
         <source>Requirements per device class</source>
-        <translation type="unfinished"></translation>
+        <translation>各设备类别的要求</translation>
     </message>
     <message>
         <source>The plan gives each device the best variant that meets its class&apos;s limits. Empty cells mean no limit; class * applies to every class without a row of its own.</source>
-        <translation type="unfinished"></translation>
+        <translation>计划为每台设备选择满足其类别限制的最佳变体。空单元格表示无限制；类别 * 适用于所有没有单独行的类别。</translation>
     </message>
     <message>
         <source>Device class</source>
-        <translation type="unfinished"></translation>
+        <translation>设备类别</translation>
     </message>
     <message>
         <source>Min accuracy (0–1)</source>
-        <translation type="unfinished"></translation>
+        <translation>最低准确率（0–1）</translation>
     </message>
     <message>
         <source>Max latency ms</source>
-        <translation type="unfinished"></translation>
+        <translation>最大延迟 ms</translation>
     </message>
     <message>
         <source>Max RAM kB</source>
-        <translation type="unfinished"></translation>
+        <translation>最大内存 kB</translation>
     </message>
     <message>
         <source>Max flash kB</source>
-        <translation type="unfinished"></translation>
+        <translation>最大闪存 kB</translation>
     </message>
     <message>
         <source>Objective</source>
-        <translation type="unfinished"></translation>
+        <translation>目标</translation>
     </message>
     <message>
         <source>&amp;Add class</source>
-        <translation type="unfinished"></translation>
+        <translation>添加类别(&amp;A)</translation>
     </message>
     <message>
         <source>&amp;Remove</source>
-        <translation type="unfinished"></translation>
+        <translation>删除(&amp;R)</translation>
     </message>
     <message>
         <source>best effort</source>
-        <translation type="unfinished"></translation>
+        <translation>尽力而为</translation>
     </message>
     <message>
         <source>low latency</source>
-        <translation type="unfinished"></translation>
+        <translation>低延迟</translation>
     </message>
     <message>
         <source>Row %1: a device class is needed (* for every class).</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：需要设备类别（* 表示所有类别）。</translation>
     </message>
     <message>
         <source>Row %1: numbers only in the limit columns.</source>
-        <translation type="unfinished"></translation>
+        <translation>第 %1 行：限制列中只能填数字。</translation>
     </message>
 </context>
 <context>

@@ -34,6 +34,14 @@ SINGULAR = {
     "p50 %1 µs, p99 %2 µs over %n runs": "p50 %1 µs, p99 %2 µs over %n run",
     "%n runs, mean %1 µs": "%n run, mean %1 µs",
     "%n runs, mean %1": "%n run, mean %1",
+    "%n skipped": "%n skipped",
+    "%n s ago": "%n s ago",
+    "%n min ago": "%n min ago",
+    " and %n more": " and %n more",
+    "%1: no feature moved in the latest window (%n alarms so far).":
+        "%1: no feature moved in the latest window (%n alarm so far).",
+    "Drift on %1 in %n windows (%2)": "Drift on %1 in %n window (%2)",
+    "Each device's predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.": "Each device's predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.",
 }
 
 
