@@ -16,12 +16,21 @@
 
 #include <nlohmann/json.hpp>
 
+#include <mqtt/async_client.h>
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QProcess>
+#include <chrono>
+#include <thread>
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+
 #include "core/audit/drift_monitor.h"
+#include "core/audit/live_drift_watcher.h"
 #include "core/audit/psi.h"
 #include "core/audit/synthetic.h"
 #include "core/audit/two_sample.h"
+#include "core/util/local_broker.h"
 
 namespace edgewise::cli {
 
@@ -306,6 +315,149 @@ Result<std::vector<int64_t>> windowList(const QString& text) {
   return out;
 }
 
+// A prediction message of the contract (docs/mqtt_conventions.md) with f features.
+std::string predictionPayload(const std::string& device, int64_t seq,
+                              const std::vector<double>& features) {
+  json j{{"device", device},
+         {"seq", seq},
+         {"ts", int64_t{1796000000000000} + seq * 100000},
+         {"class", 1},
+         {"label", "walk"},
+         {"confidence", 0.9},
+         {"model_sha256", "bench"},
+         {"features", features}};
+  return j.dump();
+}
+
+std::string deviceName(int i) {
+  char name[32];
+  std::snprintf(name, sizeof name, "bench-%04d", i);
+  return name;
+}
+
+// The child process of --live: publishes `rate` predictions per second in total, round robin
+// over the devices, for `seconds`, then prints how many it sent.
+int publishPredictions(const std::string& url, int devices, int features, double rate,
+                       double seconds, uint64_t seed) {
+  try {
+    mqtt::async_client client(url, "bench-drift-publisher", nullptr);
+    client.connect()->wait();
+    audit::GaussianTables gen(seed);
+    std::vector<double> f(static_cast<size_t>(features));
+    const auto start = std::chrono::steady_clock::now();
+    int64_t sent = 0;
+    const int64_t total = static_cast<int64_t>(rate * seconds);
+    while (sent < total) {
+      const auto due = start + std::chrono::microseconds(static_cast<int64_t>(sent * 1e6 / rate));
+      std::this_thread::sleep_until(due);
+      const int d = static_cast<int>(sent % devices);
+      for (double& v : f) v = gen.next();
+      const std::string name = deviceName(d);
+      client.publish("edgewise/" + name + "/predictions",
+                     predictionPayload(name, sent / devices, f), 0, false);
+      ++sent;
+    }
+    client.disconnect()->wait();
+    printOut(u"%1\n"_s.arg(sent));
+  } catch (const mqtt::exception& e) {
+    printErr(u"publisher: %1\n"_s.arg(QString::fromUtf8(e.what())));
+    return kExitFailure;
+  }
+  return kExitOk;
+}
+
+// The LiveDriftWatcher's cost for a fleet: (a) the most messages per second its worker
+// sustains (payloads queued directly, parse + score + alarms), (b) a real broker with a
+// publisher process sending devices x rate predictions per second: the share of one core this
+// process (Paho's threads and the worker) uses.
+Result<json> liveCost(const DriftBenchParams& p, double rate, double seconds) {
+  const size_t cols = static_cast<size_t>(p.features);
+  audit::GaussianTables gen(p.seed);
+  audit::FeatureTable reference = gen.table(static_cast<size_t>(p.referenceRows), cols);
+  audit::LiveDriftOptions options;
+  options.windowRows = static_cast<size_t>(p.detectionWindow);
+  options.drift.alpha = p.alpha;
+  json out{{"devices", p.devices},
+           {"features", p.features},
+           {"window_rows", p.detectionWindow},
+           {"reference_rows", p.referenceRows}};
+  {
+    audit::LiveDriftWatcher watcher(options);
+    EW_TRY(watcher.addReference({std::nullopt, "", reference, {}}));
+    EW_TRY(watcher.start());
+    // Payloads made up front: the publisher's JSON encoding is not the watcher's cost.
+    const int64_t messages = int64_t{p.devices} * p.detectionWindow * 5;
+    std::vector<std::pair<std::string, std::string>> payloads;
+    payloads.reserve(static_cast<size_t>(messages));
+    std::vector<double> f(cols);
+    for (int64_t i = 0; i < messages; ++i) {
+      for (double& v : f) v = gen.next();
+      const std::string name = deviceName(static_cast<int>(i % p.devices));
+      payloads.emplace_back("edgewise/" + name + "/predictions",
+                            predictionPayload(name, i / p.devices, f));
+    }
+    progress(p, u"live: %1 messages queued directly"_s.arg(messages));
+    const double cpu0 = watcher.workerCpuSeconds();
+    QElapsedTimer wall;
+    wall.start();
+    for (auto& [topic, payload] : payloads) watcher.post(std::move(topic), std::move(payload));
+    if (!watcher.waitIdle(600000)) return Error("the watcher did not drain its queue in 600 s");
+    const double wallS = wall.nsecsElapsed() * 1e-9;
+    const double cpuS = watcher.workerCpuSeconds() - cpu0;
+    const auto snap = watcher.snapshot();
+    out["direct"] = {{"messages", messages},
+                     {"windows_scored", snap.windowsScored},
+                     {"wall_s", wallS},
+                     {"worker_cpu_s", cpuS},
+                     {"messages_per_s_per_core", static_cast<double>(messages) / cpuS},
+                     {"us_per_message", cpuS * 1e6 / static_cast<double>(messages)},
+                     {"false_alarm_windows", snap.alarms}};
+  }
+  // (b) Through a real broker.
+  util::LocalBroker broker;
+  EW_TRY(broker.start());
+  options.brokerUrl = broker.url();
+  audit::LiveDriftWatcher watcher(options);
+  EW_TRY(watcher.addReference({std::nullopt, "", reference, {}}));
+  EW_TRY(watcher.start());
+  QProcess publisher;
+  publisher.start(QCoreApplication::applicationFilePath(),
+                  {u"bench"_s, u"drift"_s, u"--publish-only"_s, qs(broker.url()), u"--devices"_s,
+                   QString::number(p.devices), u"--features"_s, QString::number(p.features),
+                   u"--rate"_s, QString::number(rate), u"--seconds"_s, QString::number(seconds),
+                   u"--seed"_s, QString::number(p.seed + 1)});
+  if (!publisher.waitForStarted(10000)) return Error("the publisher process did not start");
+  progress(
+      p,
+      u"live: %1 predictions/s through %2 for %3 s"_s.arg(rate).arg(qs(broker.url())).arg(seconds));
+  const double cpu0 = cpuSeconds();
+  const double worker0 = watcher.workerCpuSeconds();
+  QElapsedTimer wall;
+  wall.start();
+  if (!publisher.waitForFinished(static_cast<int>(seconds * 1000) + 60000))
+    return Error("the publisher did not finish");
+  const QByteArray sentText = publisher.readAllStandardOutput().trimmed();
+  const int64_t sent = sentText.toLongLong();
+  // Everything the broker delivered is processed within a second or it is not sustained.
+  for (int i = 0; i < 50 && watcher.snapshot().messages < static_cast<uint64_t>(sent); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  watcher.waitIdle(10000);
+  const double wallS = wall.nsecsElapsed() * 1e-9;
+  const double cpuS = cpuSeconds() - cpu0;
+  const auto snap = watcher.snapshot();
+  out["broker"] = {{"rate_per_s", rate},
+                   {"seconds", seconds},
+                   {"sent", sent},
+                   {"received", snap.messages},
+                   {"windows_scored", snap.windowsScored},
+                   {"wall_s", wallS},
+                   {"process_cpu_s", cpuS},
+                   {"worker_cpu_s", watcher.workerCpuSeconds() - worker0},
+                   {"core_percent", 100.0 * cpuS / wallS},
+                   {"all_received", snap.messages == static_cast<uint64_t>(sent)}};
+  return out;
+}
+
 }  // namespace
 
 int runBenchDrift(const QStringList& args) {
@@ -327,6 +479,13 @@ int runBenchDrift(const QStringList& args) {
   cl.addOption({u"cpu-rounds"_s, u"Timed rounds (20)."_s, u"N"_s});
   cl.addOption({u"seed"_s, u"Seed (1)."_s, u"S"_s});
   cl.addOption({u"quiet"_s, u"No progress lines on stderr."_s});
+  cl.addOption({u"live"_s,
+                u"Only the live watcher's cost: --devices devices x --features, windows of "
+                "--window predictions; the most messages/s its worker sustains, then --rate "
+                "predictions/s for --seconds through a real broker (share of one core)."_s});
+  cl.addOption({u"rate"_s, u"--live: predictions per second in total (1000)."_s, u"R"_s});
+  cl.addOption({u"seconds"_s, u"--live: seconds of publishing (20)."_s, u"S"_s});
+  cl.addOption({u"publish-only"_s, u"Internal: the publisher process of --live."_s, u"URL"_s});
   cl.addOption({u"json"_s, u"Print JSON."_s});
   if (auto exit = cl.parse(args)) return *exit;
 
@@ -365,6 +524,41 @@ int runBenchDrift(const QStringList& args) {
   p.cpuRounds = static_cast<int>(*rounds);
   p.seed = static_cast<uint64_t>(*seed);
   p.quiet = cl.isSet(u"quiet"_s);
+
+  if (cl.isSet(u"live"_s) || cl.isSet(u"publish-only"_s)) {
+    auto rate = cl.doubleValue(u"rate"_s, 1000.0, 1.0, 1e6);
+    auto secs = cl.doubleValue(u"seconds"_s, 20.0, 1.0, 3600.0);
+    if (!rate.ok()) return cl.usageError(qs(rate.error().message));
+    if (!secs.ok()) return cl.usageError(qs(secs.error().message));
+    if (cl.isSet(u"publish-only"_s))
+      return publishPredictions(cl.value(u"publish-only"_s).toStdString(), p.devices, p.features,
+                                *rate, *secs, p.seed);
+    auto live = liveCost(p, *rate, *secs);
+    if (!live.ok()) return cl.failure(qs(live.error().toString()));
+    json result{{"benchmark", "drift_live"}, {"alpha", p.alpha}, {"seed", p.seed}};
+    result["live"] = *live;
+    result["machine"] = {{"nproc", std::thread::hardware_concurrency()}};
+    result["date"] = isoDateUtc();
+    if (cl.isSet(u"json"_s)) {
+      printOut(qs(result.dump(2)) + u"\n"_s);
+    } else {
+      const json& d = (*live)["direct"];
+      const json& b = (*live)["broker"];
+      printOut(
+          u"live watcher, %1 devices x %2 features, windows of %3: worker sustains %4 "
+          "messages/s per core (%5 us each); through the broker at %6/s: %7 % of one core, "
+          "%8 of %9 received\n"_s.arg(p.devices)
+              .arg(p.features)
+              .arg(p.detectionWindow)
+              .arg(d["messages_per_s_per_core"].get<double>(), 0, 'f', 0)
+              .arg(d["us_per_message"].get<double>(), 0, 'f', 1)
+              .arg(b["rate_per_s"].get<double>())
+              .arg(b["core_percent"].get<double>(), 0, 'f', 1)
+              .arg(b["received"].get<uint64_t>())
+              .arg(b["sent"].get<int64_t>()));
+    }
+    return kExitOk;
+  }
 
   audit::GaussianTables gen(p.seed);
   json result{{"benchmark", "drift"},

@@ -16,8 +16,10 @@
 #include <mqtt/async_client.h>
 
 #include "core/audit/adwin.h"
+#include "core/audit/fdr.h"
 #include "core/audit/page_hinkley.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 #include "core/store/sqlite_util.h"
 
 namespace edgewise::audit {
@@ -43,6 +45,9 @@ struct Reference {
   std::string sha;
   std::vector<std::string> names;
   std::shared_ptr<const DriftMonitor> monitor;
+  std::shared_ptr<const FeatureTable> table;
+  std::map<int, std::shared_ptr<const DriftMonitor>> classMonitors;  // class -> its rows
+  std::vector<double> scale;  // standard deviation per feature over the whole reference
 };
 
 struct Device {
@@ -50,6 +55,7 @@ struct Device {
   std::shared_ptr<const Reference> reference;
   std::vector<double> window;  // row-major, reference columns
   std::vector<double> confidences;
+  std::vector<int> classes;  // predicted class per window row (-1: none)
   int64_t windowStartUs = 0;
   int64_t windowEndUs = 0;
   size_t windowRows = 0;
@@ -183,6 +189,7 @@ struct LiveDriftWatcher::Impl {
       dev.state.featureNames = ref ? ref->names : std::vector<std::string>{};
       dev.window.clear();
       dev.confidences.clear();
+      dev.classes.clear();
       dev.windowRows = 0;
       dev.state.pendingRows = 0;
       dev.state.recentRows.clear();
@@ -211,6 +218,8 @@ struct LiveDriftWatcher::Impl {
     if (dev.windowRows == 0) dev.windowStartUs = start;
     dev.windowEndUs = std::max(dev.windowEndUs, end);
     ++dev.windowRows;
+    auto cls = j.find("class");
+    dev.classes.push_back(cls != j.end() && cls->is_number_integer() ? cls->get<int>() : -1);
 
     {
       std::lock_guard<std::mutex> lock(stateMutex);
@@ -256,8 +265,72 @@ struct LiveDriftWatcher::Impl {
            dev.state.featureNames == dev.reference->names;
   }
 
+  // Per predicted class against the reference rows of that class; BH across every (class,
+  // feature) test; per feature the class with the smallest adjusted p is reported. nullopt when
+  // no class has enough rows (the caller then scores the window as a whole).
+  std::optional<Result<DriftReport>> scoreByClass(const Device& dev) {
+    const Reference& ref = *dev.reference;
+    if (!options.classConditional || ref.classMonitors.empty()) return std::nullopt;
+    const size_t cols = ref.names.size();
+    std::map<int, std::vector<size_t>> rowsOf;
+    for (size_t r = 0; r < dev.classes.size(); ++r) rowsOf[dev.classes[r]].push_back(r);
+    std::vector<DriftReport> reports;
+    std::vector<double> pValues;
+    for (const auto& [cls, rows] : rowsOf) {
+      auto m = ref.classMonitors.find(cls);
+      if (m == ref.classMonitors.end() || rows.size() < options.minClassRows) continue;
+      std::vector<double> sub;
+      sub.reserve(rows.size() * cols);
+      for (size_t r : rows)
+        sub.insert(sub.end(), dev.window.begin() + static_cast<std::ptrdiff_t>(r * cols),
+                   dev.window.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols));
+      Result<DriftReport> rep = m->second->score(sub, rows.size());
+      if (!rep.ok()) return rep;
+      for (const FeatureDrift& f : rep->features) pValues.push_back(f.ksPValue);
+      reports.push_back(std::move(rep).value());
+    }
+    if (reports.empty()) return std::nullopt;
+    const FdrResult fdr = benjaminiHochberg(pValues, options.drift.alpha);
+    DriftReport out;
+    out.alpha = options.drift.alpha;
+    out.referenceRows = ref.table->rows;
+    out.liveRows = dev.windowRows;
+    out.features.resize(cols);
+    for (size_t c = 0; c < cols; ++c) out.features[c].ksPAdjusted = 2.0;
+    for (size_t k = 0; k < reports.size(); ++k) {
+      for (size_t c = 0; c < cols; ++c) {
+        FeatureDrift f = reports[k].features[c];
+        f.ksPAdjusted = fdr.adjusted[k * cols + c];
+        f.drift = fdr.rejected[k * cols + c] && material(ref, c, f.wasserstein);
+        FeatureDrift& best = out.features[c];
+        // Per feature: a class in which it drifted beats one in which it did not, then the
+        // smaller adjusted p.
+        if ((f.drift && !best.drift) || (f.drift == best.drift && f.ksPAdjusted < best.ksPAdjusted))
+          best = f;
+      }
+    }
+    for (const FeatureDrift& f : out.features) out.drift = out.drift || f.drift;
+    return Result<DriftReport>(std::move(out));
+  }
+
+  bool material(const Reference& ref, size_t feature, double wasserstein) const {
+    if (options.minEffect <= 0.0 || feature >= ref.scale.size()) return true;
+    const double s = ref.scale[feature];
+    return s > 0.0 ? wasserstein >= options.minEffect * s : wasserstein > 0.0;
+  }
+
   void scoreWindow(Device& dev) {
-    Result<DriftReport> report = dev.reference->monitor->score(dev.window, dev.windowRows);
+    std::optional<Result<DriftReport>> byClass = scoreByClass(dev);
+    Result<DriftReport> report =
+        byClass ? std::move(*byClass) : dev.reference->monitor->score(dev.window, dev.windowRows);
+    if (report.ok() && !byClass) {
+      report->drift = false;
+      for (size_t i = 0; i < report->features.size(); ++i) {
+        FeatureDrift& f = report->features[i];
+        f.drift = f.drift && material(*dev.reference, i, f.wasserstein);
+        report->drift = report->drift || f.drift;
+      }
+    }
     LiveWindowScore w;
     w.startUs = dev.windowStartUs;
     w.endUs = dev.windowEndUs;
@@ -267,6 +340,7 @@ struct LiveDriftWatcher::Impl {
     w.meanConfidence = dev.confidences.empty() ? 0.0 : confSum / dev.confidences.size();
     dev.window.clear();
     dev.confidences.clear();
+    dev.classes.clear();
     dev.windowRows = 0;
     dev.windowEndUs = 0;
     if (!report.ok()) {
@@ -281,7 +355,9 @@ struct LiveDriftWatcher::Impl {
     double minP = 1.0;
     for (size_t i = 0; i < report->features.size(); ++i) {
       const FeatureDrift& fd = report->features[i];
-      minP = std::min(minP, fd.ksPAdjusted);
+      // The window score counts features that moved enough; a significant but immaterial
+      // feature shows in its own score only.
+      if (fd.drift || options.minEffect <= 0.0) minP = std::min(minP, fd.ksPAdjusted);
       w.featureScores.push_back(negLog10(fd.ksPAdjusted));
       w.ksStatistics.push_back(fd.ksStatistic);
       w.psi.push_back(fd.psi);
@@ -293,7 +369,10 @@ struct LiveDriftWatcher::Impl {
     }
     w.score = negLog10(minP);
     w.alarm = report->drift;
+    for (size_t i = 0; i < report->features.size() && i < names.size(); ++i)
+      report->features[i].feature = names[i];
     std::lock_guard<std::mutex> lock(stateMutex);
+    dev.state.lastReport = std::move(report).value();
     ++windowsScored;
     dev.state.pendingRows = 0;
     dev.state.windows.push_back(std::move(w));
@@ -379,6 +458,38 @@ Result<void> LiveDriftWatcher::addReference(const LiveReference& reference) {
   ref->sha = reference.modelSha256;
   ref->names = reference.table.names;
   ref->monitor = std::make_shared<const DriftMonitor>(std::move(monitor).value());
+  ref->table = std::make_shared<const FeatureTable>(reference.table);
+  {
+    const size_t cols = reference.table.columns(), rows = reference.table.rows;
+    ref->scale.assign(cols, 0.0);
+    std::vector<double> mean(cols, 0.0);
+    for (size_t r = 0; r < rows; ++r)
+      for (size_t c = 0; c < cols; ++c) mean[c] += reference.table.at(r, c) / double(rows);
+    for (size_t r = 0; r < rows; ++r)
+      for (size_t c = 0; c < cols; ++c) {
+        const double dv = reference.table.at(r, c) - mean[c];
+        ref->scale[c] += dv * dv / double(rows > 1 ? rows - 1 : 1);
+      }
+    for (double& v : ref->scale) v = std::sqrt(v);
+  }
+  if (reference.labels.size() == reference.table.rows) {
+    const size_t cols = reference.table.columns();
+    std::map<int, FeatureTable> byClass;
+    for (size_t r = 0; r < reference.table.rows; ++r) {
+      FeatureTable& t = byClass[reference.labels[r]];
+      t.names = reference.table.names;
+      t.values.insert(t.values.end(),
+                      reference.table.values.begin() + static_cast<std::ptrdiff_t>(r * cols),
+                      reference.table.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols));
+      ++t.rows;
+    }
+    for (const auto& [cls, t] : byClass) {
+      if (t.rows < 20) continue;  // too few reference rows to compare a class with
+      auto m = DriftMonitor::create(t, d->options.drift);
+      if (m.ok())
+        ref->classMonitors[cls] = std::make_shared<const DriftMonitor>(std::move(m).value());
+    }
+  }
   std::lock_guard<std::mutex> lock(d->refMutex);
   d->references[reference.modelSha256] = std::move(ref);
   return {};
@@ -465,6 +576,74 @@ void LiveDriftWatcher::stop() {
     d->running = false;
   }
   d->project.reset();
+}
+
+std::shared_ptr<const FeatureTable> LiveDriftWatcher::referenceTable(
+    const std::string& modelSha256) const {
+  auto ref = d->referenceFor(modelSha256);
+  return ref ? ref->table : nullptr;
+}
+
+Result<void> LiveDriftWatcher::publishCommand(const std::string& device,
+                                              const std::string& payload) {
+  if (!d->client || !d->connected) return Error("not connected to a broker", "sending a command");
+  try {
+    d->client->publish(d->options.topicPrefix + "/" + device + "/cmd", payload.data(),
+                       payload.size(), 1, false);
+  } catch (const mqtt::exception& e) {
+    return Error(e.what(), "sending a command to " + device);
+  }
+  return {};
+}
+
+Result<DriftedRecording> saveDriftedWindows(store::Project& project, const LiveDeviceState& device,
+                                            int64_t createdUs) {
+  const size_t cols = device.featureNames.size();
+  if (cols == 0 || device.recentTsUs.empty())
+    return Error("no rows of " + device.device + " are kept", "saving drifted windows");
+  DriftedRecording out;
+  store::ChunkData chunk;
+  chunk.channelCount = static_cast<int>(cols);
+  for (const LiveWindowScore& w : device.windows) {
+    if (!w.alarm) continue;
+    size_t taken = 0;
+    for (size_t r = 0; r < device.recentTsUs.size(); ++r) {
+      const int64_t t = device.recentTsUs[r];
+      if (t < w.startUs || t > w.endUs) continue;
+      if (!chunk.timestampsUs.empty() && t <= chunk.timestampsUs.back()) continue;
+      chunk.timestampsUs.push_back(t);
+      for (size_t c = 0; c < cols; ++c)
+        chunk.values.push_back(static_cast<float>(device.recentRows[r * cols + c]));
+      ++taken;
+    }
+    if (taken > 0) ++out.windows;
+  }
+  if (chunk.timestampsUs.empty())
+    return Error("no drifted window of " + device.device + " is still in memory",
+                 "saving drifted windows");
+  chunk.messageCount = static_cast<int64_t>(chunk.timestampsUs.size());
+  out.rows = chunk.timestampsUs.size();
+  out.startUs = chunk.timestampsUs.front();
+  out.endUs = chunk.timestampsUs.back();
+  Result<void> r = project.transaction([&]() -> Result<void> {
+    auto& repo = project.recordings();
+    auto id = repo.create("drifted windows of " + device.device, createdUs);
+    if (!id.ok()) return id.error();
+    store::StreamSpec spec;
+    spec.deviceId = device.device;
+    spec.topic = "edgewise/" + device.device + "/predictions";
+    spec.decoderId = "drift-features";
+    spec.channelNames = device.featureNames;
+    auto stream = repo.addStream(*id, spec);
+    if (!stream.ok()) return stream.error();
+    chunk.streamId = *stream;
+    EW_TRY(repo.appendChunk(chunk));
+    EW_TRY(repo.finish(*id));
+    out.recordingId = *id;
+    return {};
+  });
+  if (!r.ok()) return r.error().wrap("saving drifted windows of " + device.device);
+  return out;
 }
 
 void LiveDriftWatcher::post(std::string topic, std::string payload) {

@@ -28,6 +28,10 @@
 #include "core/audit/feature_table.h"
 #include "core/util/result.h"
 
+namespace edgewise::store {
+class Project;
+}
+
 namespace edgewise::audit {
 
 struct LiveDriftOptions {
@@ -41,10 +45,23 @@ struct LiveDriftOptions {
     return d;
   }();
   bool confidenceDetectors = true;  // Page-Hinkley (decrease) and ADWIN on confidence
-  std::string projectPath;          // where drift_alarms go; empty: kept in memory only
-  size_t keepWindows = 120;         // scored windows kept per device for the timeline
-  size_t keepAlarms = 500;          // alarms kept per device in the snapshot
-  size_t keepRows = 2000;           // latest feature rows kept per device (histograms, labeling)
+  // With reference labels: compare each predicted class's live rows with the reference rows of
+  // that class (KS per class and feature, Benjamini-Hochberg across all of them), so a device
+  // that happens to do one activity for a while does not look drifted; a new activity mix is a
+  // change of the predicted classes, not of the features. Classes with fewer than
+  // minClassRows live rows in a window are left out of it.
+  bool classConditional = true;
+  size_t minClassRows = 8;
+  // Significant is not enough: a feature drifts when its adjusted p <= alpha AND its
+  // Wasserstein-1 distance is at least minEffect standard deviations of the feature in the
+  // whole reference. Each simulated wearer has its own sensor offsets (0.06 m/s^2), invisible
+  // in most classes but many standard deviations of a resting class; without an effect size
+  // every device alarmed on its own calibration. 0 = significance alone.
+  double minEffect = 0.25;
+  std::string projectPath;   // where drift_alarms go; empty: kept in memory only
+  size_t keepWindows = 120;  // scored windows kept per device for the timeline
+  size_t keepAlarms = 500;   // alarms kept per device in the snapshot
+  size_t keepRows = 2000;    // latest feature rows kept per device (histograms, labeling)
 };
 
 // The reference of one model version: its training features, in the order of the model's
@@ -54,6 +71,7 @@ struct LiveReference {
   std::optional<int64_t> modelId;
   std::string modelSha256;  // empty: used for devices whose model has no reference of its own
   FeatureTable table;
+  std::vector<int> labels;  // optional: the class of each reference row (the model's output index)
 };
 
 struct LiveAlarm {
@@ -72,7 +90,7 @@ struct LiveWindowScore {
   int64_t startUs = 0;
   int64_t endUs = 0;
   size_t rows = 0;
-  double score = 0.0;                 // -log10 of the smallest adjusted p (alarm: > -log10 alpha)
+  double score = 0.0;  // -log10 of the smallest adjusted p among features that moved enough
   std::vector<double> featureScores;  // -log10 adjusted p, per reference feature
   std::vector<double> ksStatistics;
   std::vector<double> psi;
@@ -90,9 +108,10 @@ struct LiveDeviceState {
   uint64_t messages = 0;
   uint64_t rejected = 0;  // not JSON, no features, wrong length
   std::string lastError;
-  size_t pendingRows = 0;                // rows in the window being filled
-  std::vector<LiveWindowScore> windows;  // oldest first, at most keepWindows
-  std::vector<LiveAlarm> alarms;         // oldest first, at most keepAlarms
+  size_t pendingRows = 0;                 // rows in the window being filled
+  std::vector<LiveWindowScore> windows;   // oldest first, at most keepWindows
+  std::vector<LiveAlarm> alarms;          // oldest first, at most keepAlarms
+  std::optional<DriftReport> lastReport;  // of the latest window (feature names: the device's)
   // The latest rows (row-major, featureNames.size() columns) with their window timestamps.
   std::vector<double> recentRows;
   std::vector<int64_t> recentTsUs;
@@ -136,6 +155,13 @@ class LiveDriftWatcher {
 
   LiveDriftSnapshot snapshot() const;
   const LiveDriftOptions& options() const;
+  // The reference rows of the model a device runs (sha as reported; falls back to the default
+  // reference); nullptr when there is none.
+  std::shared_ptr<const FeatureTable> referenceTable(const std::string& modelSha256) const;
+
+  // Publishes a command (JSON text, docs/mqtt_conventions.md) to <prefix>/<device>/cmd at QoS 1
+  // without waiting (safe on the GUI thread). Error when not connected.
+  Result<void> publishCommand(const std::string& device, const std::string& payload);
 
   // CPU time the worker thread has used (parse, score, write), seconds.
   double workerCpuSeconds() const;
@@ -145,6 +171,19 @@ class LiveDriftWatcher {
  private:
   std::unique_ptr<Impl> d;
 };
+
+// The rows of a device's drifted windows (alarmed windows whose rows are still among its
+// recent rows) saved as a recording of the project: one stream "drift/<device>" whose channels
+// are the features, a sample per prediction at its window start. For a labeling task.
+struct DriftedRecording {
+  int64_t recordingId = 0;
+  int64_t startUs = 0;
+  int64_t endUs = 0;
+  size_t rows = 0;
+  size_t windows = 0;
+};
+Result<DriftedRecording> saveDriftedWindows(store::Project& project, const LiveDeviceState& device,
+                                            int64_t createdUs);
 
 // "edgewise/dev-1/predictions" -> "dev-1" (empty when the topic is not a predictions topic
 // under the prefix).

@@ -20,18 +20,24 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <nlohmann/json.hpp>
 #include <random>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/panes/audit/audit_pane.h"
 #include "app/workbench/panes/audit/audit_report.h"
 #include "app/workbench/panes/audit/drift_view.h"
+#include "app/workbench/panes/audit/fleet_latency_view.h"
 #include "app/workbench/panes/audit/latency_view.h"
+#include "app/workbench/panes/audit/live_drift_view.h"
 #include "app/workbench/panes/audit/robustness_view.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/workspace.h"
+#include "core/audit/model_reference.h"
 #include "core/dataset/data/importers.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
+#include "core/store/sqlite_util.h"
 #include "core/training/service/train_service.h"
 #include "tests/app/gui_test_util.h"
 
@@ -76,6 +82,8 @@ class AuditPaneTest : public QObject {
   void driftErrorsAreShown();
   void robustnessCurve();
   void latencyBenchmark();
+  void liveDriftOfDevices();
+  void fleetLatency();
   void reportHasTheFigures();
   void reportWithoutAudits();
 
@@ -249,6 +257,149 @@ void AuditPaneTest::latencyBenchmark() {
   grabTab(*m_pane, AuditPane::LatencyTab, QStringLiteral("audit_latency.png"));
 }
 
+// Three devices run the digits MLP; their predictions carry rows drawn from the model's own
+// training features (seeded), so nothing moves, until pi-02's pixels 209..211 (row 10,
+// columns 9..11) brighten by 0.5: only pi-02 alarms, on those pixels, and its drifted windows
+// become a recording sent to labeling.
+void AuditPaneTest::liveDriftOfDevices() {
+  auto project = store::Project::open(m_project.toStdString(), store::OpenMode::OpenExisting);
+  QVERIFY(project.ok());
+  auto reference = audit::modelReference(**project, m_mlp);
+  QVERIFY2(reference.ok(), reference.ok() ? "" : reference.error().toString().c_str());
+  const size_t cols = reference->table.columns();
+  QCOMPARE(cols, size_t(400));  // 20 x 20 pixels
+  audit::LiveDriftOptions options;
+  options.windowRows = 100;
+  options.drift.alpha = 0.01;
+  auto watcher = std::make_shared<audit::LiveDriftWatcher>(options);
+  // Without the labels: ten classes of ten rows per window are too few for per-class tests.
+  QVERIFY(watcher->addReference({m_mlp, "", reference->table, {}}).ok());
+  QVERIFY(watcher->start().ok());
+  nlohmann::json names = nlohmann::json::array();
+  for (size_t c = 0; c < cols; ++c)
+    names.push_back("px" + std::to_string(c / 20) + "_" + std::to_string(c % 20));
+  std::mt19937 rng(11);
+  std::uniform_int_distribution<size_t> pick(0, reference->table.rows - 1);
+  auto publish = [&](const std::string& device, int seq, double brighten) {
+    const size_t r = pick(rng);
+    std::vector<double> f(reference->table.values.begin() + std::ptrdiff_t(r * cols),
+                          reference->table.values.begin() + std::ptrdiff_t((r + 1) * cols));
+    for (size_t c = 209; c <= 211; ++c) f[c] += brighten;
+    nlohmann::json j{{"device", device},
+                     {"seq", seq},
+                     {"ts", int64_t{1796000000000000} + int64_t{seq} * 500000},
+                     {"class", reference->labels[r]},
+                     {"confidence", 0.9},
+                     {"model_sha256", "9f86d0"},
+                     {"features", f}};
+    if (seq % 100 == 0) j["feature_names"] = names;
+    watcher->post("edgewise/" + device + "/predictions", j.dump());
+  };
+  for (int seq = 0; seq < 600; ++seq)
+    for (const char* d : {"pi-01", "pi-02", "pi-03"})
+      publish(d, seq, std::string(d) == "pi-02" && seq >= 400 ? 0.5 : 0.0);
+  QVERIFY(watcher->waitIdle(30000));
+
+  m_pane->tabs()->setCurrentIndex(AuditPane::DriftTab);
+  m_pane->driftTabs()->setCurrentIndex(1);
+  LiveDriftView* view = m_pane->liveDriftView();
+  view->watch(watcher);
+  QCOMPARE(view->devices(), (QStringList{QStringLiteral("pi-01"), QStringLiteral("pi-02"),
+                                         QStringLiteral("pi-03")}));
+  const audit::LiveDriftSnapshot snap = watcher->snapshot();
+  QCOMPARE(snap.messages, uint64_t(1800));
+  QCOMPARE(snap.windowsScored, uint64_t(18));
+  for (const auto& d : snap.devices) {
+    QCOMPARE(d.windows.size(), size_t(6));
+    for (size_t w = 0; w < 6; ++w) {
+      const bool expected = d.device == "pi-02" && w >= 4;
+      QVERIFY2(
+          d.windows[w].alarm == expected,
+          qPrintable(QStringLiteral("%1 window %2").arg(QString::fromStdString(d.device)).arg(w)));
+    }
+    for (const auto& a : d.alarms) {
+      QCOMPARE(QString::fromStdString(a.test), QStringLiteral("ks"));
+      QVERIFY2(a.feature == "px10_9" || a.feature == "px10_10" || a.feature == "px10_11",
+               a.feature.c_str());
+    }
+  }
+  QVERIFY(view->selectDevice(QStringLiteral("pi-02")));
+  QVERIFY(view->analysis().has_value());
+  QCOMPARE(view->analysis()->timeline.size(), size_t(6));
+  QCOMPARE(view->timelinePlot()->graph(0)->dataCount(), 6);
+  // The top row of the table is a brightened pixel, tinted.
+  const QString top = view->table()->model()->index(0, 0).data().toString();
+  QVERIFY2(top == QStringLiteral("px10_9") || top == QStringLiteral("px10_10") ||
+               top == QStringLiteral("px10_11"),
+           qPrintable(top));
+  QVERIFY(view->table()->model()->index(0, 0).data(Qt::BackgroundRole).isValid());
+
+  // Without a broker the simulator command cannot be sent: said, not crashed.
+  QVERIFY(!view->injectDrift(QStringLiteral("bias"), QStringLiteral("ax"), 2.0));
+  QVERIFY(view->statusText().contains(QStringLiteral("not connected")));
+
+  QSignalSpy labeling(m_workspace.get(), &Workspace::labelingRequested);
+  QVERIFY2(view->createLabelingTask(), qPrintable(view->statusText()));
+  QCOMPARE(labeling.count(), 1);
+  const qint64 recordingId = labeling.at(0).at(0).toLongLong();
+  QVERIFY(labeling.at(0).at(3).toString().contains(QStringLiteral("pi-02")));
+  auto summary = m_workspace->project()->recordings().get(recordingId);
+  QVERIFY(summary.ok());
+  QCOMPARE(summary->sampleCount, int64_t(200));  // the two drifted windows of 100
+  QCOMPARE(labeling.at(0).at(1).toLongLong(), summary->startUs);
+  view->refresh();
+  grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_live_drift.png"));
+}
+
+// Hand-made heartbeats of four devices; pi-03's new model version is 30 % slower.
+void AuditPaneTest::fleetLatency() {
+  sqlite3* db = m_workspace->project()->handle();
+  auto st = store::detail::Statement::prepare(
+      db,
+      "INSERT INTO telemetry(device_id, ts_us, model_sha256, cpu_pct, latency_p50_us, "
+      "latency_p99_us, predictions_per_s, queue_depth, stages) VALUES(?,?,?,3.0,?,?,2,0,?)");
+  QVERIFY(st.ok());
+  std::mt19937 rng(5);
+  std::normal_distribution<double> jitter(0.0, 6.0);
+  const double base[] = {180.0, 240.0, 210.0, 320.0};
+  for (int d = 0; d < 4; ++d) {
+    const std::string id = "pi-0" + std::to_string(d + 1);
+    for (int i = 0; i < 60; ++i) {
+      const bool v2 = i >= 30;
+      double p50 = base[d] + jitter(rng);
+      if (v2 && d == 2) p50 *= 1.3;
+      const double features = 60.0 + 10.0 * d;
+      st->bind(1, id).bind(2, int64_t{1796000000000000} + int64_t{i} * 5000000);
+      st->bind(3, std::string(v2 ? "b2c4e1a9" : "9f86d0aa")).bind(4, p50).bind(5, p50 * 2.2);
+      st->bind(6,
+               nlohmann::json{
+                   {"decode", 12.0}, {"features", features}, {"inference", p50}, {"publish", 25.0}}
+                   .dump());
+      QVERIFY(st->run().ok());
+      st->reset();
+    }
+  }
+  m_pane->tabs()->setCurrentIndex(AuditPane::LatencyTab);
+  m_pane->latencyTabs()->setCurrentIndex(1);
+  FleetLatencyView* view = m_pane->fleetLatencyView();
+  view->refresh();
+  QVERIFY(view->data().has_value());
+  QCOMPARE(view->data()->analysis.devices.size(), size_t(4));
+  QCOMPARE(view->data()->analysis.versionChanges.size(), size_t(4));
+  const auto regressions = view->data()->analysis.regressions();
+  QCOMPARE(regressions.size(), size_t(1));
+  QCOMPARE(QString::fromStdString(regressions[0]->device), QStringLiteral("pi-03"));
+  QVERIFY(view->summaryText().contains(QStringLiteral("pi-03")));
+  QCOMPARE(view->table()->rowCount(), 4);
+  QVERIFY(view->table()->item(2, 5)->text().contains(QStringLiteral("slower")));
+  QVERIFY(view->table()->item(2, 5)->toolTip().contains(QStringLiteral("Mann-Whitney")));
+  QCOMPARE(view->stagesPlot()->plottableCount(), 4);  // decode, features, inference, publish
+  QVERIFY(view->timelinePlot()->graphCount() >= 8);   // p50 and p99 per device
+  grabTab(*m_pane, AuditPane::LatencyTab, QStringLiteral("audit_fleet_latency.png"));
+  QVERIFY(view->selectDevice(QStringLiteral("pi-03")));
+  QCOMPARE(view->timelinePlot()->graphCount(), 4);  // p50, p99, changes, regressions
+}
+
 void AuditPaneTest::reportHasTheFigures() {
   const QString path = m_dir->filePath(QStringLiteral("out/report.html"));
   QVERIFY2(m_pane->exportReport(path), qPrintable(m_pane->statusText()));
@@ -258,7 +409,8 @@ void AuditPaneTest::reportHasTheFigures() {
   QVERIFY(html.contains(QStringLiteral("mlp")));
   QVERIFY(html.contains(QStringLiteral("humidity")));
   for (const char* figure :
-       {"drift_timeline", "drift_histogram", "robustness", "faults", "poisoning", "latency"}) {
+       {"drift_timeline", "drift_histogram", "robustness", "faults", "poisoning", "latency",
+        "live_drift_timeline", "live_drift_histogram", "fleet_latency", "fleet_stages"}) {
     const QString png = QStringLiteral("report_%1.png").arg(QLatin1String(figure));
     QVERIFY2(html.contains(QStringLiteral("<img src=\"%1\"").arg(png)), figure);
     const QString file = m_dir->filePath(QStringLiteral("out/") + png);
@@ -272,6 +424,8 @@ void AuditPaneTest::reportHasTheFigures() {
   }
   QVERIFY(html.contains(QStringLiteral("p50 / p90 / p99 / max")));
   QVERIFY(html.contains(QStringLiteral("pgd_at_least_fgsm")));
+  QVERIFY(html.contains(QStringLiteral("Regression on pi-03")));
+  QVERIFY(html.contains(QStringLiteral("px10_")));
   QVERIFY(!html.contains(QStringLiteral("not run")));
   // Without the .html suffix it is added.
   QVERIFY(m_pane->exportReport(m_dir->filePath(QStringLiteral("out/again"))));

@@ -16,6 +16,7 @@
 #include "core/audit/live_drift_watcher.h"
 #include "core/audit/synthetic.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 #include "core/store/sqlite_util.h"
 #include "core/util/local_broker.h"
 
@@ -106,7 +107,7 @@ TEST(LiveDrift, RealBrokerAlarmsOnlyTheBiasedDeviceAndFeature) {
   options.drift.alpha = 0.001;
   options.projectPath = path;
   LiveDriftWatcher watcher(options);
-  ASSERT_TRUE(watcher.addReference({7, "aa11", namedReference(1, 2000)}).ok());
+  ASSERT_TRUE(watcher.addReference({7, "aa11", namedReference(1, 2000), {}}).ok());
   ASSERT_TRUE(watcher.start().ok());
 
   mqtt::async_client pub(broker.url(), "test-publisher", nullptr);
@@ -163,6 +164,31 @@ TEST(LiveDrift, RealBrokerAlarmsOnlyTheBiasedDeviceAndFeature) {
   EXPECT_LE(alarms[0].p, 0.001);
   EXPECT_EQ(alarms[0].modelId, std::optional<int64_t>(7));
   EXPECT_EQ(s.alarmsWritten, 1u);
+  ASSERT_TRUE(d1.lastReport.has_value());
+  EXPECT_EQ(d1.lastReport->features[0].feature, "ax_mean");
+  EXPECT_TRUE(d1.lastReport->features[0].drift);
+
+  // The drifted window's 100 rows become a recording for a labeling task.
+  auto project = store::Project::open(path, store::OpenMode::OpenExisting);
+  ASSERT_TRUE(project.ok());
+  auto saved = saveDriftedWindows(**project, d1, 5);
+  ASSERT_TRUE(saved.ok()) << saved.error().toString();
+  EXPECT_EQ(saved->rows, 100u);
+  EXPECT_EQ(saved->windows, 1u);
+  EXPECT_EQ(saved->startUs, d1.windows[2].startUs);
+  auto streams = (*project)->recordings().streams(saved->recordingId);
+  ASSERT_TRUE(streams.ok());
+  ASSERT_EQ(streams->size(), 1u);
+  EXPECT_EQ((*streams)[0].spec.channelNames, kNames);
+  auto data = (*project)->recordings().readStream((*streams)[0].id);
+  ASSERT_TRUE(data.ok());
+  ASSERT_EQ(data->timestampsUs.size(), 100u);
+  // The biased feature of the saved rows has a mean near 1.5.
+  double mean = 0.0;
+  for (size_t r = 0; r < 100; ++r) mean += data->values[r * kNames.size()] / 100.0;
+  EXPECT_NEAR(mean, 1.5, 0.35);
+  // Devices without a drifted window have nothing to save.
+  EXPECT_FALSE(saveDriftedWindows(**project, s.devices[0], 5).ok());
 }
 
 // Bad payloads are counted per device, never crash, and do not fill the window.
@@ -170,7 +196,7 @@ TEST(LiveDrift, RejectsBadPayloads) {
   LiveDriftOptions options;
   options.windowRows = 10;
   LiveDriftWatcher watcher(options);
-  ASSERT_TRUE(watcher.addReference({std::nullopt, "", namedReference(2, 500)}).ok());
+  ASSERT_TRUE(watcher.addReference({std::nullopt, "", namedReference(2, 500), {}}).ok());
   ASSERT_TRUE(watcher.start().ok());
   watcher.post("edgewise/d/predictions", "not json");
   watcher.post("edgewise/d/predictions", R"({"features":[1,2]})");
@@ -192,7 +218,7 @@ TEST(LiveDrift, ConfidenceDropAlarms) {
   LiveDriftOptions options;
   options.windowRows = 1000000;  // no feature windows: only the streaming detectors
   LiveDriftWatcher watcher(options);
-  ASSERT_TRUE(watcher.addReference({std::nullopt, "", namedReference(3, 500)}).ok());
+  ASSERT_TRUE(watcher.addReference({std::nullopt, "", namedReference(3, 500), {}}).ok());
   ASSERT_TRUE(watcher.start().ok());
   GaussianTables g(5);
   for (int i = 0; i < 3000; ++i)

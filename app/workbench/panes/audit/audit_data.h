@@ -13,6 +13,8 @@
 
 #include "core/audit/drift_monitor.h"
 #include "core/audit/feature_table.h"
+#include "core/audit/fleet_latency.h"
+#include "core/audit/live_drift_watcher.h"
 #include "core/robustness/robustness_audit.h"
 #include "core/training/service/latency_benchmark.h"
 #include "core/training/service/model_registry.h"
@@ -73,6 +75,20 @@ PairedHistogram pairedHistogram(const std::vector<double>& a, const std::vector<
 // -log10(p), capped so a p-value of 0 plots.
 double pScore(double p);
 
+// The fleet's heartbeats and what the fleet latency analysis made of them.
+struct FleetLatencyData {
+  std::vector<audit::TelemetryRow> rows;
+  audit::FleetLatency analysis;
+};
+
+// The live drift of one device as the report shows it.
+struct LiveDriftData {
+  QString device;
+  DriftAnalysis analysis;  // liveDriftAnalysis() of the device
+  std::vector<audit::LiveAlarm> alarms;
+  uint64_t predictions = 0;
+};
+
 // What the report is made of: the model version and the latest results of each audit (any
 // may be missing; robustness and latency are only taken when they are of this model).
 struct AuditReportData {
@@ -80,7 +96,9 @@ struct AuditReportData {
   std::optional<DriftAnalysis> drift;
   std::optional<robustness::RobustnessReport> robustness;
   std::optional<training::LatencyBenchmark> latency;
-  QString generatedAt;  // ISO date-time; empty: now
+  std::optional<FleetLatencyData> fleetLatency;
+  std::vector<LiveDriftData> liveDrift;  // devices of the live view, alarmed ones first
+  QString generatedAt;                   // ISO date-time; empty: now
 };
 
 }  // namespace edgewise::gui

@@ -17,7 +17,9 @@
 #include "app/workbench/pane_factory.h"
 #include "app/workbench/panes/audit/audit_report.h"
 #include "app/workbench/panes/audit/drift_view.h"
+#include "app/workbench/panes/audit/fleet_latency_view.h"
 #include "app/workbench/panes/audit/latency_view.h"
+#include "app/workbench/panes/audit/live_drift_view.h"
 #include "app/workbench/panes/audit/robustness_view.h"
 #include "app/workbench/workspace.h"
 #include "core/store/project.h"
@@ -61,9 +63,21 @@ AuditPane::AuditPane(Workspace& workspace, QWidget* parent)
   m_latency = new LatencyView(m_workspace, this);
   m_tabs = new QTabWidget(this);
   m_tabs->setObjectName(QStringLiteral("auditTabs"));
-  m_tabs->addTab(m_drift, QString());
+  m_liveDrift = new LiveDriftView(m_workspace, this);
+  m_fleetLatency = new FleetLatencyView(m_workspace, this);
+  m_driftTabs = new QTabWidget(this);
+  m_driftTabs->setObjectName(QStringLiteral("auditDriftTabs"));
+  m_driftTabs->setDocumentMode(true);
+  m_driftTabs->addTab(m_drift, QString());
+  m_driftTabs->addTab(m_liveDrift, QString());
+  m_latencyTabs = new QTabWidget(this);
+  m_latencyTabs->setObjectName(QStringLiteral("auditLatencyTabs"));
+  m_latencyTabs->setDocumentMode(true);
+  m_latencyTabs->addTab(m_latency, QString());
+  m_latencyTabs->addTab(m_fleetLatency, QString());
+  m_tabs->addTab(m_driftTabs, QString());
   m_tabs->addTab(m_robustness, QString());
-  m_tabs->addTab(m_latency, QString());
+  m_tabs->addTab(m_latencyTabs, QString());
 
   auto* top = new QHBoxLayout;
   top->addWidget(m_modelLabel);
@@ -101,7 +115,16 @@ void AuditPane::retranslateUi() {
   m_tabs->setTabToolTip(RobustnessTab,
                         tr("How easily is the model fooled by small perturbations and faults?"));
   m_tabs->setTabText(LatencyTab, tr("Latency"));
-  m_tabs->setTabToolTip(LatencyTab, tr("How fast does the model answer on this machine?"));
+  m_tabs->setTabToolTip(LatencyTab,
+                        tr("How fast does the model answer, on this machine and on the devices?"));
+  m_driftTabs->setTabText(0, tr("Files"));
+  m_driftTabs->setTabToolTip(0, tr("A reference CSV against a live CSV"));
+  m_driftTabs->setTabText(1, tr("Live devices"));
+  m_driftTabs->setTabToolTip(
+      1, tr("The devices' predictions against the picked model's training features"));
+  m_latencyTabs->setTabText(0, tr("This machine"));
+  m_latencyTabs->setTabText(1, tr("Fleet"));
+  m_latencyTabs->setTabToolTip(1, tr("Latency the devices report in their heartbeats"));
   m_emptyState->setText(m_workspace.project()
                             ? tr("No trained model in this project yet: the drift analysis works "
                                  "on CSV files; robustness and latency need a model from the "
@@ -173,6 +196,7 @@ void AuditPane::modelChanged() {
     if (r.id == id) record = r;
   m_robustness->setModel(record);
   m_latency->setModel(record);
+  m_liveDrift->setModel(record);
 }
 
 std::optional<AuditReportData> AuditPane::reportData() const {
@@ -190,6 +214,9 @@ std::optional<AuditReportData> AuditPane::reportData() const {
     data.robustness = m_robustness->report();
   if (m_latency->benchmark() && m_latency->benchmark()->modelId == id)
     data.latency = m_latency->benchmark();
+  if (m_fleetLatency->data() && !m_fleetLatency->data()->rows.empty())
+    data.fleetLatency = m_fleetLatency->data();
+  data.liveDrift = m_liveDrift->reportDevices();
   return data;
 }
 

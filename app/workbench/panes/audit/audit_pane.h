@@ -24,7 +24,9 @@ class QTabWidget;
 namespace edgewise::gui {
 
 class DriftView;
+class FleetLatencyView;
 class LatencyView;
+class LiveDriftView;
 class RobustnessView;
 class Workspace;
 
@@ -49,6 +51,12 @@ class AuditPane : public QWidget {
   QString statusText() const { return m_lastStatus; }
 
   DriftView* driftView() const { return m_drift; }
+  LiveDriftView* liveDriftView() const { return m_liveDrift; }
+  FleetLatencyView* fleetLatencyView() const { return m_fleetLatency; }
+  // The inner tabs of the Drift tab (CSV files, live devices) and the Latency tab (this
+  // machine, fleet).
+  QTabWidget* driftTabs() const { return m_driftTabs; }
+  QTabWidget* latencyTabs() const { return m_latencyTabs; }
   RobustnessView* robustnessView() const { return m_robustness; }
   LatencyView* latencyView() const { return m_latency; }
   QTabWidget* tabs() const { return m_tabs; }
@@ -72,6 +80,10 @@ class AuditPane : public QWidget {
   QString m_lastStatus;
   QTabWidget* m_tabs = nullptr;
   DriftView* m_drift = nullptr;
+  LiveDriftView* m_liveDrift = nullptr;
+  FleetLatencyView* m_fleetLatency = nullptr;
+  QTabWidget* m_driftTabs = nullptr;
+  QTabWidget* m_latencyTabs = nullptr;
   RobustnessView* m_robustness = nullptr;
   LatencyView* m_latency = nullptr;
 };

@@ -389,3 +389,163 @@ void AuditPlots::latencyHistogram(QCustomPlot* plot, const training::LatencyBenc
 }
 
 }  // namespace edgewise::gui
+
+namespace edgewise::gui {
+
+namespace {
+
+QColor deviceColor(size_t i) {
+  static const QColor kColors[] = {QColor(0x1f, 0x77, 0xb4), QColor(0xe6, 0x7e, 0x22),
+                                   QColor(0x2c, 0xa0, 0x2c), QColor(0x94, 0x67, 0xbd),
+                                   QColor(0x8c, 0x56, 0x4b), QColor(0xe3, 0x77, 0xc2),
+                                   QColor(0x7f, 0x7f, 0x7f), QColor(0x17, 0xbe, 0xcf)};
+  return kColors[i % (sizeof kColors / sizeof kColors[0])];
+}
+
+}  // namespace
+
+void AuditPlots::fleetLatencyTimeline(QCustomPlot* plot, const FleetLatencyData& fleet,
+                                      const QString& device) {
+  reset(plot);
+  if (fleet.rows.empty()) {
+    setTitle(plot, tr("No heartbeats in the project yet"));
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return;
+  }
+  int64_t t0 = fleet.rows.front().tsUs;
+  for (const auto& r : fleet.rows) t0 = std::min(t0, r.tsUs);
+  double top = 1.0, right = 1.0;
+  size_t shown = 0;
+  for (size_t di = 0; di < fleet.analysis.devices.size(); ++di) {
+    const std::string& id = fleet.analysis.devices[di].device;
+    if (!device.isEmpty() && QString::fromStdString(id) != device) continue;
+    const QColor color = deviceColor(di);
+    auto* p50 = plot->addGraph();
+    auto* p99 = plot->addGraph();
+    p50->setName(tr("%1 p50").arg(QString::fromStdString(id)));
+    p99->setName(tr("%1 p99").arg(QString::fromStdString(id)));
+    p50->setPen(QPen(color, 2));
+    p99->setPen(QPen(color, 1, Qt::DashLine));
+    if (shown >= 4) {
+      // More than four devices: keep the legend short.
+      p50->removeFromLegend();
+      p99->removeFromLegend();
+    }
+    for (const auto& r : fleet.rows) {
+      if (r.device != id || r.latencyP50Us <= 0.0) continue;
+      const double x = static_cast<double>(r.tsUs - t0) / 1e6;
+      p50->addData(x, r.latencyP50Us);
+      p99->addData(x, r.latencyP99Us);
+      top = std::max(top, r.latencyP99Us);
+      right = std::max(right, x);
+    }
+    ++shown;
+  }
+  auto* changes = plot->addGraph();
+  changes->setName(tr("New model version"));
+  changes->setLineStyle(QCPGraph::lsNone);
+  changes->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssDiamond, QColor(0x44, 0x44, 0x44),
+                                           QColor(0x44, 0x44, 0x44), 9));
+  auto* regressions = plot->addGraph();
+  regressions->setName(tr("Regression"));
+  regressions->setLineStyle(QCPGraph::lsNone);
+  regressions->setScatterStyle(QCPScatterStyle(QCPScatterStyle::ssTriangle, kAlarm, kAlarm, 11));
+  int regressionCount = 0;
+  for (const auto& c : fleet.analysis.versionChanges) {
+    if (!device.isEmpty() && QString::fromStdString(c.device) != device) continue;
+    const double x = static_cast<double>(c.switchedUs - t0) / 1e6;
+    (c.regression ? regressions : changes)->addData(x, c.afterP50Us);
+    regressionCount += c.regression ? 1 : 0;
+  }
+  plot->xAxis->setRange(0, right * 1.02);
+  plot->yAxis->setRange(0, top * 1.35);
+  plot->xAxis->setLabel(tr("Time since the first heartbeat (s)"));
+  plot->yAxis->setLabel(tr("Inference latency (\u00b5s)"));
+  showLegend(plot, Qt::AlignTop | Qt::AlignLeft);
+  setTitle(plot, device.isEmpty()
+                     ? tr("Fleet latency per heartbeat: %n regression(s)", nullptr, regressionCount)
+                     : tr("%1: latency per heartbeat, %n regression(s)", nullptr, regressionCount)
+                           .arg(device));
+  plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AuditPlots::fleetLatencyHistogram(QCustomPlot* plot, const FleetLatencyData& fleet,
+                                       const QString& device) {
+  reset(plot);
+  std::vector<double> v;
+  for (const auto& r : fleet.rows)
+    if ((device.isEmpty() || QString::fromStdString(r.device) == device) && r.latencyP50Us > 0.0)
+      v.push_back(r.latencyP50Us);
+  if (v.empty()) {
+    setTitle(plot, tr("No heartbeats with a running model"));
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return;
+  }
+  const double lo = *std::min_element(v.begin(), v.end());
+  const double hi = std::max(lo + 1.0, *std::max_element(v.begin(), v.end()));
+  constexpr int kBins = 30;
+  const double width = (hi - lo) / kBins;
+  std::vector<double> counts(kBins, 0.0);
+  for (double x : v)
+    counts[size_t(std::clamp(static_cast<int>((x - lo) / width), 0, kBins - 1))] += 1;
+  auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+  QColor fill = kReference;
+  fill.setAlpha(170);
+  bars->setBrush(fill);
+  bars->setPen(Qt::NoPen);
+  bars->setWidth(width);
+  double top = 1.0;
+  for (int i = 0; i < kBins; ++i) {
+    bars->addData(lo + (i + 0.5) * width, counts[size_t(i)]);
+    top = std::max(top, counts[size_t(i)]);
+  }
+  plot->xAxis->setRange(lo - width, hi + width);
+  plot->yAxis->setRange(0, top * 1.2);
+  plot->xAxis->setLabel(tr("Heartbeat p50 (\u00b5s)"));
+  plot->yAxis->setLabel(tr("Heartbeats"));
+  setTitle(plot, tr("%1: p50 of %n heartbeat(s)", nullptr, static_cast<int>(v.size()))
+                     .arg(device.isEmpty() ? tr("All devices") : device));
+  plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void AuditPlots::stageBreakdown(QCustomPlot* plot, const FleetLatencyData& fleet) {
+  reset(plot);
+  const auto& devices = fleet.analysis.devices;
+  if (devices.empty()) {
+    setTitle(plot, tr("No heartbeats in the project yet"));
+    plot->replot(QCustomPlot::rpQueuedReplot);
+    return;
+  }
+  const QColor colors[] = {QColor(0x9e, 0xc5, 0xe8), QColor(0x2c, 0xa0, 0x2c), kReference, kLive};
+  QCPBars* below = nullptr;
+  std::vector<double> totals(devices.size(), 0.0);
+  const auto& stages = audit::latencyStages();
+  for (size_t s = 0; s < stages.size(); ++s) {
+    auto* bars = new QCPBars(plot->xAxis, plot->yAxis);
+    bars->setName(QString::fromStdString(stages[s]));
+    bars->setBrush(colors[s % 4]);
+    bars->setPen(QPen(colors[s % 4].darker(130)));
+    bars->setWidth(0.6);
+    if (below) bars->moveAbove(below);
+    for (size_t d = 0; d < devices.size(); ++d) {
+      auto it = devices[d].stagesUs.find(stages[s]);
+      const double us = it != devices[d].stagesUs.end() ? it->second : 0.0;
+      bars->addData(static_cast<double>(d + 1), us);
+      totals[d] += us;
+    }
+    below = bars;
+  }
+  auto ticker = QSharedPointer<QCPAxisTickerText>::create();
+  for (size_t d = 0; d < devices.size(); ++d)
+    ticker->addTick(static_cast<double>(d + 1), QString::fromStdString(devices[d].device));
+  plot->xAxis->setTicker(ticker);
+  plot->xAxis->setTickLabelRotation(devices.size() > 6 ? 45 : 0);
+  plot->xAxis->setRange(0.3, static_cast<double>(devices.size()) + 0.7);
+  plot->yAxis->setRange(0, *std::max_element(totals.begin(), totals.end()) * 1.7 + 1e-9);
+  plot->yAxis->setLabel(tr("Median per window (\u00b5s)"));
+  showLegend(plot, Qt::AlignTop | Qt::AlignLeft);
+  setTitle(plot, tr("Path per device: sensor \u2192 publish"));
+  plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+}  // namespace edgewise::gui

@@ -38,6 +38,16 @@ class AuditPlots {
   // counted in the title instead of stretching the axis.
   static void latencyHistogram(QCustomPlot* plot, const training::LatencyBenchmark& latency);
 
+  // Fleet latency from heartbeats: p50 (solid) and p99 (dashed) per device over time (device
+  // empty: every device), a marker where a device's model version changed (red: regression).
+  static void fleetLatencyTimeline(QCustomPlot* plot, const FleetLatencyData& fleet,
+                                   const QString& device);
+  // Histogram of the heartbeats' p50 of one device (or all), current model version first.
+  static void fleetLatencyHistogram(QCustomPlot* plot, const FleetLatencyData& fleet,
+                                    const QString& device);
+  // Stacked bars per device: median decode / features / inference / publish time.
+  static void stageBreakdown(QCustomPlot* plot, const FleetLatencyData& fleet);
+
   // The attack's display name: "FGSM (L\u221e)".
   static QString curveName(const training::RobustnessCurve& curve);
 };

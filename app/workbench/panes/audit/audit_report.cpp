@@ -79,6 +79,21 @@ std::vector<Figure> figuresOf(const AuditReportData& data) {
     out.push_back(
         {QStringLiteral("latency"), [l](QCustomPlot* p) { AuditPlots::latencyHistogram(p, *l); }});
   }
+  if (!data.liveDrift.empty()) {
+    const LiveDriftData* d = &data.liveDrift.front();  // the device with the most alarms
+    out.push_back({QStringLiteral("live_drift_timeline"),
+                   [d](QCustomPlot* p) { AuditPlots::driftTimeline(p, d->analysis, -1); }});
+    out.push_back({QStringLiteral("live_drift_histogram"), [d](QCustomPlot* p) {
+                     AuditPlots::featureHistogram(p, d->analysis, mostDrifted(d->analysis));
+                   }});
+  }
+  if (data.fleetLatency) {
+    const FleetLatencyData* f = &*data.fleetLatency;
+    out.push_back({QStringLiteral("fleet_latency"),
+                   [f](QCustomPlot* p) { AuditPlots::fleetLatencyTimeline(p, *f, QString()); }});
+    out.push_back({QStringLiteral("fleet_stages"),
+                   [f](QCustomPlot* p) { AuditPlots::stageBreakdown(p, *f); }});
+  }
   return out;
 }
 
@@ -301,6 +316,87 @@ QString AuditReport::html(const AuditReportData& data, const QString& base) {
              .arg(img(base, QStringLiteral("latency"), tr("Latency histogram")));
   } else {
     h += QStringLiteral("<p class=\"na\">%1</p>\n").arg(tr("No latency benchmark was run."));
+  }
+
+  // ---- Live drift on the devices ----------------------------------------------------------
+  h += QStringLiteral("<h2>%1</h2>\n").arg(tr("Live drift on the devices"));
+  if (!data.liveDrift.empty()) {
+    h += QStringLiteral("<table>\n") + row({tr("Device"), tr("Predictions"), tr("Windows"),
+                                            tr("Windows with an alarm"), tr("Features that moved")},
+                                           QStringLiteral("th"));
+    for (const LiveDriftData& d : data.liveDrift) {
+      int alarmed = 0;
+      for (const DriftWindow& w : d.analysis.timeline) alarmed += w.alarm ? 1 : 0;
+      QStringList moved;
+      for (const audit::LiveAlarm& a : d.alarms)
+        if (a.test == "ks" && !moved.contains(QString::fromStdString(a.feature)))
+          moved << QString::fromStdString(a.feature);
+      const int more = static_cast<int>(moved.size()) - 8;
+      QString movedText =
+          esc(QStringList(moved.mid(0, 8)).join(QStringLiteral(", ")).toStdString());
+      if (more > 0) movedText += tr(" and %n more", nullptr, more);
+      h += row({d.device.toHtmlEscaped(), QString::number(d.predictions),
+                QString::number(d.analysis.timeline.size()), QString::number(alarmed),
+                moved.isEmpty() ? tr("none") : movedText});
+    }
+    h += QStringLiteral("</table>\n");
+    h += QStringLiteral("<p class=\"meta\">%1</p>\n")
+             .arg(tr("Each device's predictions in windows of %n, per predicted class against the "
+                     "training rows of that class: KS with Benjamini-Hochberg at α = %1.",
+                     nullptr, static_cast<int>(data.liveDrift.front().analysis.windowRows))
+                      .arg(data.liveDrift.front().analysis.report.alpha));
+    h += QStringLiteral("<p>%1</p>\n<p>%2</p>\n")
+             .arg(img(base, QStringLiteral("live_drift_timeline"),
+                      tr("Drift score per window of %1").arg(data.liveDrift.front().device)),
+                  img(base, QStringLiteral("live_drift_histogram"),
+                      tr("Reference vs live histogram")));
+  } else {
+    h += QStringLiteral("<p class=\"na\">%1</p>\n")
+             .arg(tr("The devices were not watched (Drift → Live devices)."));
+  }
+
+  // ---- Fleet latency ----------------------------------------------------------------------
+  h += QStringLiteral("<h2>%1</h2>\n").arg(tr("Latency on the devices"));
+  if (data.fleetLatency) {
+    const audit::FleetLatency& f = data.fleetLatency->analysis;
+    h += QStringLiteral("<table>\n") +
+         row({tr("Device"), tr("Model"), tr("Heartbeats"), QStringLiteral("p50 (µs)"),
+              QStringLiteral("p99 (µs)"), tr("decode / features / inference / publish (µs)")},
+             QStringLiteral("th"));
+    for (const audit::DeviceLatency& d : f.devices) {
+      QStringList stages;
+      for (const std::string& st : audit::latencyStages()) {
+        auto it = d.stagesUs.find(st);
+        stages << (it != d.stagesUs.end() ? num(it->second, 0) : QStringLiteral("-"));
+      }
+      h += row({esc(d.device), esc(d.modelSha256.substr(0, 12)), QString::number(d.heartbeats),
+                num(d.p50Us, 1), num(d.p99Us, 1), stages.join(QStringLiteral(" / "))});
+    }
+    h += QStringLiteral("</table>\n");
+    const auto regressions = f.regressions();
+    if (regressions.empty()) {
+      h += QStringLiteral("<p>%1</p>\n").arg(tr("No latency regression between model versions."));
+    } else {
+      for (const audit::LatencyRegression* r : regressions)
+        h += QStringLiteral("<p class=\"bad\">%1</p>\n")
+                 .arg(tr("Regression on %1: %2 → %3, p50 %4 → %5 µs (×%6, "
+                         "Mann-Whitney p = %7)")
+                          .arg(esc(r->device), esc(r->beforeSha256.substr(0, 12)),
+                               esc(r->afterSha256.substr(0, 12)), num(r->beforeP50Us, 1),
+                               num(r->afterP50Us, 1), num(r->ratio, 2), pValue(r->pValue)));
+    }
+    h += QStringLiteral("<p class=\"meta\">%1</p>\n")
+             .arg(tr("A new version is a regression when the median p50 of its first %1 "
+                     "heartbeats is more than %2 % above that of the previous version's last %1 "
+                     "and a one-sided Mann-Whitney test gives p < %3.")
+                      .arg(f.rule.heartbeats)
+                      .arg(f.rule.minIncrease * 100.0, 0, 'f', 0)
+                      .arg(f.rule.alpha));
+    h += QStringLiteral("<p>%1</p>\n<p>%2</p>\n")
+             .arg(img(base, QStringLiteral("fleet_latency"), tr("Latency per heartbeat")),
+                  img(base, QStringLiteral("fleet_stages"), tr("Stage breakdown")));
+  } else {
+    h += QStringLiteral("<p class=\"na\">%1</p>\n").arg(tr("No heartbeats in the project."));
   }
   h += QStringLiteral("</body></html>\n");
   return h;

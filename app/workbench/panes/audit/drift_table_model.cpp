@@ -5,7 +5,47 @@
 #include <QFont>
 #include <cmath>
 
+#include <QHeaderView>
+#include <QSortFilterProxyModel>
+#include <QSplitter>
+#include <QTableView>
+
+#include "app/workbench/widgets/qcustomplot_include.h"
+
 namespace edgewise::gui {
+
+DriftTableAndPlots makeDriftTableAndPlots(QWidget* parent, const QString& prefix) {
+  DriftTableAndPlots w;
+  w.model = new DriftTableModel(parent);
+  w.proxy = new QSortFilterProxyModel(parent);
+  w.proxy->setSourceModel(w.model);
+  w.proxy->setSortRole(DriftTableModel::SortRole);
+  w.table = new QTableView(parent);
+  w.table->setObjectName(prefix + QStringLiteral("Table"));
+  w.table->setModel(w.proxy);
+  w.table->setSortingEnabled(true);
+  w.table->sortByColumn(DriftTableModel::PColumn, Qt::AscendingOrder);
+  w.table->setSelectionBehavior(QAbstractItemView::SelectRows);
+  w.table->setSelectionMode(QAbstractItemView::SingleSelection);
+  w.table->verticalHeader()->setVisible(false);
+  w.table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+  w.table->horizontalHeader()->setStretchLastSection(true);
+  w.histogram = new QCustomPlot(parent);
+  w.histogram->setObjectName(prefix + QStringLiteral("Histogram"));
+  w.timeline = new QCustomPlot(parent);
+  w.timeline->setObjectName(prefix + QStringLiteral("Timeline"));
+  for (QCustomPlot* p : {w.histogram, w.timeline}) p->setMinimumHeight(200);
+  auto* plots = new QSplitter(Qt::Vertical, parent);
+  plots->addWidget(w.histogram);
+  plots->addWidget(w.timeline);
+  w.split = new QSplitter(Qt::Horizontal, parent);
+  w.split->addWidget(w.table);
+  w.split->addWidget(plots);
+  w.split->setStretchFactor(0, 2);
+  w.split->setStretchFactor(1, 3);
+  w.split->setSizes({780, 620});  // the table's seven columns without a scroll bar
+  return w;
+}
 
 DriftTableModel::DriftTableModel(QObject* parent) : QAbstractTableModel(parent) {}
 

@@ -5,11 +5,37 @@
 // p-values numerically.
 
 #include <QAbstractTableModel>
+#include <QString>
 #include <vector>
 
 #include "core/audit/drift_monitor.h"
 
 namespace edgewise::gui {
+
+class DriftTableModel;
+
+}  // namespace edgewise::gui
+
+class QCustomPlot;
+class QSortFilterProxyModel;
+class QSplitter;
+class QTableView;
+class QWidget;
+
+namespace edgewise::gui {
+
+// The table and the two plots of a drift view (Files and Live devices), laid out side by side:
+// the table sorted by p-value through a numeric proxy, histogram above timeline. Object names
+// are <prefix>Table, <prefix>Histogram, <prefix>Timeline.
+struct DriftTableAndPlots {
+  DriftTableModel* model = nullptr;
+  QSortFilterProxyModel* proxy = nullptr;
+  QTableView* table = nullptr;
+  QCustomPlot* histogram = nullptr;
+  QCustomPlot* timeline = nullptr;
+  QSplitter* split = nullptr;
+};
+DriftTableAndPlots makeDriftTableAndPlots(QWidget* parent, const QString& prefix);
 
 class DriftTableModel : public QAbstractTableModel {
   Q_OBJECT

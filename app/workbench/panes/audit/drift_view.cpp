@@ -57,26 +57,12 @@ DriftView::DriftView(QWidget* parent) : QWidget(parent) {
   m_summary->setObjectName(QStringLiteral("driftSummary"));
   m_summary->setWordWrap(true);
 
-  m_model = new DriftTableModel(this);
-  m_proxy = new QSortFilterProxyModel(this);
-  m_proxy->setSourceModel(m_model);
-  m_proxy->setSortRole(DriftTableModel::SortRole);
-  m_table = new QTableView(this);
-  m_table->setObjectName(QStringLiteral("driftTable"));
-  m_table->setModel(m_proxy);
-  m_table->setSortingEnabled(true);
-  m_table->sortByColumn(DriftTableModel::PColumn, Qt::AscendingOrder);
-  m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-  m_table->setSelectionMode(QAbstractItemView::SingleSelection);
-  m_table->verticalHeader()->setVisible(false);
-  m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
-  m_table->horizontalHeader()->setStretchLastSection(true);
-
-  m_histogram = new QCustomPlot(this);
-  m_histogram->setObjectName(QStringLiteral("driftHistogram"));
-  m_timeline = new QCustomPlot(this);
-  m_timeline->setObjectName(QStringLiteral("driftTimeline"));
-  for (QCustomPlot* p : {m_histogram, m_timeline}) p->setMinimumHeight(200);
+  const DriftTableAndPlots parts = makeDriftTableAndPlots(this, QStringLiteral("drift"));
+  m_model = parts.model;
+  m_proxy = parts.proxy;
+  m_table = parts.table;
+  m_histogram = parts.histogram;
+  m_timeline = parts.timeline;
 
   auto* inputs = new QGridLayout;
   inputs->addWidget(m_referenceLabel, 0, 0);
@@ -95,15 +81,7 @@ DriftView::DriftView(QWidget* parent) : QWidget(parent) {
   runRow->addSpacing(12);
   runRow->addWidget(m_job, 1);
 
-  auto* plots = new QSplitter(Qt::Vertical, this);
-  plots->addWidget(m_histogram);
-  plots->addWidget(m_timeline);
-  auto* split = new QSplitter(Qt::Horizontal, this);
-  split->addWidget(m_table);
-  split->addWidget(plots);
-  split->setStretchFactor(0, 2);
-  split->setStretchFactor(1, 3);
-  split->setSizes({780, 620});  // the table's seven columns without a scroll bar
+  QSplitter* split = parts.split;
 
   auto* layout = new QVBoxLayout(this);
   layout->addLayout(inputs);
