@@ -155,76 +155,76 @@
     </message>
     <message>
         <source>No heartbeats in the project yet</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Heartbeats im Projekt</translation>
     </message>
     <message>
         <source>%1 p50</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
     <message>
         <source>New model version</source>
-        <translation type="unfinished"></translation>
+        <translation>Neue Modellversion</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression</translation>
     </message>
     <message>
         <source>Time since the first heartbeat (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zeit seit dem ersten Heartbeat (s)</translation>
     </message>
     <message>
         <source>Inference latency (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Inferenzlatenz (µs)</translation>
     </message>
     <message numerus="yes">
         <source>Fleet latency per heartbeat: %n regression(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Flottenlatenz pro Heartbeat: %n Regression</numerusform>
+            <numerusform>Flottenlatenz pro Heartbeat: %n Regressionen</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: latency per heartbeat, %n regression(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: Latenz pro Heartbeat, %n Regression</numerusform>
+            <numerusform>%1: Latenz pro Heartbeat, %n Regressionen</numerusform>
         </translation>
     </message>
     <message>
         <source>No heartbeats with a running model</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Heartbeats mit laufendem Modell</translation>
     </message>
     <message>
         <source>Heartbeat p50 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeat-p50 (µs)</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeats</translation>
     </message>
     <message numerus="yes">
         <source>%1: p50 of %n heartbeat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: p50 von %n Heartbeat</numerusform>
+            <numerusform>%1: p50 von %n Heartbeats</numerusform>
         </translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Geräte</translation>
     </message>
     <message>
         <source>Median per window (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Median pro Fenster (µs)</translation>
     </message>
     <message>
         <source>Path per device: sensor → publish</source>
-        <translation type="unfinished"></translation>
+        <translation>Pfad pro Gerät: Sensor → Veröffentlichung</translation>
     </message>
 </context>
 <context>
@@ -500,93 +500,93 @@
     </message>
     <message>
         <source>Live drift on the devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Drift auf den Geräten</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">Gerät</translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersagen</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster</translation>
     </message>
     <message>
         <source>Windows with an alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>Fenster mit Alarm</translation>
     </message>
     <message>
         <source>Features that moved</source>
-        <translation type="unfinished"></translation>
+        <translation>Verschobene Merkmale</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> und %n weiteres</numerusform>
+            <numerusform> und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message numerus="yes">
         <source>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Die Vorhersagen jedes Geräts in Fenstern von %n, je vorhergesagter Klasse gegen die Trainingszeilen dieser Klasse: KS mit Benjamini-Hochberg bei α = %1.</numerusform>
+            <numerusform>Die Vorhersagen jedes Geräts in Fenstern von %n, je vorhergesagter Klasse gegen die Trainingszeilen dieser Klasse: KS mit Benjamini-Hochberg bei α = %1.</numerusform>
         </translation>
     </message>
     <message>
         <source>Drift score per window of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift-Score pro Fenster von %1</translation>
     </message>
     <message>
         <source>The devices were not watched (Drift → Live devices).</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Geräte wurden nicht beobachtet (Drift → Live-Geräte).</translation>
     </message>
     <message>
         <source>Latency on the devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz auf den Geräten</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">Modell</translation>
+        <translation>Modell</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeats</translation>
     </message>
     <message>
         <source>decode / features / inference / publish (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Dekodieren / Merkmale / Inferenz / Veröffentlichen (µs)</translation>
     </message>
     <message>
         <source>No latency regression between model versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Latenzregression zwischen Modellversionen.</translation>
     </message>
     <message>
         <source>Regression on %1: %2 → %3, p50 %4 → %5 µs (×%6, Mann-Whitney p = %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>Regression auf %1: %2 → %3, p50 %4 → %5 µs (×%6, Mann-Whitney p = %7)</translation>
     </message>
     <message>
         <source>A new version is a regression when the median p50 of its first %1 heartbeats is more than %2 % above that of the previous version&apos;s last %1 and a one-sided Mann-Whitney test gives p &lt; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine neue Version ist eine Regression, wenn der Median des p50 ihrer ersten %1 Heartbeats mehr als %2 % über dem der letzten %1 der vorigen Version liegt und ein einseitiger Mann-Whitney-Test p &lt; %3 ergibt.</translation>
     </message>
     <message>
         <source>Latency per heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz pro Heartbeat</translation>
     </message>
     <message>
         <source>Stage breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufteilung nach Stufen</translation>
     </message>
     <message>
         <source>No heartbeats in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Heartbeats im Projekt.</translation>
     </message>
 </context>
 <context>
@@ -1190,35 +1190,35 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>How fast does the model answer, on this machine and on the devices?</source>
-        <translation type="unfinished"></translation>
+        <translation>Wie schnell antwortet das Modell, auf diesem Rechner und auf den Geräten?</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>Dateien</translation>
     </message>
     <message>
         <source>A reference CSV against a live CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>Eine Referenz-CSV gegen eine Live-CSV</translation>
     </message>
     <message>
         <source>Live devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Geräte</translation>
     </message>
     <message>
         <source>The devices&apos; predictions against the picked model&apos;s training features</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Vorhersagen der Geräte gegen die Trainingsmerkmale des gewählten Modells</translation>
     </message>
     <message>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>Dieser Rechner</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">Flotte</translation>
+        <translation>Flotte</translation>
     </message>
     <message>
         <source>Latency the devices report in their heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenz, die die Geräte in ihren Heartbeats melden</translation>
     </message>
 </context>
 <context>
@@ -2087,75 +2087,75 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <name>edgewise::gui::FleetLatencyView</name>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>Aktualisieren</translation>
     </message>
     <message>
         <source>Read the devices&apos; heartbeats from the project again</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Heartbeats der Geräte erneut aus dem Projekt lesen</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">Gerät</translation>
+        <translation>Gerät</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>Heartbeats</translation>
     </message>
     <message>
         <source>p50 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 (µs)</translation>
     </message>
     <message>
         <source>p99 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 (µs)</translation>
     </message>
     <message>
         <source>Worst p99 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>Schlechtestes p99 (µs)</translation>
     </message>
     <message>
         <source>Last version change</source>
-        <translation type="unfinished"></translation>
+        <translation>Letzter Versionswechsel</translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Alle Geräte</translation>
     </message>
     <message>
         <source>Cannot read the telemetry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Telemetrie kann nicht gelesen werden: %1</translation>
     </message>
     <message>
         <source>No heartbeats yet: devices report their latency every few seconds on edgewise/&lt;device&gt;/telemetry once the Fleet pane watches them.</source>
-        <translation type="unfinished"></translation>
+        <translation>Noch keine Heartbeats: Geräte melden ihre Latenz alle paar Sekunden auf edgewise/&lt;device&gt;/telemetry, sobald der Flotten-Bereich sie beobachtet.</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">keine</translation>
+        <translation>keine</translation>
     </message>
     <message>
         <source>%1 devices, %2 heartbeats; no model version is slower than the one before it (rule: median p50 over %3 heartbeats +%4 % and Mann-Whitney p &lt; %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Geräte, %2 Heartbeats; keine Modellversion ist langsamer als ihre Vorgängerin (Regel: Median des p50 über %3 Heartbeats +%4 % und Mann-Whitney p &lt; %5).</translation>
     </message>
     <message>
         <source>Latency regression on %1: the new model version is slower than the previous one on the same device.</source>
-        <translation type="unfinished"></translation>
+        <translation>Latenzregression auf %1: Die neue Modellversion ist auf demselben Gerät langsamer als die vorige.</translation>
     </message>
     <message>
         <source>×%1 slower</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1 langsamer</translation>
     </message>
     <message>
         <source>×%1, no regression</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1, keine Regression</translation>
     </message>
     <message>
         <source>p50 %1 → %2 µs, Mann-Whitney p = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 → %2 µs, Mann-Whitney p = %3</translation>
     </message>
 </context>
 <context>
@@ -3270,188 +3270,188 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <name>edgewise::gui::LiveDriftView</name>
     <message>
         <source>Broker:</source>
-        <translation type="unfinished">Broker:</translation>
+        <translation>Broker:</translation>
     </message>
     <message>
         <source>The broker the devices publish their predictions to</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Broker, an den die Geräte ihre Vorhersagen senden</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished">Fenster:</translation>
+        <translation>Fenster:</translation>
     </message>
     <message>
         <source> predictions</source>
-        <translation type="unfinished"></translation>
+        <translation> Vorhersagen</translation>
     </message>
     <message>
         <source>Predictions per device scored together against the reference</source>
-        <translation type="unfinished"></translation>
+        <translation>Vorhersagen pro Gerät, die gemeinsam gegen die Referenz bewertet werden</translation>
     </message>
     <message>
         <source>α:</source>
-        <translation type="unfinished">α:</translation>
+        <translation>α:</translation>
     </message>
     <message>
         <source>False discovery rate of the per-feature decision (Benjamini-Hochberg) per window</source>
-        <translation type="unfinished"></translation>
+        <translation>Falscherkennungsrate der Entscheidung pro Merkmal (Benjamini-Hochberg) pro Fenster</translation>
     </message>
     <message>
         <source>Watch devices</source>
-        <translation type="unfinished"></translation>
+        <translation>Geräte beobachten</translation>
     </message>
     <message>
         <source>Compute the picked model&apos;s training features and score every device&apos;s predictions against them</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Trainingsmerkmale des gewählten Modells berechnen und die Vorhersagen jedes Geräts dagegen bewerten</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">Stopp</translation>
+        <translation>Stopp</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>Gerät:</translation>
     </message>
     <message>
         <source>Simulator:</source>
-        <translation type="unfinished"></translation>
+        <translation>Simulator:</translation>
     </message>
     <message>
         <source>bias</source>
-        <translation type="unfinished"></translation>
+        <translation>Offset</translation>
     </message>
     <message>
         <source>gain</source>
-        <translation type="unfinished"></translation>
+        <translation>Verstärkung</translation>
     </message>
     <message>
         <source>Added to the channel (bias) or multiplying it (gain)</source>
-        <translation type="unfinished"></translation>
+        <translation>Zum Kanal addiert (Offset) oder mit ihm multipliziert (Verstärkung)</translation>
     </message>
     <message>
         <source>Inject drift</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift einspeisen</translation>
     </message>
     <message>
         <source>Send inject_drift to the selected simulated device</source>
-        <translation type="unfinished"></translation>
+        <translation>inject_drift an das gewählte simulierte Gerät senden</translation>
     </message>
     <message>
         <source>Clear drift</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift entfernen</translation>
     </message>
     <message>
         <source>Create labeling task from drifted windows</source>
-        <translation type="unfinished"></translation>
+        <translation>Annotationsaufgabe aus gedrifteten Fenstern erstellen</translation>
     </message>
     <message>
         <source>Save the device&apos;s drifted windows as a recording of the project and open it in the Labeling pane</source>
-        <translation type="unfinished"></translation>
+        <translation>Die gedrifteten Fenster des Geräts als Aufnahme im Projekt speichern und im Annotations-Bereich öffnen</translation>
     </message>
     <message>
         <source>Already watching: stop first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachtung läuft bereits: zuerst stoppen.</translation>
     </message>
     <message>
         <source>Pick a trained model: its training features are the reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie ein trainiertes Modell: Seine Trainingsmerkmale sind die Referenz.</translation>
     </message>
     <message>
         <source>Live drift of model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Live-Drift von Modell %1</translation>
     </message>
     <message>
         <source>Watching %1 for predictions (reference: %2 training rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachte %1 auf Vorhersagen (Referenz: %2 Trainingszeilen)</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">Abgebrochen.</translation>
+        <translation>Abgebrochen.</translation>
     </message>
     <message>
         <source>Cannot watch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachtung nicht möglich: %1</translation>
     </message>
     <message>
         <source>Stopped. %1 alarms were written to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>Gestoppt. %1 Alarme wurden ins Projekt geschrieben.</translation>
     </message>
     <message>
         <source>Pick a trained model above and watch the devices that run it: every device&apos;s predictions are compared with the model&apos;s training features, window by window.</source>
-        <translation type="unfinished"></translation>
+        <translation>Wählen Sie oben ein trainiertes Modell und beobachten Sie die Geräte, auf denen es läuft: Die Vorhersagen jedes Geräts werden Fenster für Fenster mit den Trainingsmerkmalen des Modells verglichen.</translation>
     </message>
     <message>
         <source>Reference vs live histogram of the selected feature</source>
-        <translation type="unfinished">Histogramm Referenz gegen Live des ausgewählten Merkmals</translation>
+        <translation>Histogramm Referenz gegen live des gewählten Merkmals</translation>
     </message>
     <message>
         <source>Drift score per window of the selected device</source>
-        <translation type="unfinished"></translation>
+        <translation>Drift-Score pro Fenster des gewählten Geräts</translation>
     </message>
     <message>
         <source>%1 devices, %2 predictions, %3 windows scored, %4 alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Geräte, %2 Vorhersagen, %3 Fenster bewertet, %4 Alarme.</translation>
     </message>
     <message>
         <source>%1 predictions could not be used (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 Vorhersagen konnten nicht verwendet werden (%2).</translation>
     </message>
     <message>
         <source>%1 runs a model without a reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 führt ein Modell ohne Referenz aus.</translation>
     </message>
     <message>
         <source>%1: first window %2 of %3 predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: erstes Fenster %2 von %3 Vorhersagen.</translation>
     </message>
     <message numerus="yes">
         <source>%1: no feature moved in the latest window (%n alarms so far).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1: Kein Merkmal hat sich im letzten Fenster verschoben (bisher %n Alarm).</numerusform>
+            <numerusform>%1: Kein Merkmal hat sich im letzten Fenster verschoben (bisher %n Alarme).</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> und %n weiteres</numerusform>
+            <numerusform> und %n weitere</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: drift in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1: Drift in %2.</translation>
     </message>
     <message>
         <source>Watch the devices and pick one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Beobachten Sie zuerst die Geräte und wählen Sie eines.</translation>
     </message>
     <message>
         <source>Cannot send %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 kann nicht an %2 gesendet werden: %3</translation>
     </message>
     <message>
         <source>Sent %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 an %2 gesendet.</translation>
     </message>
     <message>
         <source>Open a project and pick a device with drifted windows first.</source>
-        <translation type="unfinished"></translation>
+        <translation>Öffnen Sie zuerst ein Projekt und wählen Sie ein Gerät mit gedrifteten Fenstern.</translation>
     </message>
     <message>
         <source>No labeling task: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>Keine Annotationsaufgabe: %1</translation>
     </message>
     <message numerus="yes">
         <source>Drift on %1 in %n windows (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>Drift auf %1 in %n Fenster (%2)</numerusform>
+            <numerusform>Drift auf %1 in %n Fenstern (%2)</numerusform>
         </translation>
     </message>
     <message>
         <source>Recording %1 with %2 rows of drifted windows sent to labeling.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1 mit %2 Zeilen gedrifteter Fenster an die Annotation gesendet.</translation>
     </message>
 </context>
 <context>

@@ -149,73 +149,73 @@
     </message>
     <message>
         <source>No heartbeats in the project yet</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中还没有心跳</translation>
     </message>
     <message>
         <source>%1 p50</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p50</translation>
     </message>
     <message>
         <source>%1 p99</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 p99</translation>
     </message>
     <message>
         <source>New model version</source>
-        <translation type="unfinished"></translation>
+        <translation>新模型版本</translation>
     </message>
     <message>
         <source>Regression</source>
-        <translation type="unfinished"></translation>
+        <translation>性能退化</translation>
     </message>
     <message>
         <source>Time since the first heartbeat (s)</source>
-        <translation type="unfinished"></translation>
+        <translation>自第一个心跳以来的时间 (s)</translation>
     </message>
     <message>
         <source>Inference latency (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>推理延迟 (µs)</translation>
     </message>
     <message numerus="yes">
         <source>Fleet latency per heartbeat: %n regression(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>每个心跳的设备群延迟：%n 处退化</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%1: latency per heartbeat, %n regression(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：每个心跳的延迟，%n 处退化</numerusform>
         </translation>
     </message>
     <message>
         <source>No heartbeats with a running model</source>
-        <translation type="unfinished"></translation>
+        <translation>没有运行模型时的心跳</translation>
     </message>
     <message>
         <source>Heartbeat p50 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳 p50 (µs)</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
     <message numerus="yes">
         <source>%1: p50 of %n heartbeat(s)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：%n 个心跳的 p50</numerusform>
         </translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>所有设备</translation>
     </message>
     <message>
         <source>Median per window (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个窗口的中位数 (µs)</translation>
     </message>
     <message>
         <source>Path per device: sensor → publish</source>
-        <translation type="unfinished"></translation>
+        <translation>每台设备的路径：传感器 → 发布</translation>
     </message>
 </context>
 <context>
@@ -488,91 +488,91 @@
     </message>
     <message>
         <source>Live drift on the devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备上的实时漂移</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Predictions</source>
-        <translation type="unfinished"></translation>
+        <translation>预测</translation>
     </message>
     <message>
         <source>Windows</source>
-        <translation type="unfinished"></translation>
+        <translation>窗口</translation>
     </message>
     <message>
         <source>Windows with an alarm</source>
-        <translation type="unfinished"></translation>
+        <translation>有告警的窗口</translation>
     </message>
     <message>
         <source>Features that moved</source>
-        <translation type="unfinished"></translation>
+        <translation>发生偏移的特征</translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> 以及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message numerus="yes">
         <source>Each device&apos;s predictions in windows of %n, per predicted class against the training rows of that class: KS with Benjamini-Hochberg at α = %1.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>每台设备的预测按 %n 个一组划分窗口，按预测类别与该类别的训练行比较：KS 检验，Benjamini-Hochberg 校正，α = %1。</numerusform>
         </translation>
     </message>
     <message>
         <source>Drift score per window of %1</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 每个窗口的漂移得分</translation>
     </message>
     <message>
         <source>The devices were not watched (Drift → Live devices).</source>
-        <translation type="unfinished"></translation>
+        <translation>未监视设备（漂移 → 实时设备）。</translation>
     </message>
     <message>
         <source>Latency on the devices</source>
-        <translation type="unfinished"></translation>
+        <translation>设备上的延迟</translation>
     </message>
     <message>
         <source>Model</source>
-        <translation type="unfinished">模型</translation>
+        <translation>模型</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
     <message>
         <source>decode / features / inference / publish (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>解码 / 特征 / 推理 / 发布 (µs)</translation>
     </message>
     <message>
         <source>No latency regression between model versions.</source>
-        <translation type="unfinished"></translation>
+        <translation>模型版本之间没有延迟退化。</translation>
     </message>
     <message>
         <source>Regression on %1: %2 → %3, p50 %4 → %5 µs (×%6, Mann-Whitney p = %7)</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上的退化：%2 → %3，p50 %4 → %5 µs（×%6，Mann-Whitney p = %7）</translation>
     </message>
     <message>
         <source>A new version is a regression when the median p50 of its first %1 heartbeats is more than %2 % above that of the previous version&apos;s last %1 and a one-sided Mann-Whitney test gives p &lt; %3.</source>
-        <translation type="unfinished"></translation>
+        <translation>当新版本前 %1 个心跳的 p50 中位数比上一版本最后 %1 个心跳高出 %2 % 以上，且单侧 Mann-Whitney 检验 p &lt; %3 时，判定为退化。</translation>
     </message>
     <message>
         <source>Latency per heartbeat</source>
-        <translation type="unfinished"></translation>
+        <translation>每个心跳的延迟</translation>
     </message>
     <message>
         <source>Stage breakdown</source>
-        <translation type="unfinished"></translation>
+        <translation>各阶段分解</translation>
     </message>
     <message>
         <source>No heartbeats in the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>项目中没有心跳。</translation>
     </message>
 </context>
 <context>
@@ -1173,35 +1173,35 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>How fast does the model answer, on this machine and on the devices?</source>
-        <translation type="unfinished"></translation>
+        <translation>模型在本机和设备上的响应有多快？</translation>
     </message>
     <message>
         <source>Files</source>
-        <translation type="unfinished"></translation>
+        <translation>文件</translation>
     </message>
     <message>
         <source>A reference CSV against a live CSV</source>
-        <translation type="unfinished"></translation>
+        <translation>参考 CSV 对比实时 CSV</translation>
     </message>
     <message>
         <source>Live devices</source>
-        <translation type="unfinished"></translation>
+        <translation>实时设备</translation>
     </message>
     <message>
         <source>The devices&apos; predictions against the picked model&apos;s training features</source>
-        <translation type="unfinished"></translation>
+        <translation>设备的预测与所选模型的训练特征对比</translation>
     </message>
     <message>
         <source>This machine</source>
-        <translation type="unfinished"></translation>
+        <translation>本机</translation>
     </message>
     <message>
         <source>Fleet</source>
-        <translation type="unfinished">设备群</translation>
+        <translation>设备群</translation>
     </message>
     <message>
         <source>Latency the devices report in their heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>设备在心跳中报告的延迟</translation>
     </message>
 </context>
 <context>
@@ -2065,75 +2065,75 @@ Long work such as exports, training and deployments appears here with its progre
     <name>edgewise::gui::FleetLatencyView</name>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <source>Refresh</source>
-        <translation type="unfinished"></translation>
+        <translation>刷新</translation>
     </message>
     <message>
         <source>Read the devices&apos; heartbeats from the project again</source>
-        <translation type="unfinished"></translation>
+        <translation>重新从项目读取设备心跳</translation>
     </message>
     <message>
         <source>Device</source>
-        <translation type="unfinished">设备</translation>
+        <translation>设备</translation>
     </message>
     <message>
         <source>Heartbeats</source>
-        <translation type="unfinished"></translation>
+        <translation>心跳</translation>
     </message>
     <message>
         <source>p50 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 (µs)</translation>
     </message>
     <message>
         <source>p99 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>p99 (µs)</translation>
     </message>
     <message>
         <source>Worst p99 (µs)</source>
-        <translation type="unfinished"></translation>
+        <translation>最差 p99 (µs)</translation>
     </message>
     <message>
         <source>Last version change</source>
-        <translation type="unfinished"></translation>
+        <translation>最近一次版本变更</translation>
     </message>
     <message>
         <source>All devices</source>
-        <translation type="unfinished"></translation>
+        <translation>所有设备</translation>
     </message>
     <message>
         <source>Cannot read the telemetry: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取遥测数据：%1</translation>
     </message>
     <message>
         <source>No heartbeats yet: devices report their latency every few seconds on edgewise/&lt;device&gt;/telemetry once the Fleet pane watches them.</source>
-        <translation type="unfinished"></translation>
+        <translation>还没有心跳：一旦设备群面板开始监视，设备每隔几秒会在 edgewise/&lt;device&gt;/telemetry 上报告其延迟。</translation>
     </message>
     <message>
         <source>none</source>
-        <translation type="unfinished">无</translation>
+        <translation>无</translation>
     </message>
     <message>
         <source>%1 devices, %2 heartbeats; no model version is slower than the one before it (rule: median p50 over %3 heartbeats +%4 % and Mann-Whitney p &lt; %5).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 台设备，%2 个心跳；没有比前一版本更慢的模型版本（规则：%3 个心跳的 p50 中位数 +%4 % 且 Mann-Whitney p &lt; %5）。</translation>
     </message>
     <message>
         <source>Latency regression on %1: the new model version is slower than the previous one on the same device.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 上出现延迟退化：新模型版本在同一设备上比上一版本更慢。</translation>
     </message>
     <message>
         <source>×%1 slower</source>
-        <translation type="unfinished"></translation>
+        <translation>慢 ×%1</translation>
     </message>
     <message>
         <source>×%1, no regression</source>
-        <translation type="unfinished"></translation>
+        <translation>×%1，无退化</translation>
     </message>
     <message>
         <source>p50 %1 → %2 µs, Mann-Whitney p = %3</source>
-        <translation type="unfinished"></translation>
+        <translation>p50 %1 → %2 µs，Mann-Whitney p = %3</translation>
     </message>
 </context>
 <context>
@@ -3231,185 +3231,185 @@ Long work such as exports, training and deployments appears here with its progre
     <name>edgewise::gui::LiveDriftView</name>
     <message>
         <source>Broker:</source>
-        <translation type="unfinished">代理服务器：</translation>
+        <translation>代理：</translation>
     </message>
     <message>
         <source>The broker the devices publish their predictions to</source>
-        <translation type="unfinished"></translation>
+        <translation>设备发布预测所用的代理</translation>
     </message>
     <message>
         <source>Window:</source>
-        <translation type="unfinished">窗口：</translation>
+        <translation>窗口：</translation>
     </message>
     <message>
         <source> predictions</source>
-        <translation type="unfinished"></translation>
+        <translation> 个预测</translation>
     </message>
     <message>
         <source>Predictions per device scored together against the reference</source>
-        <translation type="unfinished"></translation>
+        <translation>每台设备一起与参考比较的预测数</translation>
     </message>
     <message>
         <source>α:</source>
-        <translation type="unfinished">α：</translation>
+        <translation>α：</translation>
     </message>
     <message>
         <source>False discovery rate of the per-feature decision (Benjamini-Hochberg) per window</source>
-        <translation type="unfinished"></translation>
+        <translation>每个窗口逐特征判定的错误发现率（Benjamini-Hochberg）</translation>
     </message>
     <message>
         <source>Watch devices</source>
-        <translation type="unfinished"></translation>
+        <translation>监视设备</translation>
     </message>
     <message>
         <source>Compute the picked model&apos;s training features and score every device&apos;s predictions against them</source>
-        <translation type="unfinished"></translation>
+        <translation>计算所选模型的训练特征，并用其评估每台设备的预测</translation>
     </message>
     <message>
         <source>Stop</source>
-        <translation type="unfinished">停止</translation>
+        <translation>停止</translation>
     </message>
     <message>
         <source>Device:</source>
-        <translation type="unfinished"></translation>
+        <translation>设备：</translation>
     </message>
     <message>
         <source>Simulator:</source>
-        <translation type="unfinished"></translation>
+        <translation>模拟器：</translation>
     </message>
     <message>
         <source>bias</source>
-        <translation type="unfinished"></translation>
+        <translation>偏置</translation>
     </message>
     <message>
         <source>gain</source>
-        <translation type="unfinished"></translation>
+        <translation>增益</translation>
     </message>
     <message>
         <source>Added to the channel (bias) or multiplying it (gain)</source>
-        <translation type="unfinished"></translation>
+        <translation>加到通道上（偏置）或与通道相乘（增益）</translation>
     </message>
     <message>
         <source>Inject drift</source>
-        <translation type="unfinished"></translation>
+        <translation>注入漂移</translation>
     </message>
     <message>
         <source>Send inject_drift to the selected simulated device</source>
-        <translation type="unfinished"></translation>
+        <translation>向所选模拟设备发送 inject_drift</translation>
     </message>
     <message>
         <source>Clear drift</source>
-        <translation type="unfinished"></translation>
+        <translation>清除漂移</translation>
     </message>
     <message>
         <source>Create labeling task from drifted windows</source>
-        <translation type="unfinished"></translation>
+        <translation>从漂移窗口创建标注任务</translation>
     </message>
     <message>
         <source>Save the device&apos;s drifted windows as a recording of the project and open it in the Labeling pane</source>
-        <translation type="unfinished"></translation>
+        <translation>将设备的漂移窗口保存为项目录制，并在标注面板中打开</translation>
     </message>
     <message>
         <source>Already watching: stop first.</source>
-        <translation type="unfinished"></translation>
+        <translation>已在监视：请先停止。</translation>
     </message>
     <message>
         <source>Pick a trained model: its training features are the reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>请选择一个已训练的模型：其训练特征即为参考。</translation>
     </message>
     <message>
         <source>Live drift of model %1</source>
-        <translation type="unfinished"></translation>
+        <translation>模型 %1 的实时漂移</translation>
     </message>
     <message>
         <source>Watching %1 for predictions (reference: %2 training rows)</source>
-        <translation type="unfinished"></translation>
+        <translation>正在监视 %1 的预测（参考：%2 条训练行）</translation>
     </message>
     <message>
         <source>Cancelled.</source>
-        <translation type="unfinished">已取消。</translation>
+        <translation>已取消。</translation>
     </message>
     <message>
         <source>Cannot watch: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>无法监视：%1</translation>
     </message>
     <message>
         <source>Stopped. %1 alarms were written to the project.</source>
-        <translation type="unfinished"></translation>
+        <translation>已停止。%1 条告警已写入项目。</translation>
     </message>
     <message>
         <source>Pick a trained model above and watch the devices that run it: every device&apos;s predictions are compared with the model&apos;s training features, window by window.</source>
-        <translation type="unfinished"></translation>
+        <translation>在上方选择一个已训练的模型并监视运行它的设备：每台设备的预测会逐窗口与模型的训练特征比较。</translation>
     </message>
     <message>
         <source>Reference vs live histogram of the selected feature</source>
-        <translation type="unfinished">所选特征的参考与实时直方图</translation>
+        <translation>所选特征的参考与实时直方图</translation>
     </message>
     <message>
         <source>Drift score per window of the selected device</source>
-        <translation type="unfinished"></translation>
+        <translation>所选设备每个窗口的漂移得分</translation>
     </message>
     <message>
         <source>%1 devices, %2 predictions, %3 windows scored, %4 alarms.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 台设备，%2 个预测，已评估 %3 个窗口，%4 条告警。</translation>
     </message>
     <message>
         <source>%1 predictions could not be used (%2).</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 个预测无法使用（%2）。</translation>
     </message>
     <message>
         <source>%1 runs a model without a reference.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 运行的模型没有参考。</translation>
     </message>
     <message>
         <source>%1: first window %2 of %3 predictions.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：第一个窗口 %2/%3 个预测。</translation>
     </message>
     <message numerus="yes">
         <source>%1: no feature moved in the latest window (%n alarms so far).</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1：最新窗口中没有特征发生偏移（迄今 %n 条告警）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source> and %n more</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform> 以及另外 %n 个</numerusform>
         </translation>
     </message>
     <message>
         <source>%1: drift in %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：%2 发生漂移。</translation>
     </message>
     <message>
         <source>Watch the devices and pick one first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先监视设备并选择一台。</translation>
     </message>
     <message>
         <source>Cannot send %1 to %2: %3</source>
-        <translation type="unfinished"></translation>
+        <translation>无法向 %2 发送 %1：%3</translation>
     </message>
     <message>
         <source>Sent %1 to %2.</source>
-        <translation type="unfinished"></translation>
+        <translation>已向 %2 发送 %1。</translation>
     </message>
     <message>
         <source>Open a project and pick a device with drifted windows first.</source>
-        <translation type="unfinished"></translation>
+        <translation>请先打开项目并选择有漂移窗口的设备。</translation>
     </message>
     <message>
         <source>No labeling task: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>未创建标注任务：%1</translation>
     </message>
     <message numerus="yes">
         <source>Drift on %1 in %n windows (%2)</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1 在 %n 个窗口中发生漂移（%2）</numerusform>
         </translation>
     </message>
     <message>
         <source>Recording %1 with %2 rows of drifted windows sent to labeling.</source>
-        <translation type="unfinished"></translation>
+        <translation>包含 %2 行漂移窗口的录制 %1 已发送去标注。</translation>
     </message>
 </context>
 <context>
