@@ -7,6 +7,7 @@
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
+#include "app/cli/demo_audit.h"
 #include "app/cli/demo_training.h"
 
 #include <QCommandLineParser>
@@ -333,6 +334,7 @@ int runDemo(const QStringList& arguments) {
   } else {
     md << "Training failed: " << trained.error().toString() << "\n";
   }
+  appendDemoAudit(broker.url(), projectPath, trained, say, report, md);
   md << "\nLater lifecycle stages (labeling, compression, deployment, audit) are added to this "
         "report as they land.\n";
 
