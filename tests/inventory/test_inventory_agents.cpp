@@ -6,6 +6,7 @@
 
 #include <signal.h>
 
+#include <mqtt/async_client.h>
 #include <QCoreApplication>
 #include <QProcess>
 #include <QTemporaryDir>
@@ -416,4 +417,74 @@ TEST_F(InventoryAgents, CliSelectsByClassAndTagDryRunAndRecordsHistory) {
   EXPECT_EQ((*d)->deviceClass, "gw");
   EXPECT_FALSE((*d)->agentVersion.empty());
   EXPECT_EQ(sha256Of((*d)->modelJson), "");  // recorded before the rollout
+}
+
+// A device that sends heartbeats and then falls silent (its broker session still open, so no
+// last will) is marked offline after 1.5 x keep-alive; a new heartbeat brings it back.
+TEST_F(InventoryAgents, MonitorMarksASilentDeviceOffline) {
+  FleetMonitorOptions mo;
+  mo.brokerUrl = m_broker.url();
+  mo.projectPath = m_projectPath;
+  mo.keepAliveS = 1;
+  mo.flushMs = 100;
+  FleetMonitor monitor(mo);
+  ASSERT_TRUE(monitor.start().ok());
+  mqtt::async_client device(m_broker.url(), "fake-device");
+  ASSERT_TRUE(device.connect()->wait_for(std::chrono::seconds(5)));
+  const auto publish = [&](const std::string& topic, const std::string& payload, bool retained) {
+    device.publish(topic, payload.data(), payload.size(), 1, retained)
+        ->wait_for(std::chrono::seconds(5));
+  };
+  publish("edgewise/fake-0001/status",
+          R"({"device":"fake-0001","state":"online","agent_version":"0.1.0","device_class":"x",)"
+          R"("hardware":{"arch":"riscv64","cores":1,"ram_mb":64,"os":"zephyr"}})",
+          true);
+  const auto heartbeat = [&](double p50) {
+    publish("edgewise/fake-0001/telemetry",
+            R"({"device":"fake-0001","ts":)" + std::to_string(util::wallClockUs()) +
+                R"(,"cpu_pct":2.5,"rss_kb":512,"latency_us":{"p50":)" + std::to_string(p50) +
+                R"(,"p99":900.0},"predictions_per_s":10.0,"queue_depth":1})",
+            false);
+  };
+  heartbeat(300);
+  for (int i = 0;
+       i < 30 && !(monitor.device("fake-0001") && monitor.device("fake-0001")->heartbeats); ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  auto d = monitor.device("fake-0001");
+  ASSERT_TRUE(d.has_value());
+  EXPECT_TRUE(d->online);
+  ASSERT_TRUE(d->telemetry.has_value());
+  EXPECT_DOUBLE_EQ(*d->telemetry->latencyP50Us, 300.0);
+  const int64_t last = util::monotonicUs();
+  int64_t offlineAfterUs = -1;
+  while (util::monotonicUs() - last < 5'000'000) {
+    d = monitor.device("fake-0001");
+    if (d && !d->online) {
+      offlineAfterUs = util::monotonicUs() - last;
+      break;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  ASSERT_GT(offlineAfterUs, 0);
+  EXPECT_GE(offlineAfterUs, 1'400'000);  // 1.5 x 1 s, less the flush period
+  EXPECT_LT(offlineAfterUs, 2'000'000);
+  EXPECT_EQ(d->offlineReason.rfind("silent for", 0), 0u) << d->offlineReason;
+  heartbeat(310);
+  for (int i = 0; i < 30 && !monitor.device("fake-0001")->online; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(50));
+  EXPECT_TRUE(monitor.device("fake-0001")->online);
+  // Stored: the device (hardware from the status) and both heartbeats.
+  monitor.flushNow();
+  InventoryRepository repo(*m_project);
+  auto rows = repo.telemetry("fake-0001", 0, INT64_MAX);
+  ASSERT_TRUE(rows.ok());
+  ASSERT_EQ(rows->size(), 2u);
+  EXPECT_DOUBLE_EQ(*(*rows)[1].latencyP50Us, 310.0);
+  EXPECT_EQ(*(*rows)[1].queueDepth, 1);
+  auto stored = repo.device("fake-0001");
+  ASSERT_TRUE(stored.ok() && stored->has_value());
+  EXPECT_EQ(planDeviceFrom(**stored, true).ramMb, 64);
+  EXPECT_EQ((*stored)->deviceClass, "x");
+  device.publish("edgewise/fake-0001/status", "", 0, 1, true)->wait_for(std::chrono::seconds(5));
+  device.disconnect()->wait_for(std::chrono::seconds(5));
 }
