@@ -76,7 +76,8 @@ TEST(CliActiveLearning, BuiltinDigitsFromAFile) {
   EXPECT_EQ(j.at("budget"), 40);
   EXPECT_EQ(j.at("seeds"), 2);
   EXPECT_EQ(j.at("first_seed"), 42);
-  EXPECT_EQ(j.at("hybrid_factor"), 10);
+  EXPECT_EQ(j.at("hybrid_factor"), 2);
+  EXPECT_EQ(j.at("hybrid_diversity"), "cluster");
   EXPECT_DOUBLE_EQ(j.at("target_fraction").get<double>(), 0.95);
   ASSERT_EQ(j.at("full_pool_accuracy_runs").size(), 2u);
   const double full = j.at("full_pool_accuracy");

@@ -7,9 +7,10 @@
 namespace edgewise::labeling::test {
 namespace {
 
-TEST_F(LabelTest, SchemaIsVersion6WithLabelTables) {
-  EXPECT_EQ(store::Project::currentSchemaVersion(), 6);
-  EXPECT_EQ(m_project->schemaVersion(), 6);
+// The label tables came with schema 6; schema 7 added the fleet tables and feedback.
+TEST_F(LabelTest, SchemaHasLabelTables) {
+  EXPECT_EQ(store::Project::currentSchemaVersion(), 7);
+  EXPECT_EQ(m_project->schemaVersion(), 7);
   auto c = m_repo->addClass("walk");
   EW_ASSERT_OK(c);
   EXPECT_EQ(c->color, "#1f77b4");
