@@ -18,6 +18,7 @@
 #include <QTableView>
 #include <QTableWidget>
 #include <QTimer>
+#include <QUrl>
 #include <QVBoxLayout>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -317,6 +318,23 @@ void FleetPane::retranslateUi() {
   showDetail();
 }
 
+void FleetPane::showEvent(QShowEvent* event) {
+  QWidget::showEvent(event);
+  if (m_autoConnectTried || m_monitor) return;
+  m_autoConnectTried = true;
+  const QUrl url(brokerUrl());
+  const QString host = url.host();
+  if (host == QLatin1String("127.0.0.1") || host == QLatin1String("localhost") ||
+      host == QLatin1String("::1")) {
+    QTimer::singleShot(0, this, [this] {
+      if (m_monitor) return;
+      m_quietConnect = true;
+      connectBroker();
+      m_quietConnect = false;
+    });
+  }
+}
+
 void FleetPane::setStatus(const QString& text, bool error) {
   m_lastStatus = text;
   m_status->setText(
@@ -353,7 +371,10 @@ void FleetPane::restartMonitor() {
   auto monitor = std::make_unique<inventory::FleetMonitor>(o);
   if (auto started = monitor->start(); !started) {
     m_connection->setStatus(QColor(0xb0, 0x00, 0x20), tr("not connected"));
-    setStatus(qs(started.error().toString()), true);
+    if (m_quietConnect)
+      setStatus(tr("No broker at %1 yet; press Connect when it runs.").arg(brokerUrl()));
+    else
+      setStatus(qs(started.error().toString()), true);
     return;
   }
   m_monitor = std::move(monitor);

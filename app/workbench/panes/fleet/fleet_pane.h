@@ -66,6 +66,9 @@ class FleetPane : public QWidget {
 
  protected:
   void changeEvent(QEvent* event) override;
+  // The first time the pane is shown it connects by itself to a broker on this machine
+  // (instant to succeed or fail); a remote one waits for Connect.
+  void showEvent(QShowEvent* event) override;
 
  private:
   void retranslateUi();
@@ -101,6 +104,8 @@ class FleetPane : public QWidget {
   QString m_currentDevice;
   QPointer<DeployDialog> m_deployDialog;
   int m_rollbackJob = 0;
+  bool m_autoConnectTried = false;
+  bool m_quietConnect = false;
 };
 
 }  // namespace edgewise::gui
