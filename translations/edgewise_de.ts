@@ -2436,6 +2436,10 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Connect to the broker (Enter in the address field) to see devices live.</source>
         <translation>Mit dem Broker verbinden (Eingabetaste im Adressfeld), um Geräte live zu sehen.</translation>
     </message>
+    <message>
+        <source>No broker at %1 yet; press Connect when it runs.</source>
+        <translation>Noch kein Broker unter %1; „Verbinden“ drücken, sobald er läuft.</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -3273,10 +3277,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>Broker:</translation>
     </message>
     <message>
-        <source>The broker the devices publish their predictions to</source>
-        <translation>Der Broker, an den die Geräte ihre Vorhersagen senden</translation>
-    </message>
-    <message>
         <source>Window:</source>
         <translation>Fenster:</translation>
     </message>
@@ -3452,6 +3452,34 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Recording %1 with %2 rows of drifted windows sent to labeling.</source>
         <translation>Aufnahme %1 mit %2 Zeilen gedrifteter Fenster an die Annotation gesendet.</translation>
+    </message>
+    <message>
+        <source>The broker the devices publish their predictions to; empty: no broker (recordings only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the picked recording&apos;s samples as one device&apos;s predictions (its channels must be the model&apos;s features, e.g. drifted windows saved here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch first (leave the broker empty to score recordings only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read recording %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording %1 has no stream with the model&apos;s %2 features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording %1: %2 rows scored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -2410,6 +2410,10 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Connect to the broker (Enter in the address field) to see devices live.</source>
         <translation>连接代理（在地址栏中按回车）以实时查看设备。</translation>
     </message>
+    <message>
+        <source>No broker at %1 yet; press Connect when it runs.</source>
+        <translation>%1 上尚无代理；代理运行后请按“连接”。</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -3234,10 +3238,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>代理：</translation>
     </message>
     <message>
-        <source>The broker the devices publish their predictions to</source>
-        <translation>设备发布预测所用的代理</translation>
-    </message>
-    <message>
         <source>Window:</source>
         <translation>窗口：</translation>
     </message>
@@ -3410,6 +3410,34 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Recording %1 with %2 rows of drifted windows sent to labeling.</source>
         <translation>包含 %2 行漂移窗口的录制 %1 已发送去标注。</translation>
+    </message>
+    <message>
+        <source>The broker the devices publish their predictions to; empty: no broker (recordings only)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Replay recording</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Score the picked recording&apos;s samples as one device&apos;s predictions (its channels must be the model&apos;s features, e.g. drifted windows saved here)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Watch first (leave the broker empty to score recordings only).</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Cannot read recording %1: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording %1 has no stream with the model&apos;s %2 features.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Recording %1: %2 rows scored.</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
