@@ -347,6 +347,16 @@ void AuditPaneTest::liveDriftOfDevices() {
   QVERIFY(summary.ok());
   QCOMPARE(summary->sampleCount, int64_t(200));  // the two drifted windows of 100
   QCOMPARE(labeling.at(0).at(1).toLongLong(), summary->startUs);
+  // The saved windows replayed as live data of "pi-02@rec<id>": both windows drift again.
+  QVERIFY2(view->replayRecording(recordingId), qPrintable(view->statusText()));
+  const QString replayed = QStringLiteral("pi-02@rec%1").arg(recordingId);
+  QVERIFY(view->devices().contains(replayed));
+  for (const auto& d : watcher->snapshot().devices) {
+    if (QString::fromStdString(d.device) != replayed) continue;
+    QCOMPARE(d.windows.size(), size_t(2));
+    QVERIFY(d.windows[0].alarm && d.windows[1].alarm);
+  }
+  QVERIFY(view->selectDevice(QStringLiteral("pi-02")));
   view->refresh();
   grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_live_drift.png"));
 }

@@ -26,6 +26,7 @@
 #include "app/workbench/workspace.h"
 #include "core/audit/model_reference.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 
 namespace edgewise::gui {
 
@@ -72,6 +73,11 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   m_brokerLabel = new QLabel(this);
   m_broker = new QLineEdit(QStringLiteral("tcp://127.0.0.1:1883"), this);
   m_broker->setObjectName(QStringLiteral("liveDriftBroker"));
+  m_recording = new QComboBox(this);
+  m_recording->setObjectName(QStringLiteral("liveDriftRecording"));
+  m_recording->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+  m_replay = new QPushButton(this);
+  m_replay->setObjectName(QStringLiteral("liveDriftReplay"));
   m_windowLabel = new QLabel(this);
   m_window = new QSpinBox(this);
   m_window->setObjectName(QStringLiteral("liveDriftWindow"));
@@ -127,6 +133,8 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   auto* connectRow = new QHBoxLayout;
   connectRow->addWidget(m_brokerLabel);
   connectRow->addWidget(m_broker, 1);
+  connectRow->addWidget(m_recording);
+  connectRow->addWidget(m_replay);
   connectRow->addWidget(m_windowLabel);
   connectRow->addWidget(m_window);
   connectRow->addWidget(m_alphaLabel);
@@ -168,6 +176,12 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
                 m_injectAmount->value());
   });
   connect(m_clear, &QPushButton::clicked, this, [this] { clearDrift(); });
+  connect(m_replay, &QPushButton::clicked, this, [this] {
+    if (m_recording->currentIndex() >= 0) replayRecording(m_recording->currentData().toLongLong());
+  });
+  connect(&m_workspace, &Workspace::recordingsChanged, this, [this] { refreshRecordings(); });
+  connect(&m_workspace, &Workspace::projectChanged, this, [this] { refreshRecordings(); });
+  refreshRecordings();
   connect(m_label, &QPushButton::clicked, this, [this] { createLabelingTask(); });
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
@@ -180,7 +194,13 @@ LiveDriftView::~LiveDriftView() = default;
 
 void LiveDriftView::retranslateUi() {
   m_brokerLabel->setText(tr("Broker:"));
-  m_broker->setToolTip(tr("The broker the devices publish their predictions to"));
+  m_broker->setToolTip(
+      tr("The broker the devices publish their predictions to; empty: no broker (recordings "
+         "only)"));
+  m_replay->setText(tr("Replay recording"));
+  m_replay->setToolTip(
+      tr("Score the picked recording's samples as one device's predictions (its channels must "
+         "be the model's features, e.g. drifted windows saved here)"));
   m_windowLabel->setText(tr("Window:"));
   m_window->setSuffix(tr(" predictions"));
   m_window->setToolTip(tr("Predictions per device scored together against the reference"));
@@ -367,6 +387,7 @@ void LiveDriftView::showDevice() {
   }
   std::shared_ptr<const audit::FeatureTable> ref =
       m_watcher ? m_watcher->referenceTable(dev->modelSha256) : nullptr;
+  if (!dev->hasReference) ref = nullptr;
   const bool otherDevice = !m_analysis || m_analysis->livePath != m_device->currentText();
   const bool changed = otherDevice || m_analysis->timeline.size() != dev->windows.size();
   if (ref) m_analysis = liveDriftAnalysis(*dev, *ref, m_snapshot.alpha, m_snapshot.windowRows);
@@ -438,6 +459,70 @@ std::vector<LiveDriftData> LiveDriftView::reportDevices() const {
     return a.alarms.size() > b.alarms.size();
   });
   return out;
+}
+
+void LiveDriftView::refreshRecordings() {
+  const QVariant keep = m_recording->currentData();
+  m_recording->clear();
+  if (store::Project* project = m_workspace.project()) {
+    auto list = project->recordings().list();
+    if (list.ok())
+      for (const auto& r : *list)
+        m_recording->addItem(
+            QStringLiteral("%1 (%2)").arg(QString::fromStdString(r.name)).arg(r.id),
+            QVariant::fromValue<qlonglong>(r.id));
+  }
+  const int i = m_recording->findData(keep);
+  if (i >= 0) m_recording->setCurrentIndex(i);
+  m_replay->setEnabled(m_recording->count() > 0);
+}
+
+bool LiveDriftView::replayRecording(int64_t recordingId) {
+  store::Project* project = m_workspace.project();
+  if (!m_watcher || !project) {
+    setStatus(tr("Watch first (leave the broker empty to score recordings only)."), true);
+    return false;
+  }
+  auto reference = m_watcher->referenceTable(std::string());
+  auto streams = project->recordings().streams(recordingId);
+  if (!streams.ok()) {
+    setStatus(tr("Cannot read recording %1: %2")
+                  .arg(recordingId)
+                  .arg(QString::fromStdString(streams.error().toString())),
+              true);
+    return false;
+  }
+  size_t rows = 0;
+  for (const store::StreamSummary& stream : *streams) {
+    if (!reference || stream.spec.channelNames.size() != reference->columns()) continue;
+    auto data = project->recordings().readStream(stream.id);
+    if (!data.ok()) continue;
+    const std::string device =
+        (stream.spec.deviceId.empty() ? std::string("recording") : stream.spec.deviceId) + "@rec" +
+        std::to_string(recordingId);
+    const size_t cols = static_cast<size_t>(data->channelCount);
+    for (size_t r = 0; r < data->timestampsUs.size(); ++r) {
+      nlohmann::json j{{"device", device},
+                       {"seq", r},
+                       {"ts", data->timestampsUs[r]},
+                       {"features", std::vector<float>(data->values.begin() + r * cols,
+                                                       data->values.begin() + (r + 1) * cols)}};
+      if (r == 0) j["feature_names"] = stream.spec.channelNames;
+      m_watcher->post("edgewise/" + device + "/predictions", j.dump());
+    }
+    rows += data->timestampsUs.size();
+  }
+  if (rows == 0) {
+    setStatus(tr("Recording %1 has no stream with the model's %2 features.")
+                  .arg(recordingId)
+                  .arg(reference ? reference->columns() : 0),
+              true);
+    return false;
+  }
+  m_watcher->waitIdle(10000);
+  refresh();
+  setStatus(tr("Recording %1: %2 rows scored.").arg(recordingId).arg(rows));
+  return true;
 }
 
 bool LiveDriftView::sendCommand(const std::string& payload, const QString& what) {

@@ -64,6 +64,13 @@ class LiveDriftView : public QWidget {
   void selectFeature(int feature);
   QStringList devices() const;
 
+  // Scores a recording's samples as the predictions of one device "<device>@rec<id>" (every
+  // stream whose channels are the reference's features, e.g. a recording of drifted windows
+  // saved here): live data from a recording instead of the broker. Needs the watcher (with an
+  // empty broker field it runs without MQTT). False with the reason in statusText().
+  bool replayRecording(int64_t recordingId);
+  void refreshRecordings();
+
   // Sends inject_drift (kind bias/gain, channel, amount) or clear_drift to the selected device.
   bool injectDrift(const QString& kind, const QString& channel, double amount);
   bool clearDrift();
@@ -101,6 +108,8 @@ class LiveDriftView : public QWidget {
 
   QLabel* m_brokerLabel = nullptr;
   QLineEdit* m_broker = nullptr;
+  QComboBox* m_recording = nullptr;
+  QPushButton* m_replay = nullptr;
   QLabel* m_windowLabel = nullptr;
   QSpinBox* m_window = nullptr;
   QLabel* m_alphaLabel = nullptr;
