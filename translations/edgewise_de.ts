@@ -2315,13 +2315,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
         <translation>Noch kein Gerät hat sich gemeldet. edgewise-agent mit %1 starten.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n device(s), %1 online</source>
-        <translation>
-            <numerusform>%n Gerät, %1 online</numerusform>
-            <numerusform>%n Geräte, %1 online</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, Agent %3, %4</translation>
@@ -2439,6 +2432,13 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>No broker at %1 yet; press Connect when it runs.</source>
         <translation>Noch kein Broker unter %1; „Verbinden“ drücken, sobald er läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>live: %1 of %n device(s) online</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3455,31 +3455,31 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>The broker the devices publish their predictions to; empty: no broker (recordings only)</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Broker, an den die Geräte ihre Vorhersagen senden; leer: kein Broker (nur Aufnahmen)</translation>
     </message>
     <message>
         <source>Replay recording</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme abspielen</translation>
     </message>
     <message>
         <source>Score the picked recording&apos;s samples as one device&apos;s predictions (its channels must be the model&apos;s features, e.g. drifted windows saved here)</source>
-        <translation type="unfinished"></translation>
+        <translation>Die Samples der gewählten Aufnahme als Vorhersagen eines Geräts bewerten (ihre Kanäle müssen die Merkmale des Modells sein, z. B. hier gespeicherte gedriftete Fenster)</translation>
     </message>
     <message>
         <source>Watch first (leave the broker empty to score recordings only).</source>
-        <translation type="unfinished"></translation>
+        <translation>Zuerst beobachten (Broker leer lassen, um nur Aufnahmen zu bewerten).</translation>
     </message>
     <message>
         <source>Cannot read recording %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1 kann nicht gelesen werden: %2</translation>
     </message>
     <message>
         <source>Recording %1 has no stream with the model&apos;s %2 features.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1 hat keinen Stream mit den %2 Merkmalen des Modells.</translation>
     </message>
     <message>
         <source>Recording %1: %2 rows scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>Aufnahme %1: %2 Zeilen bewertet.</translation>
     </message>
 </context>
 <context>

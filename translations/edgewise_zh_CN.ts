@@ -2292,12 +2292,6 @@ Long work such as exports, training and deployments appears here with its progre
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
         <translation>尚无设备上报。请以 %1 启动 edgewise-agent。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n device(s), %1 online</source>
-        <translation>
-            <numerusform>%n 台设备，%1 台在线</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2，代理程序 %3，%4</translation>
@@ -2413,6 +2407,12 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>No broker at %1 yet; press Connect when it runs.</source>
         <translation>%1 上尚无代理；代理运行后请按“连接”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>live: %1 of %n device(s) online</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3413,31 +3413,31 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>The broker the devices publish their predictions to; empty: no broker (recordings only)</source>
-        <translation type="unfinished"></translation>
+        <translation>设备发布预测所用的代理；留空：不使用代理（仅录制）</translation>
     </message>
     <message>
         <source>Replay recording</source>
-        <translation type="unfinished"></translation>
+        <translation>回放录制</translation>
     </message>
     <message>
         <source>Score the picked recording&apos;s samples as one device&apos;s predictions (its channels must be the model&apos;s features, e.g. drifted windows saved here)</source>
-        <translation type="unfinished"></translation>
+        <translation>将所选录制的样本作为一台设备的预测进行评估（其通道必须是模型的特征，例如在此保存的漂移窗口）</translation>
     </message>
     <message>
         <source>Watch first (leave the broker empty to score recordings only).</source>
-        <translation type="unfinished"></translation>
+        <translation>请先开始监视（将代理留空即可只评估录制）。</translation>
     </message>
     <message>
         <source>Cannot read recording %1: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>无法读取录制 %1：%2</translation>
     </message>
     <message>
         <source>Recording %1 has no stream with the model&apos;s %2 features.</source>
-        <translation type="unfinished"></translation>
+        <translation>录制 %1 没有包含模型 %2 个特征的流。</translation>
     </message>
     <message>
         <source>Recording %1: %2 rows scored.</source>
-        <translation type="unfinished"></translation>
+        <translation>录制 %1：已评估 %2 行。</translation>
     </message>
 </context>
 <context>
