@@ -2315,13 +2315,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
         <translation>Noch kein Gerät hat sich gemeldet. edgewise-agent mit %1 starten.</translation>
     </message>
-    <message numerus="yes">
-        <source>%n device(s), %1 online</source>
-        <translation>
-            <numerusform>%n Gerät, %1 online</numerusform>
-            <numerusform>%n Geräte, %1 online</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2, Agent %3, %4</translation>
@@ -2439,6 +2432,13 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>No broker at %1 yet; press Connect when it runs.</source>
         <translation>Noch kein Broker unter %1; „Verbinden“ drücken, sobald er läuft.</translation>
+    </message>
+    <message numerus="yes">
+        <source>live: %1 of %n device(s) online</source>
+        <translation>
+            <numerusform>live: %1 von %n Gerät online</numerusform>
+            <numerusform>live: %1 von %n Geräten online</numerusform>
+        </translation>
     </message>
 </context>
 <context>

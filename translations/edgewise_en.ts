@@ -186,13 +186,6 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n device(s), %1 online</source>
-        <translation>
-            <numerusform>%n device, %1 online</numerusform>
-            <numerusform>%n devices, %1 online</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>Give %n device(s) of deployment %1 their previous model again?</source>
         <translation>
             <numerusform>Give %n device of deployment %1 their previous model again?</numerusform>
@@ -204,6 +197,13 @@
         <translation>
             <numerusform>Tags and class of %n device</numerusform>
             <numerusform>Tags and class of %n devices</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>live: %1 of %n device(s) online</source>
+        <translation>
+            <numerusform>live: %1 of %n device online</numerusform>
+            <numerusform>live: %1 of %n devices online</numerusform>
         </translation>
     </message>
 </context>

@@ -2292,12 +2292,6 @@ Long work such as exports, training and deployments appears here with its progre
         <source>No device has reported yet. Start edgewise-agent against %1.</source>
         <translation>尚无设备上报。请以 %1 启动 edgewise-agent。</translation>
     </message>
-    <message numerus="yes">
-        <source>%n device(s), %1 online</source>
-        <translation>
-            <numerusform>%n 台设备，%1 台在线</numerusform>
-        </translation>
-    </message>
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; — %2, agent %3, %4</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; — %2，代理程序 %3，%4</translation>
@@ -2413,6 +2407,12 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>No broker at %1 yet; press Connect when it runs.</source>
         <translation>%1 上尚无代理；代理运行后请按“连接”。</translation>
+    </message>
+    <message numerus="yes">
+        <source>live: %1 of %n device(s) online</source>
+        <translation>
+            <numerusform>实时：%n 台设备中 %1 台在线</numerusform>
+        </translation>
     </message>
 </context>
 <context>

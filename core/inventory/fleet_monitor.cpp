@@ -69,8 +69,13 @@ Result<TelemetryRow> parseTelemetry(const std::string& device, const std::string
   t.cpuPct = optNumber(j, "cpu_pct");
   if (auto rss = optNumber(j, "rss_kb")) t.rssKb = static_cast<int64_t>(*rss);
   if (j.contains("latency_us")) {
-    t.latencyP50Us = optNumber(j["latency_us"], "p50");
-    t.latencyP99Us = optNumber(j["latency_us"], "p99");
+    // No window classified in the interval (no model, or a model the stream does not fit):
+    // the agent sends zeros, which are no latency at all, so they stay empty here.
+    const auto n = optNumber(j["latency_us"], "n");
+    if (!n || *n > 0) {
+      t.latencyP50Us = optNumber(j["latency_us"], "p50");
+      t.latencyP99Us = optNumber(j["latency_us"], "p99");
+    }
   }
   t.predictionsPerS = optNumber(j, "predictions_per_s");
   if (auto q = optNumber(j, "queue_depth")) t.queueDepth = static_cast<int64_t>(*q);

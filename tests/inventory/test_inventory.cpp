@@ -237,6 +237,11 @@ TEST_F(InventoryRepo, ParsesStatusAndTelemetry) {
   EXPECT_DOUBLE_EQ(*t->latencyP99Us, 420.0);
   EXPECT_EQ(*t->queueDepth, 2);
   EXPECT_EQ(*t->rssKb, 41234);
+  auto idle = parseTelemetry("imu-0001", R"({"ts":1,"cpu_pct":0.5,
+      "latency_us":{"p50":0.0,"p99":0.0,"max":0.0,"n":0},"predictions_per_s":0.0})");
+  ASSERT_TRUE(idle.ok());
+  EXPECT_FALSE(idle->latencyP50Us.has_value());  // nothing classified: no latency, not 0
+  EXPECT_DOUBLE_EQ(*idle->cpuPct, 0.5);
 }
 
 // ---- planner ----------------------------------------------------------------------------

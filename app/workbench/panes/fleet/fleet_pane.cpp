@@ -393,7 +393,9 @@ void FleetPane::refresh() {
     if (!m_monitor->isConnected())
       m_connection->setStatus(QColor(0xd9, 0x7b, 0x00), tr("reconnecting"));
     else
-      m_connection->setStatus(QColor(0x2e, 0xa0, 0x43), tr("live"));
+      m_connection->setStatus(
+          QColor(0x2e, 0xa0, 0x43),
+          tr("live: %1 of %n device(s) online", nullptr, m_model->rowCount()).arg(m_onlineCount));
   } else {
     m_connection->setStatus(QColor(0xb0, 0xb0, 0xb0), tr("not connected"));
   }
@@ -470,9 +472,13 @@ void FleetPane::refresh() {
     r.driftAlarms = it == drift.end() ? 0 : it->second;
     out.push_back(std::move(r));
   }
-  const int online = static_cast<int>(
+  m_onlineCount = static_cast<int>(
       std::count_if(out.begin(), out.end(), [](const FleetRow& r) { return r.online; }));
   m_model->setRows(std::move(out));
+  if (m_monitor && m_monitor->isConnected())
+    m_connection->setStatus(
+        QColor(0x2e, 0xa0, 0x43),
+        tr("live: %1 of %n device(s) online", nullptr, m_model->rowCount()).arg(m_onlineCount));
   if (!project) {
     m_emptyState->setText(tr("Open a project to keep an inventory of devices and deploy to them."));
   } else if (m_model->rowCount() == 0) {
@@ -486,8 +492,6 @@ void FleetPane::refresh() {
   m_rollback->setEnabled(project != nullptr && m_rollbackJob == 0);
   m_requirements->setEnabled(project != nullptr);
   m_tags->setEnabled(project != nullptr && m_model->rowCount() > 0);
-  if (m_model->rowCount() > 0 && m_lastStatus.isEmpty())
-    setStatus(tr("%n device(s), %1 online", nullptr, m_model->rowCount()).arg(online));
   if (!m_currentDevice.isEmpty()) {
     const int row = m_model->rowOf(m_currentDevice);
     if (row >= 0) {

@@ -105,6 +105,7 @@ class FleetPane : public QWidget {
   QPointer<DeployDialog> m_deployDialog;
   int m_rollbackJob = 0;
   bool m_autoConnectTried = false;
+  int m_onlineCount = 0;
   bool m_quietConnect = false;
 };
 
