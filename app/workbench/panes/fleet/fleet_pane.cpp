@@ -258,7 +258,12 @@ FleetPane::FleetPane(Workspace& workspace, QWidget* parent)
   connect(&m_workspace, &Workspace::modelsChanged, this, [this] { m_dirty = true; });
   connect(&JobManager::jobs(), &JobManager::jobFinished, this,
           [this](int id, JobState state, const QString& message) {
-            if (id != m_rollbackJob) return;
+            if (id != m_rollbackJob) {
+              // A rollout whose dialog was closed still ends here: show its history.
+              m_dirty = true;
+              showDetail();
+              return;
+            }
             m_rollbackJob = 0;
             m_rollback->setEnabled(true);
             setStatus(state == JobState::Succeeded ? tr("Rollback: %1").arg(message)
