@@ -133,15 +133,18 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   auto* connectRow = new QHBoxLayout;
   connectRow->addWidget(m_brokerLabel);
   connectRow->addWidget(m_broker, 1);
-  connectRow->addWidget(m_recording);
-  connectRow->addWidget(m_replay);
   connectRow->addWidget(m_windowLabel);
   connectRow->addWidget(m_window);
   connectRow->addWidget(m_alphaLabel);
   connectRow->addWidget(m_alpha);
   auto* runRow = new QHBoxLayout;
-  runRow->addWidget(m_job, 1);
+  // Replay sits with Watch/Stop (both start scoring), which keeps the rows narrow enough for
+  // a 1600 px screen in German.
+  runRow->addWidget(m_job);
   runRow->addWidget(m_stop);
+  runRow->addStretch(1);
+  runRow->addWidget(m_recording);
+  runRow->addWidget(m_replay);
   auto* deviceRow = new QHBoxLayout;
   deviceRow->addWidget(m_deviceLabel);
   deviceRow->addWidget(m_device);
@@ -153,7 +156,10 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   deviceRow->addWidget(m_inject);
   deviceRow->addWidget(m_clear);
   deviceRow->addStretch(1);
-  deviceRow->addWidget(m_label);
+  // The long "create labeling task" button shares its row with the wrapping summary.
+  auto* summaryRow = new QHBoxLayout;
+  summaryRow->addWidget(m_summary, 1);
+  summaryRow->addWidget(m_label, 0, Qt::AlignTop);
 
   QSplitter* split = parts.split;
 
@@ -162,7 +168,7 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   layout->addLayout(runRow);
   layout->addWidget(m_job->statusLabel());
   layout->addLayout(deviceRow);
-  layout->addWidget(m_summary);
+  layout->addLayout(summaryRow);
   layout->addWidget(split, 1);
 
   m_timer = new QTimer(this);
