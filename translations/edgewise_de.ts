@@ -2440,6 +2440,18 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>live: %1 von %n Geräten online</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>Geräte</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>Platzierung</translation>
+    </message>
+    <message>
+        <source>Simulate where deep learning tasks run: edge servers or the cloud</source>
+        <translation>Simulieren, wo Deep-Learning-Aufgaben laufen: auf Edge-Servern oder in der Cloud</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -3646,6 +3658,183 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Train time</source>
         <translation>Trainingszeit</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::PlacementView</name>
+    <message>
+        <source>offline</source>
+        <translation>offline</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>online</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>LBF</source>
+        <translation>LBF</translation>
+    </message>
+    <message>
+        <source>online (competitive)</source>
+        <translation>online (kompetitiv)</translation>
+    </message>
+    <message>
+        <source>fixed %1</source>
+        <translation>fest %1</translation>
+    </message>
+    <message>
+        <source>Edge servers:</source>
+        <translation>Edge-Server:</translation>
+    </message>
+    <message>
+        <source>First sweep: the number of edge servers, from – to, step</source>
+        <translation>Erste Reihe: Anzahl der Edge-Server, von – bis, Schritt</translation>
+    </message>
+    <message>
+        <source>at tasks:</source>
+        <translation>bei Aufgaben:</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>Aufgaben:</translation>
+    </message>
+    <message>
+        <source>Second sweep: the number of tasks, from – to, step</source>
+        <translation>Zweite Reihe: Anzahl der Aufgaben, von – bis, Schritt</translation>
+    </message>
+    <message>
+        <source>at servers:</source>
+        <translation>bei Servern:</translation>
+    </message>
+    <message>
+        <source>step </source>
+        <translation>Schritt </translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>Seeds:</translation>
+    </message>
+    <message>
+        <source>One or more seeds, e.g. 1,2,3; the plots show the mean</source>
+        <translation>Ein oder mehrere Seeds, z. B. 1,2,3; die Diagramme zeigen den Mittelwert</translation>
+    </message>
+    <message>
+        <source>Layer profiles:</source>
+        <translation>Schichtprofile:</translation>
+    </message>
+    <message>
+        <source>Measured (saved, built in)</source>
+        <translation>Gemessen (gespeichert, eingebaut)</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>Aus Datei…</translation>
+    </message>
+    <message>
+        <source>Per-layer compute and output sizes of real LibTorch models: the measurement saved in tests/data/placement_profiles.json, or a file from edgewise-cli plan placement --save-profiles</source>
+        <translation>Rechenzeit und Ausgabegröße je Schicht echter LibTorch-Modelle: die in tests/data/placement_profiles.json gespeicherte Messung oder eine Datei von edgewise-cli plan placement --save-profiles</translation>
+    </message>
+    <message>
+        <source>&amp;Run simulation</source>
+        <translation>Simulation &amp;starten</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s set-up: inputs 100 kB–1 MB, 5–10 layers, links 10 Mb/s–1 Gb/s, latency bound 0.2 s</source>
+        <translation>Der Aufbau des Artikels: Eingaben 100 kB–1 MB, 5–10 Schichten, Verbindungen 10 Mb/s–1 Gb/s, Latenzgrenze 0,2 s</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>tasks deployed at the edge</source>
+        <translation>am Edge platzierte Aufgaben</translation>
+    </message>
+    <message>
+        <source>Tasks at the edge vs edge servers (%1 tasks)</source>
+        <translation>Aufgaben am Edge nach Edge-Servern (%1 Aufgaben)</translation>
+    </message>
+    <message>
+        <source>edge servers</source>
+        <translation>Edge-Server</translation>
+    </message>
+    <message>
+        <source>Tasks at the edge vs tasks (%1 edge servers)</source>
+        <translation>Aufgaben am Edge nach Aufgaben (%1 Edge-Server)</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Press Run simulation to reproduce the paper&apos;s Figure 3 (Li, Ota, Dong, IEEE Network 2018) on the measured layer profiles.</source>
+        <translation>„Simulation starten“ reproduziert Abbildung 3 des Artikels (Li, Ota, Dong, IEEE Network 2018) mit den gemessenen Schichtprofilen.</translation>
+    </message>
+    <message>
+        <source>Layer profiles</source>
+        <translation>Schichtprofile</translation>
+    </message>
+    <message>
+        <source>Layer profiles (*.json);;All files (*)</source>
+        <translation>Schichtprofile (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one seed (whole numbers, separated by commas).</source>
+        <translation>Mindestens einen Seed eingeben (ganze Zahlen, durch Kommas getrennt).</translation>
+    </message>
+    <message>
+        <source>Each sweep needs a start no greater than its end.</source>
+        <translation>Bei jeder Reihe darf der Anfang nicht größer als das Ende sein.</translation>
+    </message>
+    <message>
+        <source>Cannot read the layer profiles: %1</source>
+        <translation>Die Schichtprofile können nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Placement simulation (%n run(s))</source>
+        <translation>
+            <numerusform>Platzierungssimulation (%n Lauf)</numerusform>
+            <numerusform>Platzierungssimulation (%n Läufe)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulation run(s)</source>
+        <translation>
+            <numerusform>%n Simulationslauf</numerusform>
+            <numerusform>%n Simulationsläufe</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. At %2 tasks on %3 edge servers the offline algorithm deploys %4 at the edge, FIFO %5.</source>
+        <translation>%1. Bei %2 Aufgaben auf %3 Edge-Servern platziert der Offline-Algorithmus %4 am Edge, FIFO %5.</translation>
+    </message>
+    <message>
+        <source>Simulation cancelled.</source>
+        <translation>Simulation abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Simulation failed: %1</source>
+        <translation>Simulation fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>Simuliere…</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>Aufgaben</translation>
+    </message>
+    <message>
+        <source>Edge servers</source>
+        <translation>Edge-Server</translation>
+    </message>
+    <message>
+        <source>Deployable</source>
+        <translation>Platzierbar</translation>
     </message>
 </context>
 <context>

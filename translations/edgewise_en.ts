@@ -338,6 +338,23 @@
     </message>
 </context>
 <context>
+    <name>edgewise::gui::PlacementView</name>
+    <message numerus="yes">
+        <source>Placement simulation (%n run(s))</source>
+        <translation>
+            <numerusform>Placement simulation (%n run)</numerusform>
+            <numerusform>Placement simulation (%n runs)</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulation run(s)</source>
+        <translation>
+            <numerusform>%n simulation run</numerusform>
+            <numerusform>%n simulation runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>edgewise::gui::ReviewView</name>
     <message numerus="yes">
         <source>Cohen&apos;s kappa %1: observed %2, expected %3 over %n frame(s)</source>

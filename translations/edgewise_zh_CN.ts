@@ -2414,6 +2414,18 @@ Long work such as exports, training and deployments appears here with its progre
             <numerusform>实时：%n 台设备中 %1 台在线</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Devices</source>
+        <translation>设备</translation>
+    </message>
+    <message>
+        <source>Placement</source>
+        <translation>部署规划</translation>
+    </message>
+    <message>
+        <source>Simulate where deep learning tasks run: edge servers or the cloud</source>
+        <translation>模拟深度学习任务的运行位置：边缘服务器或云端</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -3604,6 +3616,181 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Train time</source>
         <translation>训练时间</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::PlacementView</name>
+    <message>
+        <source>offline</source>
+        <translation>离线</translation>
+    </message>
+    <message>
+        <source>online</source>
+        <translation>在线</translation>
+    </message>
+    <message>
+        <source>FIFO</source>
+        <translation>FIFO</translation>
+    </message>
+    <message>
+        <source>LBF</source>
+        <translation>LBF</translation>
+    </message>
+    <message>
+        <source>online (competitive)</source>
+        <translation>在线（竞争性）</translation>
+    </message>
+    <message>
+        <source>fixed %1</source>
+        <translation>固定 %1</translation>
+    </message>
+    <message>
+        <source>Edge servers:</source>
+        <translation>边缘服务器：</translation>
+    </message>
+    <message>
+        <source>First sweep: the number of edge servers, from – to, step</source>
+        <translation>第一组扫描：边缘服务器数量，起 – 止，步长</translation>
+    </message>
+    <message>
+        <source>at tasks:</source>
+        <translation>任务数：</translation>
+    </message>
+    <message>
+        <source>Tasks:</source>
+        <translation>任务：</translation>
+    </message>
+    <message>
+        <source>Second sweep: the number of tasks, from – to, step</source>
+        <translation>第二组扫描：任务数量，起 – 止，步长</translation>
+    </message>
+    <message>
+        <source>at servers:</source>
+        <translation>服务器数：</translation>
+    </message>
+    <message>
+        <source>step </source>
+        <translation>步长 </translation>
+    </message>
+    <message>
+        <source>Seeds:</source>
+        <translation>随机种子：</translation>
+    </message>
+    <message>
+        <source>One or more seeds, e.g. 1,2,3; the plots show the mean</source>
+        <translation>一个或多个随机种子，例如 1,2,3；图中显示平均值</translation>
+    </message>
+    <message>
+        <source>Layer profiles:</source>
+        <translation>层性能剖析：</translation>
+    </message>
+    <message>
+        <source>Measured (saved, built in)</source>
+        <translation>实测（已保存，内置）</translation>
+    </message>
+    <message>
+        <source>From file…</source>
+        <translation>从文件…</translation>
+    </message>
+    <message>
+        <source>Per-layer compute and output sizes of real LibTorch models: the measurement saved in tests/data/placement_profiles.json, or a file from edgewise-cli plan placement --save-profiles</source>
+        <translation>真实 LibTorch 模型每层的计算时间和输出大小：保存在 tests/data/placement_profiles.json 中的测量结果，或由 edgewise-cli plan placement --save-profiles 生成的文件</translation>
+    </message>
+    <message>
+        <source>&amp;Run simulation</source>
+        <translation>运行模拟(&amp;R)</translation>
+    </message>
+    <message>
+        <source>The paper&apos;s set-up: inputs 100 kB–1 MB, 5–10 layers, links 10 Mb/s–1 Gb/s, latency bound 0.2 s</source>
+        <translation>论文的设置：输入 100 kB–1 MB，5–10 层，链路 10 Mb/s–1 Gb/s，延迟上限 0.2 s</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>取消</translation>
+    </message>
+    <message>
+        <source>tasks deployed at the edge</source>
+        <translation>部署在边缘的任务数</translation>
+    </message>
+    <message>
+        <source>Tasks at the edge vs edge servers (%1 tasks)</source>
+        <translation>边缘任务数与边缘服务器数（%1 个任务）</translation>
+    </message>
+    <message>
+        <source>edge servers</source>
+        <translation>边缘服务器</translation>
+    </message>
+    <message>
+        <source>Tasks at the edge vs tasks (%1 edge servers)</source>
+        <translation>边缘任务数与任务数（%1 台边缘服务器）</translation>
+    </message>
+    <message>
+        <source>tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Press Run simulation to reproduce the paper&apos;s Figure 3 (Li, Ota, Dong, IEEE Network 2018) on the measured layer profiles.</source>
+        <translation>点击“运行模拟”，用实测的层剖析复现论文的图 3（Li、Ota、Dong，IEEE Network 2018）。</translation>
+    </message>
+    <message>
+        <source>Layer profiles</source>
+        <translation>层性能剖析</translation>
+    </message>
+    <message>
+        <source>Layer profiles (*.json);;All files (*)</source>
+        <translation>层性能剖析 (*.json);;所有文件 (*)</translation>
+    </message>
+    <message>
+        <source>Enter at least one seed (whole numbers, separated by commas).</source>
+        <translation>请至少输入一个随机种子（整数，用逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>Each sweep needs a start no greater than its end.</source>
+        <translation>每组扫描的起始值不能大于结束值。</translation>
+    </message>
+    <message>
+        <source>Cannot read the layer profiles: %1</source>
+        <translation>无法读取层性能剖析：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Placement simulation (%n run(s))</source>
+        <translation>
+            <numerusform>部署模拟（%n 次运行）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulation run(s)</source>
+        <translation>
+            <numerusform>%n 次模拟运行</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1. At %2 tasks on %3 edge servers the offline algorithm deploys %4 at the edge, FIFO %5.</source>
+        <translation>%1。在 %3 台边缘服务器上运行 %2 个任务时，离线算法在边缘部署 %4 个，FIFO 部署 %5 个。</translation>
+    </message>
+    <message>
+        <source>Simulation cancelled.</source>
+        <translation>模拟已取消。</translation>
+    </message>
+    <message>
+        <source>Simulation failed: %1</source>
+        <translation>模拟失败：%1</translation>
+    </message>
+    <message>
+        <source>Simulating…</source>
+        <translation>正在模拟…</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>任务</translation>
+    </message>
+    <message>
+        <source>Edge servers</source>
+        <translation>边缘服务器</translation>
+    </message>
+    <message>
+        <source>Deployable</source>
+        <translation>可部署</translation>
     </message>
 </context>
 <context>

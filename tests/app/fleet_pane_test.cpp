@@ -4,7 +4,8 @@
 // alarm is flagged; the deploy dialog plans per device class (best effort vs low latency),
 // runs a canary rollout to 100 % on every device, a second rollout is rolled back as a group
 // and every device reports its previous model's sha again. Screenshots under
-// $EDGEWISE_SCREENSHOT_DIR.
+// $EDGEWISE_SCREENSHOT_DIR. The Placement page runs the paper's Figure 3 sweeps as a job and plots
+// exactly what core/placement computes for the same seed.
 
 #include <QApplication>
 #include <QComboBox>
@@ -12,6 +13,7 @@
 #include <QProcess>
 #include <QProgressBar>
 #include <QSettings>
+#include <QSignalSpy>
 #include <QSortFilterProxyModel>
 #include <QSpinBox>
 #include <QTableView>
@@ -24,6 +26,7 @@
 #include "app/workbench/panes/fleet/deploy_dialog.h"
 #include "app/workbench/panes/fleet/fleet_pane.h"
 #include "app/workbench/panes/fleet/fleet_table_model.h"
+#include "app/workbench/panes/fleet/placement_view.h"
 #include "app/workbench/panes/fleet/requirements_dialog.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/workspace.h"
@@ -31,6 +34,7 @@
 #include "core/deploy/signing.h"
 #include "core/inventory/inventory_repository.h"
 #include "core/inventory/rollout_runner.h"
+#include "core/placement/simulation.h"
 #include "core/store/project.h"
 #include "core/training/service/model_factory.h"
 #include "core/training/service/model_registry.h"
@@ -104,6 +108,7 @@ class FleetPaneTest : public QObject {
   void initTestCase();
   void cleanupTestCase();
   void inventoryDeployAndRollback();
+  void placementSimulation();
 
  private:
   QTemporaryDir m_dir;
@@ -356,6 +361,112 @@ void FleetPaneTest::inventoryDeployAndRollback() {
   QVERIFY(requirements.save());
   inventory::InventoryRepository repo(*workspace.project());
   QCOMPARE(static_cast<int>(repo.requirements()->size()), 3);
+}
+
+namespace {
+
+// Runs the view's simulation as a job and waits for it.
+bool runPlacement(PlacementView& view) {
+  QSignalSpy done(&view, &PlacementView::finished);
+  if (view.run() == 0) return false;
+  if (!done.wait(60000)) return false;
+  return done.first().first().toBool();
+}
+
+}  // namespace
+
+void FleetPaneTest::placementSimulation() {
+  JobManager jobs;
+  Workspace workspace;
+  FleetPane pane(workspace);
+  PlacementView* view = pane.placementView();
+  QVERIFY(view);
+  pane.pages()->setCurrentWidget(view);
+  auto profiles = builtinPlacementProfiles();
+  QVERIFY2(profiles.ok(), profiles.ok() ? "" : profiles.error().toString().c_str());
+  QCOMPARE(profiles->size(), size_t{18});
+
+  // A small instance: 5 servers saturate well before 120 tasks, so the algorithms differ.
+  PlacementSweepSpec small;
+  small.tasks = 120;
+  small.edgeCounts = {3, 5, 7};
+  small.edges = 5;
+  small.taskCounts = {40, 80, 120};
+  small.seeds = {3};
+  view->setSpec(small);
+  QCOMPARE(view->spec().edgeCounts, small.edgeCounts);
+  QCOMPARE(view->spec().taskCounts, small.taskCounts);
+  QVERIFY(runPlacement(*view));
+  QVERIFY(view->hasResult());
+
+  const std::vector<std::string> plotted = {"offline", "online",  "fixed-1", "fixed-2", "fixed-3",
+                                            "fixed-4", "fixed-5", "fifo",    "lbf"};
+  const auto check = [&](QCustomPlot* plot, const std::vector<int>& xs, bool sweepEdges) {
+    QCOMPARE(plot->graphCount(), static_cast<int>(plotted.size()));
+    bool anyDifference = false;
+    for (size_t p = 0; p < xs.size(); ++p) {
+      placement::SimulationConfig config;
+      config.tasks = sweepEdges ? small.tasks : xs[p];
+      config.edges = sweepEdges ? xs[p] : small.edges;
+      config.seed = 3;
+      auto direct = placement::simulate(config, *profiles);
+      QVERIFY(direct.ok());
+      for (size_t g = 0; g < plotted.size(); ++g) {
+        const auto* a = direct->find(plotted[g]);
+        QVERIFY(a);
+        const auto data = plot->graph(static_cast<int>(g))->data();
+        QCOMPARE(data->size(), static_cast<int>(xs.size()));
+        QCOMPARE(data->at(static_cast<int>(p))->key, double(xs[p]));
+        QCOMPARE(data->at(static_cast<int>(p))->value, double(a->deployed));
+      }
+      const int offline = direct->find("offline")->deployed;
+      for (int k = 1; k <= 5; ++k)
+        QVERIFY2(offline >= direct->find("fixed-" + std::to_string(k))->deployed,
+                 qPrintable(QStringLiteral("fixed-%1 beats offline at %2").arg(k).arg(xs[p])));
+      if (offline != direct->find("fifo")->deployed) anyDifference = true;
+      // The table row of this point: offline is column 2.
+      const int row = static_cast<int>(sweepEdges ? p : small.edgeCounts.size() + p);
+      QCOMPARE(view->table()->item(row, 2)->text(), QLocale().toString(offline));
+    }
+    QVERIFY2(anyDifference, "offline and FIFO never differ: the instance is too easy to test");
+  };
+  check(view->edgesPlot(), small.edgeCounts, true);
+  check(view->tasksPlot(), small.taskCounts, false);
+  QCOMPARE(view->table()->rowCount(), 6);
+
+  // Cancel: a long run ends Cancelled and keeps the previous result.
+  PlacementSweepSpec big;
+  big.tasks = 1000;
+  big.edgeCounts = {20, 30, 40, 50, 60, 70, 80, 90};
+  big.taskCounts = {200, 400, 600, 800, 1000};
+  big.seeds = {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20};
+  view->setSpec(big);
+  QSignalSpy ended(view, &PlacementView::finished);
+  const int id = view->run();
+  QVERIFY(id > 0);
+  QTRY_VERIFY_WITH_TIMEOUT(JobManager::jobs().job(id)->state == JobState::Running, 20000);
+  view->cancel();
+  QVERIFY(ended.wait(60000));
+  QCOMPARE(ended.first().first().toBool(), false);
+  QCOMPARE(JobManager::jobs().job(id)->state, JobState::Cancelled);
+  QCOMPARE(view->result().tasks, 120);
+
+  // The defaults reproduce the figure in one click: 1,000 tasks, 20-90 servers, seed 1.
+  view->setSpec(PlacementSweepSpec{});
+  QVERIFY(runPlacement(*view));
+  const PlacementSweepResult& r = view->result();
+  for (size_t p = 0; p < r.edgeCounts.size(); ++p)
+    for (int k = 1; k <= 5; ++k)
+      QVERIFY(r.byEdges.at("offline")[p] >= r.byEdges.at("fixed-" + std::to_string(k))[p]);
+  for (size_t p = 0; p < r.taskCounts.size(); ++p)
+    if (r.taskCounts[p] >= 600) {
+      QVERIFY(r.byTasks.at("online")[p] > r.byTasks.at("fifo")[p]);
+      QVERIFY(r.byTasks.at("online")[p] > r.byTasks.at("lbf")[p]);
+    }
+  pane.resize(1400, 900);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  grab(&pane, QStringLiteral("fleet_placement.png"));
 }
 
 QTEST_MAIN(FleetPaneTest)

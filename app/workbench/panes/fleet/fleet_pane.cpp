@@ -27,6 +27,7 @@
 #include "app/workbench/pane_factory.h"
 #include "app/workbench/panes/fleet/deploy_dialog.h"
 #include "app/workbench/panes/fleet/fleet_table_model.h"
+#include "app/workbench/panes/fleet/placement_view.h"
 #include "app/workbench/panes/fleet/requirements_dialog.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/widgets/status_dot.h"
@@ -207,11 +208,22 @@ FleetPane::FleetPane(Workspace& workspace, QWidget* parent)
   m_status->setWordWrap(true);
   m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
+  // Two pages: the devices (inventory, detail, deployments) and the placement simulation.
+  auto* devices = new QWidget(this);
+  auto* devicesLayout = new QVBoxLayout(devices);
+  devicesLayout->setContentsMargins(0, 4, 0, 0);
+  devicesLayout->addLayout(top);
+  devicesLayout->addLayout(actions);
+  devicesLayout->addWidget(split, 1);
+  devicesLayout->addWidget(m_status);
+  m_placement = new PlacementView(this);
+  m_pages = new QTabWidget(this);
+  m_pages->setObjectName(QStringLiteral("fleetPages"));
+  m_pages->setDocumentMode(true);
+  m_pages->addTab(devices, QString());
+  m_pages->addTab(m_placement, QString());
   auto* layout = new QVBoxLayout(this);
-  layout->addLayout(top);
-  layout->addLayout(actions);
-  layout->addWidget(split, 1);
-  layout->addWidget(m_status);
+  layout->addWidget(m_pages, 1);
 
   const auto shortcut = [this](QKeySequence key, auto slot) {
     auto* s = new QShortcut(key, this);
@@ -308,6 +320,10 @@ void FleetPane::retranslateUi() {
   m_requirements->setToolTip(tr("Limits and objective per device class, used by the plan"));
   m_tags->setText(tr("&Tags and class…"));
   m_tags->setToolTip(tr("Edit the tags and class of the selected devices (Ctrl+T)"));
+  m_pages->setTabText(0, tr("Devices"));
+  m_pages->setTabText(1, tr("Placement"));
+  m_pages->setTabToolTip(1,
+                         tr("Simulate where deep learning tasks run: edge servers or the cloud"));
   m_tabs->setTabText(0, tr("Telemetry"));
   m_tabs->setTabText(1, tr("Deployments"));
   m_history->setHorizontalHeaderLabels({tr("Started"), tr("Kind"), tr("Stage"), tr("State"),

@@ -2,7 +2,8 @@
 // The Fleet pane (issue 6): the device inventory (live from the broker through a
 // FleetMonitor, merged with the project's devices, tags, classes and open drift alarms), a
 // device detail (deployment history, latency and CPU plots from the stored telemetry), the
-// deploy flow (DeployDialog), group rollback and the requirements editor.
+// deploy flow (DeployDialog), group rollback and the requirements editor; a second page holds
+// the placement planner's simulation (PlacementView).
 
 #include <QPointer>
 #include <QString>
@@ -27,6 +28,7 @@ namespace edgewise::gui {
 
 class DeployDialog;
 class FleetTableModel;
+class PlacementView;
 class StatusDot;
 class Workspace;
 
@@ -48,6 +50,9 @@ class FleetPane : public QWidget {
   QTableView* table() const { return m_table; }
   QCustomPlot* latencyPlot() const { return m_plot; }
   QTableWidget* historyTable() const { return m_history; }
+  // The "Placement" page: the placement planner's simulation (paper's Figure 3).
+  PlacementView* placementView() const { return m_placement; }
+  QTabWidget* pages() const { return m_pages; }
   QString currentDevice() const { return m_currentDevice; }
   QString statusText() const { return m_lastStatus; }
   DeployDialog* deployDialog() const;
@@ -99,6 +104,8 @@ class FleetPane : public QWidget {
   QCustomPlot* m_plot = nullptr;
   QTableWidget* m_history = nullptr;
   QLabel* m_status = nullptr;
+  QTabWidget* m_pages = nullptr;
+  PlacementView* m_placement = nullptr;
   QString m_lastStatus;
   QTimer* m_poll = nullptr;
   QString m_currentDevice;
