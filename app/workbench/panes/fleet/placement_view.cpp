@@ -455,38 +455,37 @@ int PlacementView::run() {
             static_cast<int>((s.edgeCounts.size() + s.taskCounts.size()) * s.seeds.size()));
       });
   const int id = m_job;
-  auto* conn = new QMetaObject::Connection;
-  *conn = connect(&JobManager::jobs(), &JobManager::jobFinished, this,
-                  [this, id, out, conn](int ended, JobState state, const QString& message) {
-                    if (ended != id) return;
-                    disconnect(*conn);
-                    delete conn;
-                    m_job = 0;
-                    setRunning(false);
-                    const bool ok = state == JobState::Succeeded;
-                    if (ok) {
-                      m_result = std::move(*out);
-                      m_hasResult = true;
-                      m_progress->setValue(1000);
-                      retranslateUi();
-                      const auto* off = &m_result.byTasks["offline"];
-                      const auto* fifo = &m_result.byTasks["fifo"];
-                      setStatus(off->empty()
-                                    ? message
-                                    : tr("%1. At %2 tasks on %3 edge servers the offline algorithm "
-                                         "deploys %4 at the edge, FIFO %5.")
-                                          .arg(message)
-                                          .arg(QLocale().toString(m_result.taskCounts.back()))
-                                          .arg(m_result.edges)
-                                          .arg(QLocale().toString(off->back(), 'f', 0))
-                                          .arg(QLocale().toString(fifo->back(), 'f', 0)));
-                    } else if (state == JobState::Cancelled) {
-                      setStatus(tr("Simulation cancelled."));
-                    } else {
-                      setStatus(tr("Simulation failed: %1").arg(message), true);
-                    }
-                    Q_EMIT finished(ok);
-                  });
+  disconnect(m_jobFinished);
+  m_jobFinished = connect(
+      &JobManager::jobs(), &JobManager::jobFinished, this,
+      [this, id, out](int ended, JobState state, const QString& message) {
+        if (ended != id) return;
+        disconnect(m_jobFinished);
+        m_job = 0;
+        setRunning(false);
+        const bool ok = state == JobState::Succeeded;
+        if (ok) {
+          m_result = std::move(*out);
+          m_hasResult = true;
+          m_progress->setValue(1000);
+          retranslateUi();
+          const auto* off = &m_result.byTasks["offline"];
+          const auto* fifo = &m_result.byTasks["fifo"];
+          setStatus(off->empty() ? message
+                                 : tr("%1. At %2 tasks on %3 edge servers the offline algorithm "
+                                      "deploys %4 at the edge, FIFO %5.")
+                                       .arg(message)
+                                       .arg(QLocale().toString(m_result.taskCounts.back()))
+                                       .arg(m_result.edges)
+                                       .arg(QLocale().toString(off->back(), 'f', 0))
+                                       .arg(QLocale().toString(fifo->back(), 'f', 0)));
+        } else if (state == JobState::Cancelled) {
+          setStatus(tr("Simulation cancelled."));
+        } else {
+          setStatus(tr("Simulation failed: %1").arg(message), true);
+        }
+        Q_EMIT finished(ok);
+      });
   setRunning(true);
   setStatus(tr("Simulating…"));
   return m_job;

@@ -120,6 +120,7 @@ class PlacementView : public QWidget {
   QString m_lastStatus;
   QString m_profilesFile;
   int m_job = 0;
+  QMetaObject::Connection m_jobFinished;  // to the running job's end
   bool m_hasResult = false;
   PlacementSweepResult m_result;
 };
