@@ -29,6 +29,7 @@ std::string sensorName(SensorKind kind) {
 }
 
 std::string AgentOptions::deviceId(int index) const {
+  if (!fixedDeviceId.empty()) return fixedDeviceId;
   const int width = count > 9999 ? static_cast<int>(std::to_string(count).size()) : 4;
   char digits[16];
   std::snprintf(digits, sizeof digits, "%0*d", width, index + 1);
@@ -143,6 +144,17 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       QStringLiteral("Windows per device whose features are kept for corrective feedback "
                      "(default 1000)."),
       QStringLiteral("N"), QStringLiteral("1000"));
+  const QCommandLineOption source(
+      QStringLiteral("source"),
+      QStringLiteral("A real sensor stream for one device instead of --simulate: stdin-csv "
+                     "(header with channel names, then rows; optional first column ts in us) "
+                     "or mqtt:<topic> (JSON sensor messages from that topic)."),
+      QStringLiteral("source"));
+  const QCommandLineOption deviceIdOption(
+      QStringLiteral("device-id"),
+      QStringLiteral("Device id of the --source device (default sensor-0001)."),
+      QStringLiteral("ID"));
+  parser.addOptions({source, deviceIdOption});
   parser.addOptions({help,    version,      simulate,   count,       rate,
                      broker,  spm,          seconds,    qos,         format,
                      prefix,  seed,         keepAlive,  tick,        maxUnacked,
@@ -167,11 +179,36 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
   }
 
   AgentOptions& o = result.options;
-  if (!parser.isSet(simulate)) {
-    return Error("--simulate imu|camera|audio is required: this build has no real sensors",
+  if (parser.isSet(simulate) == parser.isSet(source)) {
+    return Error("give either --simulate imu|camera|audio or --source stdin-csv|mqtt:<topic>",
                  "arguments");
   }
-  const QString sensor = parser.value(simulate);
+  if (parser.isSet(source)) {
+    o.source = str(parser.value(source));
+    if (o.source.rfind("mqtt:", 0) == 0) {
+      o.sourceTopic = o.source.substr(5);
+      o.source = "mqtt";
+      if (o.sourceTopic.empty() || o.sourceTopic.find_first_of("+#") != std::string::npos) {
+        return Error("--source mqtt:<topic> needs one topic without wildcards", "arguments");
+      }
+    } else if (o.source != "stdin-csv") {
+      return Error("--source must be stdin-csv or mqtt:<topic>, not '" + o.source + "'",
+                   "arguments");
+    }
+    if (o.stateDir.empty() && !parser.isSet(stateDir)) {
+      return Error("--source needs --state-dir and --trusted-key (it runs deployed models)",
+                   "arguments");
+    }
+    o.fixedDeviceId = parser.isSet(deviceIdOption) ? str(parser.value(deviceIdOption))
+                                                   : std::string("sensor-0001");
+    if (o.fixedDeviceId.empty() || o.fixedDeviceId.find_first_of("/+#") != std::string::npos) {
+      return Error("--device-id must be non-empty without '/', '+' or '#'", "arguments");
+    }
+    if (parser.isSet(count) && parser.value(count) != u"1") {
+      return Error("--source runs one device: --count must be 1", "arguments");
+    }
+  }
+  const QString sensor = parser.isSet(simulate) ? parser.value(simulate) : QStringLiteral("imu");
   if (sensor == u"imu") {
     o.sensor = SensorKind::Imu;
   } else if (sensor == u"camera") {

@@ -66,6 +66,12 @@ struct AgentOptions {
   double telemetryS = 5;   // heartbeat period, 0 = none
   int keepWindows = 1000;  // windows whose features a device keeps for feedback
   std::vector<DriftSpec> drifts;
+  // A real sensor source instead of the simulator (one device, --device-id): "stdin-csv"
+  // (a header line with channel names, then rows of floats; optional first column ts in us)
+  // or "mqtt:<topic>" (the JSON sensor payload of docs/mqtt_conventions.md). Empty: simulate.
+  std::string source;
+  std::string sourceTopic;    // mqtt:<topic>
+  std::string fixedDeviceId;  // --device-id
 
   // Seconds between two messages of one device.
   double messagePeriodS() const { return samplesPerMessage / rateHz; }

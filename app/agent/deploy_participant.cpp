@@ -24,7 +24,23 @@ struct DeviceRuntime {
   std::shared_ptr<training::Classifier> candidate;
   mutable std::mutex modelMutex;
   std::string modelJson = "null";
+  deploy::SigningKey identity;  // the device's own key pair (identity.key)
 };
+
+namespace {
+
+// The device's key pair: <dir>/identity.key (hex secret key, 0600) and identity.key.pub,
+// created on first start and kept.
+Result<deploy::SigningKey> loadOrCreateIdentity(const std::string& dir) {
+  const std::string path = dir + "/identity.key";
+  if (std::ifstream(path).good()) return deploy::loadSigningKey(path);
+  auto key = deploy::generateSigningKey();
+  if (!key) return key.error();
+  EW_TRY(deploy::saveSigningKey(*key, path));
+  return *key;
+}
+
+}  // namespace
 
 DeployParticipants::DeployParticipants(Options options) : m_options(std::move(options)) {
   // Lanes exist from the start so that messages arriving before start() wait in them.
@@ -67,6 +83,9 @@ Result<void> DeployParticipants::addDevice(const std::string& deviceId,
   };
   d->slot = std::make_unique<deploy::DeviceSlot>(o);
   EW_TRY(d->slot->open());
+  auto identity = loadOrCreateIdentity(o.dir);
+  if (!identity) return identity.error().wrap("the device's identity key");
+  d->identity = *identity;
   if (auto current = d->slot->current()) {
     // The installed model passed its self-test when it was installed; load it to run it.
     deploy::Manifest m;
@@ -115,6 +134,13 @@ void DeployParticipants::onMessage(int index, const std::string& topic, std::str
   lane.wake.notify_one();
 }
 
+std::string DeployParticipants::identityJson(int index) const {
+  const DeviceRuntime& d = *m_devices[static_cast<size_t>(index)];
+  return R"(,"public_key":")" +
+         deploy::toHex(d.identity.publicKey.data(), d.identity.publicKey.size()) +
+         R"(","key_id":")" + deploy::keyId(d.identity.publicKey) + "\"";
+}
+
 std::string DeployParticipants::modelJson(int index) const {
   const DeviceRuntime& d = *m_devices[static_cast<size_t>(index)];
   std::lock_guard<std::mutex> lock(d.modelMutex);
@@ -152,9 +178,21 @@ void DeployParticipants::workerLoop(Lane& lane) {
   }
 }
 
+std::string canonicalStateBytes(const std::string& json) {
+  auto j = nlohmann::json::parse(json, nullptr, false);
+  if (j.is_object()) j.erase("sig");
+  return std::string(kStateSignatureDomain) + j.dump();
+}
+
 void DeployParticipants::publishState(DeviceRuntime& d) {
-  const std::string payload =
+  std::string payload =
       deploy::slotStatusJson(d.id, d.slot->status(), d.slot->current(), util::wallClockUs());
+  // A terminal state is signed with the device's identity key (docs/deploy_protocol.md).
+  if (deploy::isTerminal(d.slot->status().state) && !payload.empty() && payload.back() == '}') {
+    const auto sig = deploy::sign(canonicalStateBytes(payload), d.identity.secretKey);
+    payload.pop_back();
+    payload += R"(,"sig":")" + deploy::toHex(sig.data(), sig.size()) + "\"}";
+  }
   try {
     d.client.load()->publish("edgewise/" + d.id + "/deploy/state", payload.data(), payload.size(),
                              1, true);

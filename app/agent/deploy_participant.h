@@ -27,6 +27,11 @@ namespace edgewise::agent {
 
 struct DeviceRuntime;
 
+// What the "sig" of a terminal deploy/state message covers: this prefix and the JSON object
+// without "sig", keys sorted, no white space (as canonicalManifestBytes does for manifests).
+inline constexpr const char* kStateSignatureDomain = "edgewise-deploy-state-v1\n";
+std::string canonicalStateBytes(const std::string& json);
+
 class DeployParticipants {
  public:
   struct Options {
@@ -56,6 +61,10 @@ class DeployParticipants {
   void onConnected(int index);
   void onMessage(int index, const std::string& topic, std::string payload);
 
+  // ,"public_key":"<hex>","key_id":"<hex>": the device's own Ed25519 identity (created on
+  // first start in <stateDir>/<device>/identity.key, mode 0600, and kept), to append to the
+  // status object. Thread-safe.
+  std::string identityJson(int index) const;
   // {"model_id",...} or "null": what the device runs now. Thread-safe.
   std::string modelJson(int index) const;
   // The model the device runs (nullptr: none) and the signed manifest it was installed with

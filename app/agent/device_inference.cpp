@@ -40,10 +40,10 @@ struct InstalledRunner {
   std::unique_ptr<deploy::ModelInputBuilder> builder;
   std::string sha256;
   std::vector<std::string> classNames;
-  std::vector<int> channelMap;  // model channel -> sensor channel
-  int decimate = 1;             // sensor samples per model sample
-  int hop = 1;                  // model samples between two classified windows
-  std::string error;            // non-empty: no predictions
+  std::vector<std::string> modelChannels;  // in the model's order
+  int decimate = 1;                        // sensor samples per model sample
+  int hop = 1;                             // model samples between two classified windows
+  std::string error;                       // non-empty: no predictions
 };
 
 struct InferenceJob {
@@ -81,6 +81,8 @@ struct InferenceDevice {
 
   // Scheduler thread only: the window ring at the model's rate.
   std::shared_ptr<const InstalledRunner> ringFor;
+  std::vector<std::string> ringChannels;  // the stream's channels the map was made for
+  std::vector<int> channelMap;            // model channel -> stream channel; empty: missing
   std::vector<float> ring;
   std::vector<uint8_t> ringTruth;
   std::vector<int64_t> ringTs;
@@ -98,6 +100,7 @@ struct InferenceDevice {
   int64_t dropped = 0;
   int64_t errors = 0;
   std::string lastError;
+  std::string streamError;  // the stream lacks a channel of the model
   int64_t lastTelemetryUs = 0;
   std::deque<KeptWindow> kept;
 };
@@ -175,17 +178,8 @@ void DeviceInference::setModel(int index, std::shared_ptr<training::Classifier> 
     } else {
       const double ratio = m_options.sensorRateHz / in->rateHz;
       const int decimate = static_cast<int>(std::lround(ratio));
-      for (const std::string& c : in->channels) {
-        const int s = fleet::imuChannelIndex(c);
-        if (s < 0) {
-          fail("the model reads channel '" + c + "', which the IMU does not have");
-          break;
-        }
-        r->channelMap.push_back(s);
-      }
-      if (!r->error.empty()) {
-        // set by the channel loop
-      } else if (decimate < 1 || std::fabs(ratio - decimate) > 1e-6) {
+      r->modelChannels = in->channels;
+      if (decimate < 1 || std::fabs(ratio - decimate) > 1e-6) {
         char why[200];
         std::snprintf(why, sizeof why,
                       "the model was trained at %g Hz, the sensor runs at %g Hz (not an integer "
@@ -209,6 +203,25 @@ void DeviceInference::setModel(int index, std::shared_ptr<training::Classifier> 
 
 void DeviceInference::onSamples(int index, const float* samples, int k, int64_t tsUs,
                                 fleet::Activity truth) {
+  static const std::vector<std::string> imuChannels = [] {
+    std::vector<std::string> names;
+    for (int c = 0; c < fleet::kImuChannels; ++c) names.emplace_back(fleet::imuChannelName(c));
+    return names;
+  }();
+  feed(index, imuChannels, samples, k, tsUs, truth);
+}
+
+void DeviceInference::onStream(int index, const std::vector<std::string>& channels,
+                               const float* samples, int k, int64_t tsUs) {
+  feed(index, channels, samples, k, tsUs, fleet::Activity::Idle);
+}
+
+int DeviceInference::queuedWindows(int index) const {
+  return m_devices[static_cast<size_t>(index)]->queued.load(std::memory_order_relaxed);
+}
+
+void DeviceInference::feed(int index, const std::vector<std::string>& streamChannels,
+                           const float* samples, int k, int64_t tsUs, fleet::Activity truth) {
   InferenceDevice& d = *m_devices[static_cast<size_t>(index)];
   std::shared_ptr<const InstalledRunner> r;
   {
@@ -221,7 +234,35 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
   }
   const int64_t t0 = util::monotonicUs();
   const int window = r->builder->input().window;
-  const int channels = static_cast<int>(r->channelMap.size());
+  const int channels = static_cast<int>(r->modelChannels.size());
+  const int stride = static_cast<int>(streamChannels.size());
+  if (r != d.ringFor || streamChannels != d.ringChannels) {
+    // Pick the model's channels by name from the stream's.
+    d.ringChannels = streamChannels;
+    d.channelMap.clear();
+    std::string missing;
+    for (const std::string& c : r->modelChannels) {
+      const auto it = std::find(streamChannels.begin(), streamChannels.end(), c);
+      if (it == streamChannels.end()) {
+        missing = c;
+        break;
+      }
+      d.channelMap.push_back(static_cast<int>(it - streamChannels.begin()));
+    }
+    std::lock_guard<std::mutex> lock(d.statsMutex);
+    d.streamError.clear();
+    if (!missing.empty()) {
+      std::string names;
+      for (const auto& c : streamChannels) names += (names.empty() ? "" : ", ") + c;
+      d.streamError =
+          "the model reads channel '" + missing + "', which the stream (" + names + ") lacks";
+      d.channelMap.clear();
+    }
+  }
+  if (d.channelMap.empty()) {
+    d.sensorCounter += k;
+    return;
+  }
   if (r != d.ringFor) {
     // A new model: start a fresh window at its rate and channels.
     d.ringFor = r;
@@ -238,9 +279,9 @@ void DeviceInference::onSamples(int index, const float* samples, int k, int64_t 
     // Windows end on multiples of the hop counted from the stream's first sample, so two
     // devices with the same simulated stream cut the same windows with the same seq.
     const int64_t modelIndex = sensorIndex / r->decimate;
-    const float* s = samples + static_cast<size_t>(i) * fleet::kImuChannels;
+    const float* s = samples + static_cast<size_t>(i) * stride;
     float* dst = d.ring.data() + static_cast<size_t>(d.ringHead) * channels;
-    for (int c = 0; c < channels; ++c) dst[c] = s[r->channelMap[static_cast<size_t>(c)]];
+    for (int c = 0; c < channels; ++c) dst[c] = s[d.channelMap[static_cast<size_t>(c)]];
     d.ringTruth[static_cast<size_t>(d.ringHead)] = static_cast<uint8_t>(truth);
     d.ringTs[static_cast<size_t>(d.ringHead)] = tsUs + std::llround(i * samplePeriodUs);
     d.ringHead = (d.ringHead + 1) % window;
@@ -339,7 +380,8 @@ void DeviceInference::classify(InferenceDevice& d, InferenceJob& job) {
   const std::string label = cls < static_cast<int>(r.classNames.size())
                                 ? r.classNames[static_cast<size_t>(cls)]
                                 : std::to_string(cls);
-  const std::string truth(fleet::activityName(job.truth));
+  const std::string truth =
+      m_options.hasTruth ? std::string(fleet::activityName(job.truth)) : std::string();
 
   nlohmann::json j = {{"device", d.id},
                       {"seq", job.seq},
@@ -351,7 +393,7 @@ void DeviceInference::classify(InferenceDevice& d, InferenceJob& job) {
                       {"confidence", confidence},
                       {"model_sha256", r.sha256},
                       {"features", *row},
-                      {"truth", truth}};
+                      {"truth", truth.empty() ? nlohmann::json(nullptr) : nlohmann::json(truth)}};
   // The names are long (600 for a raw window): every 100th prediction and the first.
   if (job.seq % 100 == 0) j["feature_names"] = r.builder->featureNames();
   const std::string payload = j.dump();
@@ -451,9 +493,11 @@ std::string DeviceInference::takeTelemetry(int index, int64_t nowUs, double proc
   std::vector<double> latency, features, publish, decode;
   int64_t cpuUs = 0, predictions = 0, dropped = 0, errors = 0;
   std::string lastError;
+  std::string streamError;
   int64_t sinceUs = 0;
   {
     std::lock_guard<std::mutex> lock(d.statsMutex);
+    streamError = d.streamError;
     latency.swap(d.latencyUs);
     features.swap(d.featuresUs);
     publish.swap(d.publishUs);
@@ -471,6 +515,8 @@ std::string DeviceInference::takeTelemetry(int index, int64_t nowUs, double proc
   std::string inferenceError;
   if (r && !r->error.empty()) {
     inferenceError = r->error;
+  } else if (r && !streamError.empty()) {
+    inferenceError = streamError;
   } else if (errors > 0) {
     inferenceError = lastError;
   }

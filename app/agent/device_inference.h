@@ -52,6 +52,7 @@ class DeviceInference {
     std::string stateDir;       // feedback files go to <stateDir>/<device>/feedback.jsonl
     int keptWindows = 1000;     // features kept per device for feedback
     int maxQueuedWindows = 8;   // per device; newer windows are dropped (and counted) beyond
+    bool hasTruth = true;       // false (a real source): predictions carry "truth": null
   };
 
   explicit DeviceInference(Options options);
@@ -74,6 +75,12 @@ class DeviceInference {
   // Scheduler thread: k consecutive IMU samples (6 channels, interleaved) starting at tsUs,
   // which the simulator generated while doing `truth`.
   void onSamples(int index, const float* samples, int k, int64_t tsUs, fleet::Activity truth);
+  // Scheduler thread: k samples of a real source with these channels (interleaved by sample).
+  // The model's channels are picked by name; a channel the stream lacks is an inference error.
+  void onStream(int index, const std::vector<std::string>& channels, const float* samples, int k,
+                int64_t tsUs);
+  // Windows queued for classification (any thread).
+  int queuedWindows(int index) const;
 
   // Paho thread: a corrective feedback message, queued to the device's lane.
   void onFeedback(int index, std::string payload);
@@ -84,6 +91,8 @@ class DeviceInference {
 
  private:
   struct Lane;
+  void feed(int index, const std::vector<std::string>& channels, const float* samples, int k,
+            int64_t tsUs, fleet::Activity truth);
   void enqueue(int index, InferenceJob job);
   void workerLoop(Lane& lane);
   void classify(InferenceDevice& d, InferenceJob& job);

@@ -1,4 +1,5 @@
-// edgewise-agent: the device runtime. This build provides the simulation mode: one process
+// edgewise-agent: the device runtime: simulated devices (--simulate) or one device on a real
+// sensor stream (--source stdin-csv | mqtt:<topic>). Simulation mode: one process
 // plays a fleet of devices publishing sensor data over MQTT (see --help).
 
 #include <QCoreApplication>

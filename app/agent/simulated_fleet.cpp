@@ -18,6 +18,7 @@
 
 #include "app/agent/deploy_participant.h"
 #include "app/agent/device_inference.h"
+#include "app/agent/sensor_source.h"
 #include "core/deploy/manifest.h"
 #include "core/fleet/audio_simulator.h"
 #include "core/fleet/camera_simulator.h"
@@ -105,6 +106,9 @@ struct SimulatedDevice {
   std::unique_ptr<fleet::ImuSimulator> imu;
   std::unique_ptr<fleet::CameraSimulator> camera;
   std::unique_ptr<fleet::AudioSimulator> audio;
+  // A real sensor stream instead of a simulator (--source): nothing is published on the data
+  // topic, the samples only feed the device's inference.
+  std::unique_ptr<SensorSource> source;
 
   // Commands (edgewise/<id>/cmd) queued by Paho's thread, applied by the scheduler.
   std::mutex commandMutex;
@@ -135,12 +139,8 @@ struct SimulatedDevice {
 };
 
 std::string SimulatedFleet::statusPayload(const SimulatedDevice& d, const char* state) const {
-  fleet::DeviceStatus status{d.id,
-                             state,
-                             m_agentVersion,
-                             sensorName(m_options.sensor),
-                             m_options.rateHz,
-                             util::wallClockUs()};
+  fleet::DeviceStatus status{
+      d.id, state, m_agentVersion, sensorLabel(), m_options.rateHz, util::wallClockUs()};
   status.deviceClass = m_options.deviceClass;
   status.tags = &m_options.tags;
   status.arch = m_arch;
@@ -150,9 +150,25 @@ std::string SimulatedFleet::statusPayload(const SimulatedDevice& d, const char* 
   std::string json = fleet::encodeStatusJson(status);
   if (m_deploy && !json.empty() && json.back() == '}') {
     json.pop_back();
-    json += R"(,"model":)" + m_deploy->modelJson(d.index) + "}";
+    json += R"(,"model":)" + m_deploy->modelJson(d.index) + m_deploy->identityJson(d.index) + "}";
   }
   return json;
+}
+
+std::string SimulatedFleet::sensorLabel() const {
+  return m_options.source.empty() ? sensorName(m_options.sensor) : m_options.source;
+}
+
+void SimulatedFleet::drainSource(SimulatedDevice& d) {
+  if (!m_inference) return;
+  // Small pieces, and only while the lane keeps up: a CSV piped in as fast as it can be read
+  // is classified window by window instead of dropping windows (the reader blocks meanwhile).
+  constexpr int kPiece = 16;
+  SensorBatch batch;
+  for (int n = 0; n < 1000 && m_inference->queuedWindows(d.index) < 2; ++n) {
+    if (!d.source->take(batch, kPiece)) return;
+    m_inference->onStream(d.index, batch.channels, batch.samples.data(), batch.count(), batch.tsUs);
+  }
 }
 
 void SimulatedFleet::republishStatus(int index) {
@@ -194,7 +210,7 @@ SimulatedFleet::~SimulatedFleet() {
 
 Result<void> SimulatedFleet::connectAll() {
   raiseFileLimit();
-  const std::string sensor = sensorName(m_options.sensor);
+  const std::string sensor = sensorLabel();
   const int64_t periodUs = std::llround(m_options.messagePeriodS() * 1e6);
   const int64_t connectWallUs = util::wallClockUs();
 
@@ -206,6 +222,7 @@ Result<void> SimulatedFleet::connectAll() {
     io.predictEveryS = m_options.predictEveryS;
     io.stateDir = m_options.stateDir;
     io.keptWindows = m_options.keepWindows;
+    io.hasTruth = m_options.source.empty();
     m_inference = std::make_unique<DeviceInference>(io);
   }
   std::vector<mqtt::token_ptr> tokens;
@@ -223,16 +240,20 @@ Result<void> SimulatedFleet::connectAll() {
       d->dataTopic = mqtt::string_ref("edgewise/" + d->id + "/" + sensor);
       d->statusTopic = "edgewise/" + d->id + "/status";
       d->offsetUs = periodUs * i / m_options.count;
-      switch (m_options.sensor) {
-        case SensorKind::Imu:
-          d->imu = std::make_unique<fleet::ImuSimulator>(i, m_options.seed, m_options.rateHz);
-          break;
-        case SensorKind::Camera:
-          d->camera = std::make_unique<fleet::CameraSimulator>(i, m_options.seed, d->id);
-          break;
-        case SensorKind::Audio:
-          d->audio = std::make_unique<fleet::AudioSimulator>(i, m_options.seed, m_options.rateHz);
-          break;
+      if (!m_options.source.empty()) {
+        d->source = makeSensorSource(m_options.source, m_options.sourceTopic, m_options.rateHz);
+      } else {
+        switch (m_options.sensor) {
+          case SensorKind::Imu:
+            d->imu = std::make_unique<fleet::ImuSimulator>(i, m_options.seed, m_options.rateHz);
+            break;
+          case SensorKind::Camera:
+            d->camera = std::make_unique<fleet::CameraSimulator>(i, m_options.seed, d->id);
+            break;
+          case SensorKind::Audio:
+            d->audio = std::make_unique<fleet::AudioSimulator>(i, m_options.seed, m_options.rateHz);
+            break;
+        }
       }
       d->client = std::make_unique<mqtt::async_client>(m_options.brokerUrl, d->id, createOptions);
 
@@ -275,7 +296,9 @@ Result<void> SimulatedFleet::connectAll() {
           client.set_message_callback(
               [this, i, raw, feedbackTopic, cmdTopic](mqtt::const_message_ptr msg) {
                 const std::string& topic = msg->get_topic();
-                if (topic == feedbackTopic) {
+                if (raw->source && topic == raw->source->topic()) {
+                  raw->source->onMessage(msg->get_payload_str());
+                } else if (topic == feedbackTopic) {
                   m_inference->onFeedback(i, msg->get_payload_str());
                 } else if (topic == cmdTopic) {
                   std::lock_guard<std::mutex> lock(raw->commandMutex);
@@ -296,6 +319,8 @@ Result<void> SimulatedFleet::connectAll() {
             try {
               client.subscribe("edgewise/" + raw->id + "/feedback", 1);
               client.subscribe("edgewise/" + raw->id + "/cmd", 1);
+              if (raw->source && !raw->source->topic().empty())
+                client.subscribe(raw->source->topic(), 0);
             } catch (const mqtt::exception& e) {
               std::fprintf(stderr, "edgewise-agent: %s: cannot subscribe to feedback/cmd: %s\n",
                            raw->id.c_str(), e.what());
@@ -382,6 +407,7 @@ Result<void> SimulatedFleet::connectAll() {
 }
 
 bool SimulatedFleet::publishDue(SimulatedDevice& d, int64_t elapsedUs) {
+  if (d.source) return true;
   const double periodUs = m_options.messagePeriodS() * 1e6;
   const int k = m_options.samplesPerMessage;
   std::string payload;
@@ -465,6 +491,8 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
   int64_t nextTickUs = 0;
   int64_t nextProgressUs = kProgressEveryUs;
   if (m_inference) m_inference->start();
+  for (auto& d : m_devices)
+    if (d->source) d->source->start();
   m_lastCpuUs = processCpuUs();
   m_lastCpuWallUs = util::wallClockUs();
   const int64_t telemetryUs = std::llround(m_options.telemetryS * 1e6);
@@ -474,6 +502,8 @@ void SimulatedFleet::run(const volatile std::sig_atomic_t* stopFlag) {
     if (stopFlag && *stopFlag) break;
     applyDueDrifts(static_cast<double>(elapsedUs) / 1e6);
     for (auto& d : m_devices) handleCommands(*d);
+    for (auto& d : m_devices)
+      if (d->source) drainSource(*d);
     if (m_inference && telemetryUs > 0 && elapsedUs >= m_nextTelemetryUs) {
       publishTelemetry();
       m_nextTelemetryUs += telemetryUs;
@@ -623,6 +653,11 @@ void SimulatedFleet::publishTelemetry() {
     if (d->imu && !payload.empty() && payload.back() == '}') {
       payload.pop_back();
       payload += R"(,"drift":)" + driftJson(d->imu->drift()) + "}";
+    }
+    // A real source: lines or messages it could not parse since the start.
+    if (d->source && !payload.empty() && payload.back() == '}') {
+      payload.pop_back();
+      payload += R"(,"bad_input":)" + std::to_string(d->source->badInput()) + "}";
     }
     try {
       d->client->publish("edgewise/" + d->id + "/telemetry", payload.data(), payload.size(), 0,

@@ -46,6 +46,9 @@ class SimulatedFleet {
 
  private:
   bool publishDue(SimulatedDevice& device, int64_t elapsedUs);
+  // Scheduler thread: feeds what a real source (--source) queued to the device's inference.
+  void drainSource(SimulatedDevice& device);
+  std::string sensorLabel() const;
   void printProgress(int64_t elapsedUs);
   // The status JSON, with the installed model when devices take part in deployments.
   std::string statusPayload(const SimulatedDevice& device, const char* state) const;

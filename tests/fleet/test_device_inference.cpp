@@ -4,6 +4,7 @@
 // read back over MQTT. Also: the agent's model input equals the training rows.
 
 #include <gtest/gtest.h>
+#include <sys/stat.h>
 #include <sys/utsname.h>
 
 #include <mqtt/async_client.h>
@@ -22,6 +23,7 @@
 #include "core/dataset/data/simulated_dataset.h"
 #include "core/deploy/deployer.h"
 #include "core/deploy/model_artifact.h"
+#include "core/deploy/signing.h"
 #include "core/fleet/imu_simulator.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
@@ -117,6 +119,22 @@ class DeviceInferenceTest : public ::testing::Test {
             extra);
     ASSERT_TRUE(p->waitForStarted(5000));
     m_agents.push_back(std::move(p));
+  }
+
+  // One device reading a real source (--source stdin-csv | mqtt:<topic>) instead of --simulate.
+  QProcess* startSourceAgent(const QString& source, const QString& deviceId, QStringList extra) {
+    auto p = std::make_unique<QProcess>();
+    p->setProcessChannelMode(QProcess::ForwardedErrorChannel);
+    p->start(
+        agentPath(),
+        QStringList{QStringLiteral("--source"), source, QStringLiteral("--device-id"), deviceId,
+                    QStringLiteral("--broker"), QString::fromStdString(m_broker.url()),
+                    QStringLiteral("--state-dir"), QString::fromStdString(stateDir()),
+                    QStringLiteral("--trusted-key"), QString::fromStdString(g->keyPath + ".pub")} +
+            extra);
+    EXPECT_TRUE(p->waitForStarted(5000));
+    m_agents.push_back(std::move(p));
+    return m_agents.back().get();
   }
 
   std::string stateDir() const { return m_tmp.filePath(QStringLiteral("state")).toStdString(); }
@@ -524,5 +542,210 @@ TEST_F(DeviceInferenceTest, InjectedDriftShiftsTheFeaturesByTheAmount) {
     EXPECT_NEAR(drf[18] - ref[18], 0.5, 1e-4);  // gx mean
     EXPECT_NEAR(drf[19], ref[19], 1e-4);        // gx std
     EXPECT_EQ(drf[0], ref[0]);                  // ax no longer drifted
+  }
+}
+
+namespace {
+
+// The stats model's class and input for one window of the simulator (rows in IMU order),
+// computed the workbench's way: ModelInputBuilder + loadClassifier().
+struct Reference {
+  int cls = -1;
+  std::vector<float> features;
+};
+Reference referenceOf(const std::vector<float>& window) {
+  Reference out;
+  auto input = deploy::modelInputOf(g->project, g->statsModel);
+  auto builder = deploy::ModelInputBuilder::create(**input, 36);
+  auto row = (*builder)->compute(window.data());
+  auto model = training::loadClassifier(g->statsModelFile);
+  if (!row.ok() || !model.ok()) return out;
+  out.features = *row;
+  cv::Mat X(1, 36, CV_32F, out.features.data());
+  auto scores = (*model)->predictScores(X);
+  if (!scores.ok()) return out;
+  out.cls = 0;
+  for (int c = 1; c < scores->cols; ++c)
+    if (scores->at<float>(0, c) > scores->at<float>(0, out.cls)) out.cls = c;
+  return out;
+}
+
+// n windows of 100 samples at 50 Hz (the model's), one activity each.
+std::vector<std::vector<float>> simulatedWindows(const std::vector<fleet::Activity>& activities) {
+  fleet::ImuSimulator sim(3, 11, 50);
+  std::vector<std::vector<float>> windows;
+  for (fleet::Activity a : activities) {
+    sim.forceActivity(a);
+    std::vector<float> w(100 * 6);
+    sim.nextInto(w.data(), 100);
+    windows.push_back(std::move(w));
+  }
+  return windows;
+}
+
+}  // namespace
+
+// A device fed CSV on stdin (channels in another order, an extra column, time stamps, one bad
+// line): every prediction equals the workbench's on the same window; the bad line is counted.
+TEST_F(DeviceInferenceTest, StdinCsvDevicePredictsLikeTheWorkbench) {
+  Listener listener(m_broker.url());
+  QProcess* agent = startSourceAgent(
+      QStringLiteral("stdin-csv"), QStringLiteral("csv-1"),
+      {QStringLiteral("--rate"), QStringLiteral("50"), QStringLiteral("--predict-every"),
+       QStringLiteral("2"), QStringLiteral("--telemetry-s"), QStringLiteral("1")});
+  agent->write("ts,gz,temp,ay,ax,az,gy,gx\n");
+  const auto status = listener.waitFor("edgewise/csv-1/status", 1, 15s);
+  ASSERT_FALSE(status.empty());
+  EXPECT_EQ(status.back().value("sensor", ""), "stdin-csv");
+  const deploy::Artifact a = deployModel(g->statsModel, {"csv-1"});
+
+  using A = fleet::Activity;
+  const auto windows = simulatedWindows({A::Idle, A::Walk, A::Run, A::Idle, A::Run, A::Walk});
+  std::string csv;
+  int64_t ts = 1796000000000000;
+  for (size_t w = 0; w < windows.size(); ++w) {
+    if (w == 2) csv += "1796000000000000,0.1,oops,0.3\n";      // bad: too few columns
+    if (w == 3) csv += "1796000000000000,0.1,20,x,0,0,0,0\n";  // bad: not a number
+    for (int i = 0; i < 100; ++i, ts += 20'000) {
+      const float* s = &windows[w][static_cast<size_t>(i) * 6];  // ax ay az gx gy gz
+      char line[256];
+      std::snprintf(line, sizeof line, "%lld,%.9g,21.5,%.9g,%.9g,%.9g,%.9g,%.9g\n",
+                    static_cast<long long>(ts), s[5], s[1], s[0], s[2], s[4], s[3]);
+      csv += line;
+    }
+  }
+  agent->write(csv.data(), static_cast<qint64>(csv.size()));
+  // Without an event loop QProcess writes one chunk per wait: wait until all of it is out.
+  for (int i = 0; i < 200 && agent->bytesToWrite() > 0; ++i) agent->waitForBytesWritten(1000);
+  ASSERT_EQ(agent->bytesToWrite(), 0);
+
+  const auto predictions = listener.waitFor("edgewise/csv-1/predictions", windows.size(), 40s);
+  ASSERT_EQ(predictions.size(), windows.size());
+  for (const json& p : predictions) {
+    const int64_t seq = p.at("seq").get<int64_t>();  // window seq covers rows (seq-1)*100..
+    ASSERT_GE(seq, 1);
+    ASSERT_LE(seq, static_cast<int64_t>(windows.size()));
+    // %.9g round-trips floats, so the device's input is exactly the simulator's window.
+    const Reference ref = referenceOf(windows[static_cast<size_t>(seq - 1)]);
+    ASSERT_GE(ref.cls, 0);
+    EXPECT_EQ(p.at("class").get<int>(), ref.cls) << "window " << seq;
+    EXPECT_EQ(p.at("features").get<std::vector<float>>(), ref.features) << "window " << seq;
+    EXPECT_TRUE(p.at("truth").is_null());
+    EXPECT_EQ(p.value("model_sha256", ""), a.manifest.sha256);
+    EXPECT_EQ(p.at("window_start_us").get<int64_t>(), 1796000000000000 + (seq - 1) * 2'000'000);
+  }
+  // Both bad lines are counted; the device is still running.
+  bool counted = false;
+  for (int i = 0; i < 20 && !counted; ++i) {
+    const auto t = listener.waitFor("edgewise/csv-1/telemetry", static_cast<size_t>(i + 1), 5s);
+    counted = !t.empty() && t.back().value("bad_input", 0) == 2;
+  }
+  EXPECT_TRUE(counted);
+  EXPECT_EQ(agent->state(), QProcess::Running);
+
+  // The terminal deploy state is signed with the device's identity key.
+  const auto states = listener.waitFor("edgewise/csv-1/deploy/state", 1, 5s);
+  json terminal;
+  for (const json& st : states)
+    if (st.value("state", "") == "succeeded") terminal = st;
+  ASSERT_TRUE(terminal.is_object());
+  const auto status2 = listener.waitFor("edgewise/csv-1/status", 1, 5s);
+  deploy::PublicKey pub{};
+  ASSERT_TRUE(deploy::fromHex(status2.back().value("public_key", ""), pub.data(), pub.size()));
+  std::array<uint8_t, 64> sig{};
+  ASSERT_TRUE(deploy::fromHex(terminal.value("sig", ""), sig.data(), sig.size()));
+  json unsigned_ = terminal;
+  unsigned_.erase("sig");
+  EXPECT_TRUE(deploy::verifySignature(std::string("edgewise-deploy-state-v1\n") + unsigned_.dump(),
+                                      sig, pub));
+  unsigned_["state"] = "rolled_back";
+  EXPECT_FALSE(deploy::verifySignature(std::string("edgewise-deploy-state-v1\n") + unsigned_.dump(),
+                                       sig, pub));
+}
+
+// A device reading JSON sensor messages from a local topic classifies them.
+TEST_F(DeviceInferenceTest, MqttSourceDevicePredictsTheRightClass) {
+  Listener listener(m_broker.url());
+  startSourceAgent(
+      QStringLiteral("mqtt:lab/bench-imu/data"), QStringLiteral("mq-1"),
+      {QStringLiteral("--rate"), QStringLiteral("50"), QStringLiteral("--predict-every"),
+       QStringLiteral("2"), QStringLiteral("--telemetry-s"), QStringLiteral("1")});
+  ASSERT_FALSE(listener.waitFor("edgewise/mq-1/status", 1, 15s).empty());
+  const deploy::Artifact a = deployModel(g->statsModel, {"mq-1"});
+  using A = fleet::Activity;
+  const auto windows = simulatedWindows({A::Run, A::Run, A::Run, A::Run});
+  int64_t seq = 0;
+  for (const auto& w : windows) {
+    for (int m = 0; m < 2; ++m) {  // 50 samples per message
+      json samples = json::array();
+      for (int i = 0; i < 50; ++i) {
+        const float* s = &w[static_cast<size_t>(m * 50 + i) * 6];
+        samples.push_back({s[0], s[1], s[2], s[3], s[4], s[5]});
+      }
+      listener.publish("lab/bench-imu/data",
+                       json{{"device", "bench-imu"},
+                            {"seq", seq},
+                            {"ts", 1796000000000000 + seq * 1'000'000},
+                            {"rate", 50},
+                            {"channels", {"ax", "ay", "az", "gx", "gy", "gz"}},
+                            {"samples", samples}}
+                           .dump());
+      ++seq;
+    }
+  }
+  listener.publish("lab/bench-imu/data", "{\"samples\": 3}");
+  const auto predictions = listener.waitFor("edgewise/mq-1/predictions", windows.size(), 30s);
+  ASSERT_EQ(predictions.size(), windows.size());
+  int run = 0;
+  for (const json& p : predictions) {
+    const int64_t s = p.at("seq").get<int64_t>();
+    ASSERT_GE(s, 1);
+    ASSERT_LE(s, static_cast<int64_t>(windows.size()));
+    EXPECT_EQ(p.at("class").get<int>(), referenceOf(windows[static_cast<size_t>(s - 1)]).cls);
+    run += p.value("label", "") == "run" ? 1 : 0;
+  }
+  EXPECT_GE(run, 3) << "of " << predictions.size();
+  EXPECT_EQ(a.manifest.classNames.size(), 5u);
+  bool counted = false;
+  for (int i = 0; i < 20 && !counted; ++i) {
+    const auto t = listener.waitFor("edgewise/mq-1/telemetry", static_cast<size_t>(i + 1), 5s);
+    counted = !t.empty() && t.back().value("bad_input", 0) == 1;
+  }
+  EXPECT_TRUE(counted);
+}
+
+// Each device's Ed25519 identity: created on first start (0600), kept across restarts, in the
+// retained status.
+TEST_F(DeviceInferenceTest, IdentityKeyPersistsAcrossRestarts) {
+  std::string firstKey;
+  for (int run = 0; run < 2; ++run) {
+    Listener listener(m_broker.url());
+    startAgent(QStringLiteral("id-"), {QStringLiteral("--count"), QStringLiteral("2")});
+    const auto s1 = listener.waitFor("edgewise/id-0001/status", 1, 15s);
+    const auto s2 = listener.waitFor("edgewise/id-0002/status", 1, 15s);
+    ASSERT_FALSE(s1.empty());
+    ASSERT_FALSE(s2.empty());
+    const std::string key = s1.back().value("public_key", "");
+    ASSERT_EQ(key.size(), 64u);
+    deploy::PublicKey pub{};
+    ASSERT_TRUE(deploy::fromHex(key, pub.data(), pub.size()));
+    EXPECT_EQ(s1.back().value("key_id", ""), deploy::keyId(pub));
+    EXPECT_NE(s2.back().value("public_key", ""), key);  // each device its own
+    if (run == 0) {
+      firstKey = key;
+    } else {
+      EXPECT_EQ(key, firstKey);
+    }
+    struct stat st {};
+    ASSERT_EQ(::stat((stateDir() + "/id-0001/identity.key").c_str(), &st), 0);
+    EXPECT_EQ(st.st_mode & 0777, 0600u);
+    auto loaded = deploy::loadSigningKey(stateDir() + "/id-0001/identity.key");
+    ASSERT_TRUE(loaded.ok());
+    EXPECT_EQ(loaded->publicKey, pub);
+    for (auto& p : m_agents) {
+      p->terminate();
+      p->waitForFinished(15000);
+    }
+    m_agents.clear();
   }
 }
