@@ -195,7 +195,7 @@ Result<ParsedCommandLine> parseAgentCommandLine(const QStringList& args) {
       return Error("--source must be stdin-csv or mqtt:<topic>, not '" + o.source + "'",
                    "arguments");
     }
-    if (o.stateDir.empty() && !parser.isSet(stateDir)) {
+    if (!parser.isSet(stateDir)) {
       return Error("--source needs --state-dir and --trusted-key (it runs deployed models)",
                    "arguments");
     }

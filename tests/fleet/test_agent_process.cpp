@@ -313,6 +313,14 @@ TEST(AgentProcess, BadArgumentsExitWithTwoAndSayWhy) {
       {{QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--keep-windows"),
         QStringLiteral("0")},
        "--keep-windows"},
+      {{QStringLiteral("--source"), QStringLiteral("serial")}, "--source"},
+      {{QStringLiteral("--source"), QStringLiteral("stdin-csv")}, "--state-dir"},
+      {{QStringLiteral("--source"), QStringLiteral("mqtt:lab/#"), QStringLiteral("--state-dir"),
+        QStringLiteral("/tmp/x"), QStringLiteral("--trusted-key"), QStringLiteral("k.pub")},
+       "wildcards"},
+      {{QStringLiteral("--source"), QStringLiteral("stdin-csv"), QStringLiteral("--simulate"),
+        QStringLiteral("imu")},
+       "either"},
   };
   for (const auto& [args, mention] : cases) {
     const RunResult r = runAgent(args, 10000);
@@ -347,7 +355,9 @@ TEST(AgentProcess, HelpListsEveryOption) {
                              "--predict-every",
                              "--telemetry-s",
                              "--inject-drift",
-                             "--keep-windows"}) {
+                             "--keep-windows",
+                             "--source",
+                             "--device-id"}) {
     EXPECT_NE(r.out.find(option), std::string::npos) << option;
   }
 }
