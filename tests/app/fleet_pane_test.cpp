@@ -20,6 +20,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <random>
 
 #include "app/workbench/jobs/job_manager.h"
@@ -467,6 +468,16 @@ void FleetPaneTest::placementSimulation() {
   pane.show();
   QVERIFY(QTest::qWaitForWindowExposed(&pane));
   grab(&pane, QStringLiteral("fleet_placement.png"));
+
+  // German: every string translated, the page still lays out (longer labels).
+  QTranslator german;
+  if (german.load(QStringLiteral(":/i18n/edgewise_de"))) {
+    QApplication::installTranslator(&german);
+    QApplication::processEvents();
+    QCOMPARE(pane.pages()->tabText(1), QStringLiteral("Platzierung"));
+    grab(&pane, QStringLiteral("fleet_placement_de.png"));
+    QApplication::removeTranslator(&german);
+  }
 }
 
 QTEST_MAIN(FleetPaneTest)

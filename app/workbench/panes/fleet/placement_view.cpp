@@ -347,10 +347,25 @@ void PlacementView::retranslateUi() {
   m_edgesPlot->replot();
   m_tasksPlot->replot();
   showResult();
+  if (m_showingSummary && !m_job) setStatus(resultSummary());
   if (m_lastStatus.isEmpty() && !m_job)
     m_status->setText(
         tr("Press Run simulation to reproduce the paper's Figure 3 (Li, Ota, Dong, "
            "IEEE Network 2018) on the measured layer profiles."));
+}
+
+QString PlacementView::resultSummary() const {
+  const PlacementSweepResult& r = m_result;
+  const int runs = static_cast<int>((r.edgeCounts.size() + r.taskCounts.size()) * r.seeds.size());
+  const QString done = tr("%n simulation run(s)", nullptr, runs);
+  const auto off = r.byTasks.find("offline");
+  const auto fifo = r.byTasks.find("fifo");
+  if (r.taskCounts.empty() || off == r.byTasks.end() || fifo == r.byTasks.end()) return done;
+  return tr("%1. At %2 tasks on %3 edge servers the offline algorithm deploys %4 at the edge, "
+            "FIFO %5.")
+      .arg(done, QLocale().toString(r.taskCounts.back()), QLocale().toString(r.edges),
+           QLocale().toString(off->second.back(), 'f', 0),
+           QLocale().toString(fifo->second.back(), 'f', 0));
 }
 
 void PlacementView::setStatus(const QString& text, bool error) {
@@ -456,37 +471,28 @@ int PlacementView::run() {
       });
   const int id = m_job;
   disconnect(m_jobFinished);
-  m_jobFinished = connect(
-      &JobManager::jobs(), &JobManager::jobFinished, this,
-      [this, id, out](int ended, JobState state, const QString& message) {
-        if (ended != id) return;
-        disconnect(m_jobFinished);
-        m_job = 0;
-        setRunning(false);
-        const bool ok = state == JobState::Succeeded;
-        if (ok) {
-          m_result = std::move(*out);
-          m_hasResult = true;
-          m_progress->setValue(1000);
-          retranslateUi();
-          const auto* off = &m_result.byTasks["offline"];
-          const auto* fifo = &m_result.byTasks["fifo"];
-          setStatus(off->empty() ? message
-                                 : tr("%1. At %2 tasks on %3 edge servers the offline algorithm "
-                                      "deploys %4 at the edge, FIFO %5.")
-                                       .arg(message)
-                                       .arg(QLocale().toString(m_result.taskCounts.back()))
-                                       .arg(m_result.edges)
-                                       .arg(QLocale().toString(off->back(), 'f', 0))
-                                       .arg(QLocale().toString(fifo->back(), 'f', 0)));
-        } else if (state == JobState::Cancelled) {
-          setStatus(tr("Simulation cancelled."));
-        } else {
-          setStatus(tr("Simulation failed: %1").arg(message), true);
-        }
-        Q_EMIT finished(ok);
-      });
+  m_jobFinished = connect(&JobManager::jobs(), &JobManager::jobFinished, this,
+                          [this, id, out](int ended, JobState state, const QString& message) {
+                            if (ended != id) return;
+                            disconnect(m_jobFinished);
+                            m_job = 0;
+                            setRunning(false);
+                            const bool ok = state == JobState::Succeeded;
+                            if (ok) {
+                              m_result = std::move(*out);
+                              m_hasResult = true;
+                              m_progress->setValue(1000);
+                              m_showingSummary = true;
+                              retranslateUi();  // plots, table and the summary in the status line
+                            } else if (state == JobState::Cancelled) {
+                              setStatus(tr("Simulation cancelled."));
+                            } else {
+                              setStatus(tr("Simulation failed: %1").arg(message), true);
+                            }
+                            Q_EMIT finished(ok);
+                          });
   setRunning(true);
+  m_showingSummary = false;
   setStatus(tr("Simulating…"));
   return m_job;
 }

@@ -91,6 +91,7 @@ class PlacementView : public QWidget {
   void retranslateUi();
   void showResult();
   void setStatus(const QString& text, bool error = false);
+  QString resultSummary() const;  // the status line after a run, in the current language
   void setRunning(bool running);
   void chooseProfiles(int index);
 
@@ -122,6 +123,7 @@ class PlacementView : public QWidget {
   int m_job = 0;
   QMetaObject::Connection m_jobFinished;  // to the running job's end
   bool m_hasResult = false;
+  bool m_showingSummary = false;
   PlacementSweepResult m_result;
 };
 
