@@ -50,12 +50,59 @@ struct Reference {
   std::vector<double> scale;  // standard deviation per feature over the whole reference
 };
 
+// The monitors of a reference table: the whole table, each class with at least 20 rows (when
+// labels are given), and the standard deviation of every feature (the scale of minEffect).
+Result<std::shared_ptr<Reference>> buildReference(const FeatureTable& table,
+                                                  const std::vector<int>& labels,
+                                                  const DriftOptions& options) {
+  auto monitor = DriftMonitor::create(table, options);
+  if (!monitor.ok()) return monitor.error();
+  auto ref = std::make_shared<Reference>();
+  ref->names = table.names;
+  ref->monitor = std::make_shared<const DriftMonitor>(std::move(monitor).value());
+  ref->table = std::make_shared<const FeatureTable>(table);
+  const size_t cols = table.columns(), rows = table.rows;
+  {
+    ref->scale.assign(cols, 0.0);
+    std::vector<double> mean(cols, 0.0);
+    for (size_t r = 0; r < rows; ++r)
+      for (size_t c = 0; c < cols; ++c) mean[c] += table.at(r, c) / double(rows);
+    for (size_t r = 0; r < rows; ++r)
+      for (size_t c = 0; c < cols; ++c) {
+        const double dv = table.at(r, c) - mean[c];
+        ref->scale[c] += dv * dv / double(rows > 1 ? rows - 1 : 1);
+      }
+    for (double& v : ref->scale) v = std::sqrt(v);
+  }
+  if (labels.size() == rows) {
+    std::map<int, FeatureTable> byClass;
+    for (size_t r = 0; r < rows; ++r) {
+      FeatureTable& t = byClass[labels[r]];
+      t.names = table.names;
+      t.values.insert(t.values.end(), table.values.begin() + static_cast<std::ptrdiff_t>(r * cols),
+                      table.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols));
+      ++t.rows;
+    }
+    for (const auto& [cls, t] : byClass) {
+      if (t.rows < 20) continue;  // too few reference rows to compare a class with
+      auto m = DriftMonitor::create(t, options);
+      if (m.ok())
+        ref->classMonitors[cls] = std::make_shared<const DriftMonitor>(std::move(m).value());
+    }
+  }
+  return ref;
+}
+
 struct Device {
   LiveDeviceState state;
   std::shared_ptr<const Reference> reference;
   std::vector<double> window;  // row-major, reference columns
   std::vector<double> confidences;
   std::vector<int> classes;  // predicted class per window row (-1: none)
+  // Baseline mode (LiveDriftOptions::baselineRows > 0): the device's first rows after its
+  // model changed, and their predicted classes; `reference` becomes them once full.
+  FeatureTable baseline;
+  std::vector<int> baselineClasses;
   int64_t windowStartUs = 0;
   int64_t windowEndUs = 0;
   size_t windowRows = 0;
@@ -187,6 +234,10 @@ struct LiveDriftWatcher::Impl {
       dev.state.hasReference = ref != nullptr;
       dev.state.modelId = ref ? ref->modelId : std::nullopt;
       dev.state.featureNames = ref ? ref->names : std::vector<std::string>{};
+      dev.state.baselineRows = 0;
+      dev.state.baselineReady = false;
+      dev.baseline = FeatureTable{};
+      dev.baselineClasses.clear();
       dev.window.clear();
       dev.confidences.clear();
       dev.classes.clear();
@@ -257,7 +308,45 @@ struct LiveDriftWatcher::Impl {
       }
     }
 
+    if (options.baselineRows > 0 && !dev.state.baselineReady) return learnBaseline(dev);
     if (dev.windowRows >= options.windowRows) scoreWindow(dev);
+  }
+
+  // Baseline mode: the pending row(s) join the device's baseline instead of a window; once
+  // baselineRows are in, they become the device's reference (per predicted class, as the
+  // population reference is).
+  void learnBaseline(Device& dev) {
+    dev.baseline.names = dev.reference->names;
+    dev.baseline.values.insert(dev.baseline.values.end(), dev.window.begin(), dev.window.end());
+    dev.baseline.rows += dev.windowRows;
+    dev.baselineClasses.insert(dev.baselineClasses.end(), dev.classes.begin(), dev.classes.end());
+    dev.window.clear();
+    dev.confidences.clear();
+    dev.classes.clear();
+    dev.windowRows = 0;
+    dev.windowEndUs = 0;
+    std::shared_ptr<Reference> own;
+    if (dev.baseline.rows >= options.baselineRows) {
+      auto ref = buildReference(dev.baseline,
+                                options.classConditional ? dev.baselineClasses : std::vector<int>{},
+                                options.drift);
+      if (ref.ok()) {
+        own = std::move(ref).value();
+        own->modelId = dev.reference->modelId;
+        own->sha = dev.reference->sha;
+      } else {
+        setError(dev.state.device + ": baseline: " + ref.error().toString());
+      }
+      dev.baseline = FeatureTable{};
+      dev.baselineClasses.clear();
+    }
+    std::lock_guard<std::mutex> lock(stateMutex);
+    dev.state.pendingRows = 0;
+    dev.state.baselineRows = own ? options.baselineRows : dev.baseline.rows;
+    if (own) {
+      dev.reference = std::move(own);
+      dev.state.baselineReady = true;
+    }
   }
 
   static bool ref_unnamed(const Device& dev) {
@@ -451,47 +540,12 @@ const LiveDriftOptions& LiveDriftWatcher::options() const {
 }
 
 Result<void> LiveDriftWatcher::addReference(const LiveReference& reference) {
-  auto monitor = DriftMonitor::create(reference.table, d->options.drift);
-  if (!monitor.ok()) return monitor.error().wrap("reference of model " + reference.modelSha256);
-  auto ref = std::make_shared<Reference>();
-  ref->modelId = reference.modelId;
-  ref->sha = reference.modelSha256;
-  ref->names = reference.table.names;
-  ref->monitor = std::make_shared<const DriftMonitor>(std::move(monitor).value());
-  ref->table = std::make_shared<const FeatureTable>(reference.table);
-  {
-    const size_t cols = reference.table.columns(), rows = reference.table.rows;
-    ref->scale.assign(cols, 0.0);
-    std::vector<double> mean(cols, 0.0);
-    for (size_t r = 0; r < rows; ++r)
-      for (size_t c = 0; c < cols; ++c) mean[c] += reference.table.at(r, c) / double(rows);
-    for (size_t r = 0; r < rows; ++r)
-      for (size_t c = 0; c < cols; ++c) {
-        const double dv = reference.table.at(r, c) - mean[c];
-        ref->scale[c] += dv * dv / double(rows > 1 ? rows - 1 : 1);
-      }
-    for (double& v : ref->scale) v = std::sqrt(v);
-  }
-  if (reference.labels.size() == reference.table.rows) {
-    const size_t cols = reference.table.columns();
-    std::map<int, FeatureTable> byClass;
-    for (size_t r = 0; r < reference.table.rows; ++r) {
-      FeatureTable& t = byClass[reference.labels[r]];
-      t.names = reference.table.names;
-      t.values.insert(t.values.end(),
-                      reference.table.values.begin() + static_cast<std::ptrdiff_t>(r * cols),
-                      reference.table.values.begin() + static_cast<std::ptrdiff_t>((r + 1) * cols));
-      ++t.rows;
-    }
-    for (const auto& [cls, t] : byClass) {
-      if (t.rows < 20) continue;  // too few reference rows to compare a class with
-      auto m = DriftMonitor::create(t, d->options.drift);
-      if (m.ok())
-        ref->classMonitors[cls] = std::make_shared<const DriftMonitor>(std::move(m).value());
-    }
-  }
+  auto ref = buildReference(reference.table, reference.labels, d->options.drift);
+  if (!ref.ok()) return ref.error().wrap("reference of model " + reference.modelSha256);
+  (*ref)->modelId = reference.modelId;
+  (*ref)->sha = reference.modelSha256;
   std::lock_guard<std::mutex> lock(d->refMutex);
-  d->references[reference.modelSha256] = std::move(ref);
+  d->references[reference.modelSha256] = std::move(ref).value();
   return {};
 }
 

@@ -58,6 +58,15 @@ struct LiveDriftOptions {
   // in most classes but many standard deviations of a resting class; without an effect size
   // every device alarmed on its own calibration. 0 = significance alone.
   double minEffect = 0.25;
+  // Per-device baseline mode (0 = off, the default). > 0: after a device's model changes (and
+  // for its first predictions), its first baselineRows predictions are not scored but become
+  // the device's own reference (per predicted class when classConditional); later windows are
+  // compared with that. It answers "did this device change since the model was installed"
+  // (a sensor fault, a remounted device) and is blind to a difference the device already had
+  // at install. The default, the training features of the model, answers "does the model
+  // still see what it was trained on"; a single device always differs from a population of
+  // wearers and mountings somewhat (docs/audit_drift.md, "Population or own baseline").
+  size_t baselineRows = 0;
   std::string projectPath;   // where drift_alarms go; empty: kept in memory only
   size_t keepWindows = 120;  // scored windows kept per device for the timeline
   size_t keepAlarms = 500;   // alarms kept per device in the snapshot
@@ -108,7 +117,11 @@ struct LiveDeviceState {
   uint64_t messages = 0;
   uint64_t rejected = 0;  // not JSON, no features, wrong length
   std::string lastError;
-  size_t pendingRows = 0;                 // rows in the window being filled
+  size_t pendingRows = 0;  // rows in the window being filled
+  // Baseline mode: rows of the device's own baseline collected so far (baselineRows once
+  // ready); windows are scored only when baselineReady.
+  size_t baselineRows = 0;
+  bool baselineReady = false;
   std::vector<LiveWindowScore> windows;   // oldest first, at most keepWindows
   std::vector<LiveAlarm> alarms;          // oldest first, at most keepAlarms
   std::optional<DriftReport> lastReport;  // of the latest window (feature names: the device's)

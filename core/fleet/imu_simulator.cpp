@@ -91,6 +91,11 @@ void ImuSimulator::injectMix(Activity activity, double share) {
   if (!m_forced) pickNextSegment();
 }
 
+void ImuSimulator::setMounting(const Mat3& r) {
+  m_mounting = r;
+  m_mounted = r != kIdentityMounting;
+}
+
 ImuSimulator::ImuSimulator(int deviceIndex, uint64_t seed, double rateHz)
     : m_rateHz(rateHz > 0 ? rateHz : 100.0),
       m_dt(1.0 / m_rateHz),
@@ -246,6 +251,11 @@ void ImuSimulator::sample(float* out) {
       }
       break;
     }
+  }
+
+  if (m_mounted) {
+    rotateVector(m_mounting, a);
+    rotateVector(m_mounting, w);
   }
 
   const double biasDecay = m_dt / kBiasTauS;

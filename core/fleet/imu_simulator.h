@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/fleet/imu_mounting.h"
 #include "core/fleet/random.h"
 
 namespace edgewise::fleet {
@@ -74,6 +75,13 @@ class ImuSimulator {
   void clearDrift() { m_drift = ImuDrift{}; }
   const ImuDrift& drift() const { return m_drift; }
 
+  // How the device sits on the wearer (core/fleet/imu_mounting.h): the true specific force and
+  // angular rate are rotated by r before the sensor model (calibration, noise), and an injected
+  // drift is a sensor fault added after it. Identity by default (the samples are then exactly
+  // those of an unmounted simulator).
+  void setMounting(const Mat3& r);
+  const Mat3& mounting() const { return m_mounting; }
+
  private:
   void startSegment(Activity activity, double durationS);
   void pickNextSegment();
@@ -102,6 +110,8 @@ class ImuSimulator {
   double m_fallAxisSign = 1;
 
   ImuDrift m_drift;
+  Mat3 m_mounting = kIdentityMounting;
+  bool m_mounted = false;
 };
 
 }  // namespace edgewise::fleet

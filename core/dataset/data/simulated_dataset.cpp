@@ -7,50 +7,11 @@
 #include <string>
 #include <vector>
 
+#include "core/fleet/imu_mounting.h"
 #include "core/fleet/imu_simulator.h"
 #include "core/fleet/random.h"
 
 namespace edgewise::dataset {
-
-namespace {
-
-using Mat3 = std::array<std::array<double, 3>, 3>;
-
-// How the wearer put the device on this time: any heading (yaw) and a tilt of up to 15
-// degrees about a random horizontal axis. Real wearables are never mounted the same way
-// twice, so a model must not rely on which horizontal axis the gait shows up on.
-Mat3 randomMounting(fleet::Rng& rng) {
-  constexpr double kPi = 3.141592653589793;
-  const double yaw = rng.uniform(0.0, 2.0 * kPi);
-  const double axisAngle = rng.uniform(0.0, 2.0 * kPi);
-  const double tilt = rng.uniform(0.0, 15.0) * kPi / 180.0;
-  const Mat3 rz = {
-      {{std::cos(yaw), -std::sin(yaw), 0.0}, {std::sin(yaw), std::cos(yaw), 0.0}, {0.0, 0.0, 1.0}}};
-  // Rodrigues' formula for the tilt about the horizontal unit axis (ux, uy, 0).
-  const double ux = std::cos(axisAngle), uy = std::sin(axisAngle);
-  const double c = std::cos(tilt), sn = std::sin(tilt), t = 1.0 - c;
-  const Mat3 rt = {{{c + ux * ux * t, ux * uy * t, uy * sn},
-                    {ux * uy * t, c + uy * uy * t, -ux * sn},
-                    {-uy * sn, ux * sn, c}}};
-  Mat3 r{};
-  for (int i = 0; i < 3; ++i)
-    for (int j = 0; j < 3; ++j)
-      for (int k = 0; k < 3; ++k) r[i][j] += rt[i][k] * rz[k][j];
-  return r;
-}
-
-// Rotates accelerometer and gyroscope vectors of every time step by r.
-void rotateWindow(std::vector<float>& window, const Mat3& r) {
-  for (size_t t = 0; t + fleet::kImuChannels <= window.size(); t += fleet::kImuChannels) {
-    for (size_t base : {size_t{0}, size_t{3}}) {
-      const double v[3] = {window[t + base], window[t + base + 1], window[t + base + 2]};
-      for (size_t i = 0; i < 3; ++i)
-        window[t + base + i] = static_cast<float>(r[i][0] * v[0] + r[i][1] * v[1] + r[i][2] * v[2]);
-    }
-  }
-}
-
-}  // namespace
 
 Result<ParsedDataset> simulateImuActivityDataset(int windowsPerClass, double windowSeconds,
                                                  double rateHz, uint64_t seed) {
@@ -115,7 +76,8 @@ Result<ParsedDataset> simulateImuActivityDataset(int windowsPerClass, double win
         if (leadIn > 0) sim.nextInto(discard.data(), leadIn);
         sim.nextInto(buf.data(), length);
       }
-      rotateWindow(buf, randomMounting(rng));
+      // How the wearer put the device on this time (core/fleet/imu_mounting.h).
+      fleet::rotateImuSamples(buf.data(), length, fleet::randomMounting(rng));
       std::memcpy(s.blob.data(), buf.data(), s.blob.size());
       out.samples.push_back(std::move(s));
     }
