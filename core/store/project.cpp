@@ -4,9 +4,7 @@
 
 #include <QString>
 #include <cstdio>
-#include <cstring>
 #include <filesystem>
-#include <fstream>
 
 #include "core/store/migrations.h"
 #include "core/store/quarantine_repository.h"
@@ -41,25 +39,9 @@ struct Project::Impl {
 namespace {
 
 constexpr int kBusyTimeoutMs = 5000;
-constexpr char kSqliteMagic[16] = "SQLite format 3";  // 15 characters + NUL, as in the header
 
 Error notOurs(const std::string& path, const std::string& why) {
   return Error(path + " is not an Edgewise project (" + why + ")", "opening project");
-}
-
-// Looks at the 100-byte header before handing the file to SQLite, whose own message for a
-// foreign file ("file is not a database") does not tell the user which file or why.
-Result<void> checkHeader(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error("cannot read " + path + " (check its permissions)", "opening project");
-  char header[16] = {};
-  in.read(header, sizeof header);
-  const auto got = in.gcount();
-  if (got == 0) return okResult();  // an empty file is a new database
-  if (got < 16 || std::memcmp(header, kSqliteMagic, 16) != 0) {
-    return notOurs(path, "not a SQLite database");
-  }
-  return okResult();
 }
 
 // Turns SQLite's errors while reading the header pages into messages naming the file.
@@ -116,7 +98,11 @@ Result<std::unique_ptr<Project>> Project::open(const std::string& path, OpenMode
   if (!exists && mode == OpenMode::OpenExisting) {
     return Error("project file " + path + " does not exist", "opening project");
   }
-  if (exists) EW_TRY(checkHeader(path));
+  // No peeking at the header with our own file descriptor: closing any descriptor of the file
+  // drops every POSIX lock this process holds on it, including those of another open
+  // connection (the recorder's, the drift watcher's), and SQLite's locking is then silently
+  // gone (this corrupted the demo project while `deploy` wrote to it from another process).
+  // A foreign file fails the first read below with SQLITE_NOTADB, which readError() names.
 
   Result<sqlite3*> conn = openConnection(path, mode == OpenMode::CreateIfMissing);
   if (!conn.ok()) return conn.error();

@@ -1,4 +1,8 @@
 #include <sqlite3.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
 
 #include <filesystem>
 #include <fstream>
@@ -79,6 +83,39 @@ TEST_F(StoreTest, RefusesGarbageFile) {
   EXPECT_EQ(p.error().message, file + " is not an Edgewise project (not a SQLite database)");
   // Refusing must not touch the file.
   EXPECT_EQ(std::filesystem::file_size(file), 8192u);
+}
+
+// Opening a project a second time in the same process must leave the first connection's
+// POSIX locks alone. Closing any descriptor of the file drops all of the process's locks on
+// it; the old header check did that, another process then saw no reader, checkpointed and
+// removed the WAL the first connection was still writing to, and the demo project ended up
+// "malformed". Probe from a child process: with the first connection's shared lock intact,
+// leaving WAL mode must be refused.
+TEST_F(StoreTest, SecondOpenKeepsTheFirstConnectionsLocks) {
+  const std::string file = path("locks.edgewise");
+  auto first = Project::open(file, OpenMode::CreateIfMissing);
+  ASSERT_TRUE(first.ok()) << first.error().toString();
+  {
+    auto second = Project::open(file, OpenMode::OpenExisting);
+    ASSERT_TRUE(second.ok()) << second.error().toString();
+  }
+  // A separate program (not a fork: a forked child shares this process's SQLite lock table).
+  const std::string probe =
+      "/usr/bin/python3 -c \"import sqlite3,sys\n"
+      "try:\n"
+      "  m=sqlite3.connect(sys.argv[1], timeout=0).execute('PRAGMA "
+      "journal_mode=DELETE').fetchone()[0]\n"
+      "except sqlite3.OperationalError:\n"
+      "  sys.exit(0)\n"
+      "sys.exit(1 if m=='delete' else 2)\" '" +
+      file + "'";
+  const int status = std::system(probe.c_str());
+  ASSERT_TRUE(WIFEXITED(status));
+  EXPECT_EQ(WEXITSTATUS(status), 0)
+      << "another process could leave WAL mode while this process had the project open";
+  auto mode = queryText((*first)->handle(), "PRAGMA journal_mode");
+  ASSERT_TRUE(mode.ok());
+  EXPECT_EQ(mode.value(), "wal");
 }
 
 TEST_F(StoreTest, RefusesShortTextFile) {
