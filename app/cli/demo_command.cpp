@@ -1,9 +1,9 @@
 // `edgewise-cli demo`: the main job behind ./run.sh. Starts an embedded Mosquitto on a free
 // loopback port and simulated devices (real edgewise-agent processes), then either opens
 // the workbench on the demo project or, headless, runs the lifecycle in the CLI and writes a
-// report. Lifecycle stages so far: capture (record, check, export) and training (a simulated
-// IMU activity dataset and models in the registry). Later stages (labeling, deployment,
-// audit) add their steps here as they land.
+// report. Lifecycle stages: capture (record, check, export), training (a simulated IMU activity
+// dataset and models in the registry), and audit (a signed deployment to simulated devices,
+// drift injected and detected: demo_audit.cpp).
 
 #include "app/cli/cli_common.h"
 #include "app/cli/commands.h"
@@ -335,8 +335,8 @@ int runDemo(const QStringList& arguments) {
     md << "Training failed: " << trained.error().toString() << "\n";
   }
   appendDemoAudit(broker.url(), projectPath, trained, say, report, md);
-  md << "\nLater lifecycle stages (labeling, compression, deployment, audit) are added to this "
-        "report as they land.\n";
+  md << "\nNot in the headless demo yet: labeling and compression (see the Labeling and "
+        "Compression panes, `edgewise-cli compress`, `edgewise-cli bench active-learning`).\n";
 
   QFile mdFile(reportBase + u".md"_s);
   QFile jsonFile(reportBase + u".json"_s);
