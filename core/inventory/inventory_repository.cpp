@@ -189,6 +189,15 @@ Result<void> InventoryRepository::upsertDevice(const DeviceRecord& d) {
   return okResult();
 }
 
+Result<void> InventoryRepository::setDeviceModel(const std::string& id,
+                                                 const std::string& modelJson) {
+  auto s = Statement::prepare(m_project.handle(), "UPDATE devices SET model = ?2 WHERE id = ?1");
+  if (!s) return s.error().wrap("storing the model of device " + id);
+  s->bind(1, id).bind(2, modelJson);
+  if (auto r = s->run(); !r) return r.error().wrap("storing the model of device " + id);
+  return okResult();
+}
+
 Result<std::vector<DeviceRecord>> InventoryRepository::devices() const {
   auto s = Statement::prepare(
       m_project.handle(), std::string("SELECT ") + kDeviceColumns + " FROM devices ORDER BY id");

@@ -101,6 +101,8 @@ class InventoryRepository {
   Result<std::optional<DeviceRecord>> device(const std::string& id) const;
   Result<void> setTags(const std::string& id, const std::vector<std::string>& tags);
   Result<void> setDeviceClass(const std::string& id, const std::string& deviceClass);
+  // What a known device runs after a deployment reported it (no-op for an unknown id).
+  Result<void> setDeviceModel(const std::string& id, const std::string& modelJson);
 
   // Telemetry: a batch in one write (duplicates of (device, ts) are ignored).
   Result<void> insertTelemetry(const std::vector<TelemetryRow>& rows);

@@ -165,6 +165,10 @@ Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignmen
     r.modelAfter = o.state == "skipped" ? r.modelBefore : o.modelJson;
     if (o.state != "skipped") r.seconds = o.seconds;
     if (auto w = repo.recordDeviceOutcome(r); !w && writeError) writeError = w;
+    // The inventory shows what the device said it runs at the end (new, previous or
+    // unchanged model); a device that never answered keeps its last known model.
+    if (o.state != "skipped" && !o.modelJson.empty() && o.modelJson != "null")
+      if (auto w = repo.setDeviceModel(o.device, o.modelJson); !w && writeError) writeError = w;
     report.devices.push_back(o);
     emit(o.device, stage, o.state, o.reason);
   };

@@ -416,7 +416,12 @@ TEST_F(InventoryAgents, CliSelectsByClassAndTagDryRunAndRecordsHistory) {
   ASSERT_TRUE(d.ok() && d->has_value());
   EXPECT_EQ((*d)->deviceClass, "gw");
   EXPECT_FALSE((*d)->agentVersion.empty());
-  EXPECT_EQ(sha256Of((*d)->modelJson), "");  // recorded before the rollout
+  // ... and what it runs after the rollout (the devices row follows the outcome).
+  EXPECT_EQ(sha256Of((*d)->modelJson), sha256Of((*rows)[1].modelAfter));
+  EXPECT_EQ(sha256Of((*d)->modelJson).size(), 64u);
+  auto skipped = repo.device("good-0003");  // not targeted: still no model
+  ASSERT_TRUE(skipped.ok() && skipped->has_value());
+  EXPECT_EQ((*skipped)->modelJson, "null");
 }
 
 // A device that sends heartbeats and then falls silent (its broker session still open, so no
