@@ -218,6 +218,11 @@ PlacementView::PlacementView(QWidget* parent) : QWidget(parent) {
   m_progress->setValue(0);
   m_progress->setTextVisible(false);
   m_progress->setMaximumWidth(140);
+  // Shown only while a simulation runs (a full bar without text read as a stuck control).
+  QSizePolicy keepSpace = m_progress->sizePolicy();
+  keepSpace.setRetainSizeWhenHidden(true);
+  m_progress->setSizePolicy(keepSpace);
+  m_progress->setVisible(false);
 
   const auto rangeBox = [this](QSpinBox* a, QSpinBox* b, QSpinBox* c) {
     auto* h = new QHBoxLayout;
@@ -379,6 +384,7 @@ void PlacementView::setRunning(bool running) {
   m_run->setEnabled(!running);
   m_cancel->setEnabled(running);
   if (running) m_progress->setValue(0);
+  m_progress->setVisible(running);
 }
 
 void PlacementView::chooseProfiles(int index) {
