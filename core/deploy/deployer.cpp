@@ -431,6 +431,29 @@ std::vector<std::string> selectDevices(const std::string& selector,
   return {chosen.begin(), chosen.end()};
 }
 
+size_t canaryCount(double canaryPercent, size_t n) {
+  if (!(canaryPercent > 0) || canaryPercent >= 100 || n == 0) return n;
+  const auto c = static_cast<size_t>(std::ceil(canaryPercent / 100.0 * static_cast<double>(n)));
+  return std::clamp<size_t>(c, 1, n);
+}
+
+void countOutcomes(RolloutReport& report) {
+  report.succeeded = report.rolledBack = report.refused = report.skipped = report.failed = 0;
+  for (const auto& o : report.devices) {
+    if (o.state == "succeeded")
+      ++report.succeeded;
+    else if (o.state == "rolled_back")
+      ++report.rolledBack;
+    else if (o.state == "refused")
+      ++report.refused;
+    else if (o.state == "skipped")
+      ++report.skipped;
+    else
+      ++report.failed;
+  }
+  report.targeted = static_cast<int>(report.devices.size());
+}
+
 RolloutReport runRollout(Deployer& deployer, const Manifest& manifest,
                          const std::string& manifestJson, const std::string& artifact,
                          const std::vector<std::string>& targets,
@@ -438,12 +461,7 @@ RolloutReport runRollout(Deployer& deployer, const Manifest& manifest,
   RolloutReport report;
   report.deployment = manifest.deployment;
   const int64_t t0 = util::monotonicUs();
-  size_t canary = targets.size();
-  if (options.canaryPercent > 0 && options.canaryPercent < 100) {
-    canary = static_cast<size_t>(
-        std::ceil(options.canaryPercent / 100.0 * static_cast<double>(targets.size())));
-    canary = std::clamp<size_t>(canary, 1, targets.size());
-  }
+  const size_t canary = canaryCount(options.canaryPercent, targets.size());
   const std::vector<std::string> first(targets.begin(), targets.begin() + canary);
   const std::vector<std::string> rest(targets.begin() + canary, targets.end());
   auto outcomes = deployer.run(manifest, manifestJson, artifact, first);
@@ -468,20 +486,8 @@ RolloutReport runRollout(Deployer& deployer, const Manifest& manifest,
     }
   }
   outcomes.insert(outcomes.end(), skipped.begin(), skipped.end());
-  for (const auto& o : outcomes) {
-    if (o.state == "succeeded")
-      ++report.succeeded;
-    else if (o.state == "rolled_back")
-      ++report.rolledBack;
-    else if (o.state == "refused")
-      ++report.refused;
-    else if (o.state == "skipped")
-      ++report.skipped;
-    else
-      ++report.failed;
-  }
-  report.targeted = static_cast<int>(outcomes.size());
   report.devices = std::move(outcomes);
+  countOutcomes(report);
   report.seconds = static_cast<double>(util::monotonicUs() - t0) / 1e6;
   return report;
 }

@@ -110,6 +110,11 @@ struct RolloutReport {
   std::string deployment;
 };
 
+// Size of the canary group: ceil(pct % of n), at least 1; n when pct is 0 or >= 100.
+size_t canaryCount(double canaryPercent, size_t n);
+// Fills report's totals (succeeded ... failed, targeted) from report.devices.
+void countOutcomes(RolloutReport& report);
+
 // Canary group first (ceil(pct % of targets), at least 1 when pct > 0), then the rest unless
 // the canary's failures (anything but succeeded) exceed maxFailurePercent. `skipped` holds
 // devices already known to be skipped, with reasons.

@@ -182,12 +182,7 @@ Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignmen
   };
   for (const auto& e : skippedEntries) skip(e.device, "rest", e.reason);
 
-  size_t canaryCount = assignments.size();
-  if (options.canaryPercent > 0 && options.canaryPercent < 100 && !assignments.empty()) {
-    canaryCount = static_cast<size_t>(
-        std::ceil(options.canaryPercent / 100.0 * static_cast<double>(assignments.size())));
-    canaryCount = std::clamp<size_t>(canaryCount, 1, assignments.size());
-  }
+  const size_t canaryCount = deploy::canaryCount(options.canaryPercent, assignments.size());
   const bool staged = canaryCount < assignments.size();
   for (size_t i = 0; i < assignments.size(); ++i)
     emit(assignments[i].device, staged && i < canaryCount ? "canary" : "rest", "queued", {});
@@ -277,19 +272,7 @@ Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignmen
   }
   deployer.disconnect();
 
-  for (const auto& o : report.devices) {
-    if (o.state == "succeeded")
-      ++report.succeeded;
-    else if (o.state == "rolled_back")
-      ++report.rolledBack;
-    else if (o.state == "refused")
-      ++report.refused;
-    else if (o.state == "skipped")
-      ++report.skipped;
-    else
-      ++report.failed;
-  }
-  report.targeted = static_cast<int>(report.devices.size());
+  deploy::countOutcomes(report);
   report.seconds = static_cast<double>(util::monotonicUs() - t0) / 1e6;
   const int attempted = report.targeted - report.skipped;
   if (cancelled(cancel))
