@@ -75,6 +75,7 @@ class LabelingQueueTest : public QObject {
   void queueAcceptAssignUndo();
   void gridAssignFilterUndo();
   void labelingRequestOpensRange();
+  void gridBadgeOfCurrentItem();
 };
 
 void LabelingQueueTest::queueAcceptAssignUndo() {
@@ -359,6 +360,90 @@ void LabelingQueueTest::labelingRequestOpensRange() {
   workspace.requestLabeling(987654, 0, 1, QStringLiteral("x"));
   QVERIFY(pane.requestText().contains(QStringLiteral("987654")));
   QCOMPARE(combo->currentData().toLongLong(), recordingId);
+}
+
+namespace {
+
+// The digits project in a shown Labeling pane with an annotator set (for the tests below).
+struct DigitsPane {
+  QTemporaryDir dir;
+  std::map<int64_t, int> truth;  // sample id -> true class
+  std::vector<int64_t> ids;      // sample ids ascending
+  JobManager jobs;
+  Workspace workspace;
+  std::unique_ptr<LabelingPane> pane;
+
+  bool open(const QString& annotator, LabelingPane::Tab tab) {
+    const QString path = dir.filePath(QStringLiteral("digits.edgewise"));
+    truth = makeDigitsProject(path);
+    for (const auto& [id, cls] : truth) ids.push_back(id);
+    if (truth.size() != 5000 || !workspace.openProject(path, false).ok()) return false;
+    pane = std::make_unique<LabelingPane>(workspace);
+    pane->resize(1000, 640);
+    pane->show();
+    if (!QTest::qWaitForWindowExposed(pane.get())) return false;
+    pane->setAnnotator(annotator);
+    pane->tabs()->setCurrentIndex(tab);
+    return true;
+  }
+};
+
+}  // namespace
+
+// The badge of the current (framed, selected, focused) item keeps its class color and name,
+// like any other item's; an unlabeled selected item still shows the empty dashed badge on the
+// view's base color, not a blank box of the selection color.
+void LabelingQueueTest::gridBadgeOfCurrentItem() {
+  DigitsPane f;
+  QVERIFY(f.open(QStringLiteral("cy"), LabelingPane::GridTab));
+  const std::vector<int64_t>& ids = f.ids;
+  ImageGridView* grid = f.pane->grid();
+  labeling::LabelRepository repo(*f.workspace.project());
+  const labeling::LabelClass three = repo.classByName("3").value();
+  const QColor classColor(QString::fromStdString(three.color));
+  grid->selectSamples({ids[0], ids[1], ids[2]});
+  QVERIFY(grid->assignClass(three.id));
+
+  // ids[1] current and selected with focus (the frame), ids[3] (unlabeled) selected too.
+  QListView* view = grid->view();
+  const auto indexOf = [&](int64_t sample) {
+    return grid->filter()->mapFromSource(grid->model()->index(grid->model()->rowOfSample(sample)));
+  };
+  view->setFocus();
+  view->selectionModel()->setCurrentIndex(indexOf(ids[1]), QItemSelectionModel::ClearAndSelect);
+  view->selectionModel()->select(indexOf(ids[3]), QItemSelectionModel::Select);
+  QCOMPARE(grid->selectedSamples(), (std::vector<int64_t>{ids[1], ids[3]}));
+  QTRY_VERIFY(view->hasFocus());
+  QTest::qWait(50);
+  const QImage shot = view->viewport()->grab().toImage();
+  QVERIFY(view->grab().save(screenshotDir() + u"/labeling_grid_current.png"));
+  // The badge is the band of 16 px under the 56 px thumbnail; its middle row, scanned across
+  // the item, is mostly the class color (the name is a few pixels in the middle).
+  const auto badgeRow = [&](const QModelIndex& i) {
+    const QRect r = view->visualRect(i);
+    std::vector<QColor> row;
+    for (int x = r.left() + 6; x <= r.right() - 6; ++x)
+      row.push_back(shot.pixelColor(x, r.top() + 70));
+    return row;
+  };
+  const auto countOf = [](const std::vector<QColor>& row, const QColor& c) {
+    return std::count_if(row.begin(), row.end(),
+                         [&](const QColor& p) { return p.rgb() == c.rgb(); });
+  };
+  const std::vector<QColor> current = badgeRow(indexOf(ids[1]));
+  const std::vector<QColor> plain = badgeRow(indexOf(ids[2]));  // labeled, not selected
+  QVERIFY2(countOf(plain, classColor) > static_cast<long>(plain.size()) / 2,
+           qPrintable(plain.front().name()));
+  QVERIFY2(countOf(current, classColor) > static_cast<long>(current.size()) / 2,
+           qPrintable(QStringLiteral("current item's badge: %1 of %2 pixels %3, first %4")
+                          .arg(countOf(current, classColor))
+                          .arg(current.size())
+                          .arg(classColor.name(), current.front().name())));
+  // The unlabeled selected item: no selection color inside its badge, the base color instead.
+  const std::vector<QColor> open = badgeRow(indexOf(ids[3]));
+  const QColor base = view->palette().color(QPalette::Base);
+  QVERIFY2(countOf(open, base) > static_cast<long>(open.size()) / 2,
+           qPrintable(QStringLiteral("unlabeled badge: %1").arg(open[open.size() / 2].name())));
 }
 
 QTEST_MAIN(LabelingQueueTest)

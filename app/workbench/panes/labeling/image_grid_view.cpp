@@ -99,8 +99,10 @@ class GridDelegate : public QStyledItemDelegate {
       p->drawText(badge, Qt::AlignCenter,
                   QFontMetrics(f).elidedText(name, Qt::ElideRight, badge.width() - 4));
     } else {
+      // Filled with the base color: on a selected item's highlight an unfilled dashed outline
+      // vanished and the empty badge read as a blank selection-colored box.
       p->setPen(QPen(option.palette.color(QPalette::Mid), 1, Qt::DashLine));
-      p->setBrush(Qt::NoBrush);
+      p->setBrush(option.palette.color(QPalette::Base));
       p->drawRoundedRect(badge.adjusted(0, 0, -1, -1), 7, 7);
     }
     if (selected) {
