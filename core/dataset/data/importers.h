@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "core/dataset/data/dataset_types.h"
+#include "core/dataset/data/recording_windows.h"
 #include "core/util/result.h"
 
 namespace edgewise::store {
@@ -37,21 +38,15 @@ Result<ParsedDataset> readWavFolder(const std::string& dir);
 Result<ParsedDataset> readDigitsPng(const std::string& file);
 
 // Recordings from the capture pane, one label per recording (as Edge Impulse labels a sample
-// file): each source's time-series stream is cut into windows of windowMs every strideMs
-// (a trailing partial window is dropped) and every window gets the source's label. The
-// classes are the distinct labels in order of first appearance. All streams must have the
-// same channel count and (within 1 %) rate. A source whose recording or stream is missing,
-// is an image stream, or is shorter than one window is a Rejection; no usable window at all
-// is an error. `stream` is "device/topic" as shown in the capture pane, or empty for the
-// recording's only (first) time-series stream.
+// file): each source's stream is cut into windows by windowRecordings() (recording_windows.h)
+// and every window gets the source's label. The classes are the distinct labels in order of
+// first appearance. A source without a label is a Rejection like the ones windowRecordings
+// gives (in source order); no usable window at all is an error. `stream` is "device/topic" as
+// shown in the capture pane, or empty for the recording's only (first) time-series stream.
 struct RecordingSource {
   int64_t recordingId = 0;
   std::string label;
   std::string stream;
-};
-struct RecordingWindowing {
-  double windowMs = 2000;
-  double strideMs = 1000;
 };
 Result<ParsedDataset> readRecordings(store::Project& project,
                                      const std::vector<RecordingSource>& sources,

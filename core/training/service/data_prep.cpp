@@ -339,6 +339,17 @@ Result<PreparedData> prepareVersion(store::Project& project, const std::string& 
   return prepareFrom(*info, *version, *samples, features, progress, cancel);
 }
 
+Result<PreparedData> prepareSamples(const DatasetInfo& info,
+                                    const std::vector<dataset::StoredSample>& samples,
+                                    const FeatureSpec& features,
+                                    const std::function<void(double)>& progress,
+                                    const std::atomic<bool>* cancel) {
+  dataset::DatasetVersion all;
+  all.datasetId = info.id;
+  all.assignment.assign(samples.size(), static_cast<uint8_t>(dataset::Split::Train));
+  return prepareFrom(info, all, samples, features, progress, cancel);
+}
+
 Result<SampleView> loadSampleView(store::Project& project, int64_t sampleId) {
   const std::string ctx = "loading sample " + std::to_string(sampleId);
   dataset::DatasetRepository repo(project);

@@ -93,6 +93,16 @@ Result<PreparedData> prepareVersion(store::Project& project, const std::string& 
                                     const std::function<void(double)>& progress = {},
                                     const std::atomic<bool>* cancel = nullptr);
 
+// The same for samples that live only in memory (e.g. the windows of recordings that the
+// active-learning queue labels; info describes them like a stored dataset, with the classes
+// the labels index): every sample goes into `train` in the given order, with its id; val and
+// test stay empty.
+Result<PreparedData> prepareSamples(const dataset::DatasetInfo& info,
+                                    const std::vector<dataset::StoredSample>& samples,
+                                    const FeatureSpec& features,
+                                    const std::function<void(double)>& progress = {},
+                                    const std::atomic<bool>* cancel = nullptr);
+
 // One stored sample in a form a view can show: the image (8-bit, as stored: BGR or gray),
 // the series (one vector per channel, tabular rows and audio as one channel), the label.
 struct SampleView {
