@@ -148,14 +148,18 @@ int runTrain(const QStringList& args) {
     if (req.includeFeedback)
       j["feedback"] = {{"added", feedback.added},
                        {"skipped", feedback.skipped},
+                       {"duplicates", feedback.duplicates},
                        {"warnings", feedback.warnings}};
     printOut(qs(j.dump()) + u"\n"_s);
     return kExitOk;
   }
   // Without --quiet the progress lines carried them already.
-  if (cl.isSet(u"quiet"_s))
+  if (cl.isSet(u"quiet"_s) && req.includeFeedback) {
     for (const std::string& w : feedback.warnings)
       printErr(u"edgewise-cli train: warning: "_s + qs(w) + u"\n"_s);
+    printErr(u"edgewise-cli train: corrective feedback: "_s +
+             qs(training::feedbackSummary(feedback)) + u"\n"_s);
+  }
   printOut(
       u"model %1 \"%2\" (%3) on %4: accuracy %5, macro F1 %6, %7 params, %8 bytes, "
       "trained in %9 s\n"_s.arg(r->id)

@@ -43,13 +43,26 @@ namespace {
 
 constexpr const char* kColumns =
     "id, device_id, model_id, model_sha256, ts_us, predicted, corrected, confidence, dims, "
-    "features, annotator_id, created_us";
+    "features, annotator_id, created_us, origin, dataset_id, sample_id, model_family, "
+    "model_version";
+
+std::optional<int64_t> optionalInt64(const Statement& q, int column) {
+  if (q.isNull(column)) return std::nullopt;
+  return q.int64(column);
+}
+
+void bindOptional(Statement& s, int index, const std::optional<int64_t>& value) {
+  if (value)
+    s.bind(index, *value);
+  else
+    s.bindNull(index);
+}
 
 Result<Feedback> readRow(const Statement& q) {
   Feedback f;
   f.id = q.int64(0);
   f.deviceId = q.text(1);
-  if (!q.isNull(2)) f.modelId = q.int64(2);
+  f.modelId = optionalInt64(q, 2);
   f.modelSha256 = q.text(3);
   f.tsUs = q.int64(4);
   f.predicted = q.text(5);
@@ -65,14 +78,20 @@ Result<Feedback> readRow(const Statement& q) {
   if (!f.features.empty() && static_cast<int64_t>(f.features.size()) != dims)
     return Error("feedback " + std::to_string(f.id) + ": dims " + std::to_string(dims) +
                  " but the features hold " + std::to_string(f.features.size()) + " values");
-  if (!q.isNull(10)) f.annotatorId = q.int64(10);
+  f.annotatorId = optionalInt64(q, 10);
   f.createdUs = q.int64(11);
+  f.origin = q.text(12);
+  f.datasetId = optionalInt64(q, 13);
+  f.sampleId = optionalInt64(q, 14);
+  f.modelFamily = q.text(15);
+  f.modelVersion = optionalInt64(q, 16);
   return f;
 }
 
 Result<void> insertRow(FeedbackRepository::Impl& m, const Feedback& f, bool withId) {
-  const std::string sql = std::string("INSERT INTO feedback(") + kColumns +
-                          ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)";
+  const std::string sql =
+      std::string("INSERT INTO feedback(") + kColumns +
+      ") VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?17)";
   auto q = m.cache.acquire(sql.c_str());
   if (!q.ok()) return q.error();
   Statement& s = **q;
@@ -81,10 +100,7 @@ Result<void> insertRow(FeedbackRepository::Impl& m, const Feedback& f, bool with
   else
     s.bindNull(1);
   s.bind(2, std::string_view(f.deviceId));
-  if (f.modelId)
-    s.bind(3, *f.modelId);
-  else
-    s.bindNull(3);
+  bindOptional(s, 3, f.modelId);
   s.bind(4, std::string_view(f.modelSha256));
   s.bind(5, f.tsUs);
   s.bind(6, std::string_view(f.predicted));
@@ -99,11 +115,13 @@ Result<void> insertRow(FeedbackRepository::Impl& m, const Feedback& f, bool with
     s.bindNull(10);
   else
     s.bindBlob(10, blob.data(), blob.size());
-  if (f.annotatorId)
-    s.bind(11, *f.annotatorId);
-  else
-    s.bindNull(11);
+  bindOptional(s, 11, f.annotatorId);
   s.bind(12, f.createdUs);
+  s.bind(13, std::string_view(f.origin));
+  bindOptional(s, 14, f.datasetId);
+  bindOptional(s, 15, f.sampleId);
+  s.bind(16, std::string_view(f.modelFamily));
+  bindOptional(s, 17, f.modelVersion);
   return s.run();
 }
 
@@ -116,6 +134,19 @@ FeedbackRepository::~FeedbackRepository() = default;
 Result<Feedback> FeedbackRepository::add(const Feedback& row) {
   if (row.predicted.empty() || row.corrected.empty())
     return Error("feedback needs the predicted and the corrected class");
+  if (row.sampleId) {
+    // appendFeedback matches rows to prepared data by (dataset, sample): both must be right.
+    if (!row.datasetId)
+      return Error("feedback on sample " + std::to_string(*row.sampleId) + " needs its dataset");
+    auto q = m_impl->cache.acquire("SELECT dataset_id FROM dataset_samples WHERE id = ?1");
+    if (!q.ok()) return q.error();
+    (*q)->bind(1, *row.sampleId);
+    auto found = (*q)->step();
+    if (!found.ok()) return found.error();
+    if (!*found || (*q)->int64(0) != *row.datasetId)
+      return Error("feedback: sample " + std::to_string(*row.sampleId) +
+                   " is not a sample of dataset " + std::to_string(*row.datasetId));
+  }
   Feedback f = row;
   const int64_t now = util::wallClockUs();
   if (f.tsUs == 0) f.tsUs = now;

@@ -1,9 +1,10 @@
 #pragma once
-// Corrective feedback (MLIoT) in the project file (table feedback, schema 7): a prediction
-// that a user corrected, either a pre-annotation of the Labeling pane's active-learning queue
-// or a device's prediction reported by the fleet. The row keeps the model's input (float32
-// little-endian, `dims` values) so a retrain can use it as a labeled sample of kind
-// "feedback" (training::appendFeedback, `edgewise-cli train --include-feedback`).
+// Corrective feedback (MLIoT) in the project file (table feedback, schema 7; provenance
+// columns schema 8): a prediction that a user corrected, either a pre-annotation of the
+// Labeling pane's active-learning queue or a device's prediction reported by the fleet. The
+// row keeps the model's input (float32 little-endian, `dims` values) so a retrain can use it
+// as a labeled sample of kind "feedback" (training::appendFeedback, `edgewise-cli train
+// --include-feedback`).
 //
 // Class names, not ids: feedback from a device names the classes of the model it ran.
 // Not thread-safe: use it on the thread that owns the Project.
@@ -22,11 +23,27 @@ class Project;
 
 namespace edgewise::labeling {
 
+// Feedback::origin values.
+inline constexpr const char* kFeedbackFromQueue = "queue";    // the Labeling pane's queue
+inline constexpr const char* kFeedbackFromDevice = "device";  // a device's prediction
+
 struct Feedback {
   int64_t id = 0;
+  std::string origin;    // kFeedbackFromQueue, kFeedbackFromDevice ("" when not known)
   std::string deviceId;  // "" for the workbench's own queue
+  // The registered model (models table) that made the prediction: a device's installed model.
+  // Null for the queue: its suggestions come from the in-session learner
+  // (active::ActiveLearner), which is trained on the annotator's labels as they come and never
+  // registered; modelFamily and modelVersion say which of its models it was.
   std::optional<int64_t> modelId;
   std::string modelSha256;
+  std::string modelFamily;              // Classifier::id() of an unregistered model
+  std::optional<int64_t> modelVersion;  // the learner's model version within its session
+  // The dataset sample the user corrected (the queue on a stored dataset; null for devices
+  // and for pools that are not a stored dataset). The queue also stores the corrected label on
+  // that sample, so a retrain on the dataset skips the row (training::appendFeedback).
+  std::optional<int64_t> datasetId;
+  std::optional<int64_t> sampleId;
   int64_t tsUs = 0;  // when the prediction was made (0 on add: now)
   std::string predicted;
   std::string corrected;
@@ -49,7 +66,7 @@ class FeedbackRepository {
   FeedbackRepository& operator=(const FeedbackRepository&) = delete;
 
   // Stores a row (id ignored); returns it with its id and times. Refuses an empty predicted
-  // or corrected class.
+  // or corrected class, and a sample id without its dataset id or of another dataset.
   Result<Feedback> add(const Feedback& row);
   // Every row, in id order; modelId set: only that model's rows.
   Result<std::vector<Feedback>> list(std::optional<int64_t> modelId = {}) const;

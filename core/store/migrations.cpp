@@ -336,6 +336,26 @@ CREATE TABLE drift_alarms(
 );
 CREATE INDEX drift_alarms_by_device ON drift_alarms(device_id, window_start_us);
 )sql"},
+      {8,
+       "feedback: provenance (origin, corrected dataset sample, the suggesting model's family "
+       "and version)",
+       R"sql(
+-- Where a corrective feedback row came from. origin: 'queue' (the Labeling pane's active-
+-- learning queue), 'device' (a device's prediction, through the fleet); rows of schema 7 are
+-- given it from device_id, which was '' exactly for the queue's rows then.
+ALTER TABLE feedback ADD COLUMN origin TEXT NOT NULL DEFAULT '';
+UPDATE feedback SET origin = CASE WHEN device_id = '' THEN 'queue' ELSE 'device' END;
+-- The dataset sample that was corrected (queue rows of a stored dataset; NULL for devices), so
+-- a retrain on that dataset can tell the row from the sample it duplicates.
+ALTER TABLE feedback ADD COLUMN dataset_id INTEGER REFERENCES datasets(id) ON DELETE SET NULL;
+ALTER TABLE feedback ADD COLUMN sample_id INTEGER REFERENCES dataset_samples(id)
+  ON DELETE SET NULL;
+-- The model that made the suggestion when it is not a registered model (model_id NULL): the
+-- queue's in-session learner, by family (Classifier::id()) and its version in that session.
+ALTER TABLE feedback ADD COLUMN model_family TEXT NOT NULL DEFAULT '';
+ALTER TABLE feedback ADD COLUMN model_version INTEGER;
+CREATE INDEX feedback_by_sample ON feedback(sample_id);
+)sql"},
   };
   return kMigrations;
 }

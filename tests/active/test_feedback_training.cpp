@@ -1,6 +1,7 @@
 // Corrective feedback as training data (training::appendFeedback, TrainRequest::
 // includeFeedback): rows of the dataset's dims and classes join the train split as samples of
-// kind "feedback"; a row of other dims or an unknown class is skipped with a warning.
+// kind "feedback"; a row of other dims or an unknown class is skipped with a warning; a queue
+// row of a sample that is in the prepared data already is left out as a duplicate.
 
 #include <gtest/gtest.h>
 
@@ -18,10 +19,10 @@ namespace {
 
 #define EW_ASSERT_OK(r) ASSERT_TRUE((r).ok()) << (r).error().toString()
 
-// A tabular dataset "blobs": 3 features, classes a/b, 40 samples.
-void makeDataset(store::Project& project) {
+// A tabular dataset ("blobs"): 3 features, classes a/b, 40 samples.
+void makeDataset(store::Project& project, const std::string& name = "blobs") {
   dataset::DatasetInfo info;
-  info.name = "blobs";
+  info.name = name;
   info.kind = dataset::DatasetKind::Tabular;
   info.featureDims = 3;
   info.classNames = {"a", "b"};
@@ -116,6 +117,65 @@ TEST(FeedbackTraining, MatchingRowsJoinTheTrainSplitOthersAreSkippedWithAWarning
   EXPECT_EQ(std::count_if(messages.begin(), messages.end(),
                           [](const std::string& m) { return m.rfind("warning: ", 0) == 0; }),
             2);
+}
+
+TEST(FeedbackTraining, QueueRowsOfSamplesInTheDataAreDuplicatesDeviceRowsStay) {
+  QTemporaryDir dir;
+  auto project = store::Project::open(dir.filePath(QStringLiteral("p.edgewise")).toStdString());
+  EW_ASSERT_OK(project);
+  makeDataset(**project);
+  auto data = prepareData(**project, "blobs", {});
+  EW_ASSERT_OK(data);
+  const int before = data->train.rows();
+  ASSERT_EQ(before, 28);
+  ASSERT_FALSE(data->test.sampleIds.empty());
+
+  // Queue corrections of a train sample and of a test sample (both are in the data: the
+  // first would count twice, the second would leak the test split into training), a device
+  // row (no sample) and a queue row without a sample (a pool that is not a stored dataset).
+  labeling::FeedbackRepository repo(**project);
+  const auto queueRow = [&](int64_t sample) {
+    labeling::Feedback f = feedback("b", {2.5f, 0.0f, 1.0f});
+    f.origin = labeling::kFeedbackFromQueue;
+    f.datasetId = data->dataset.id;
+    f.sampleId = sample;
+    f.modelFamily = "logreg";
+    f.modelVersion = 1;
+    return f;
+  };
+  EW_ASSERT_OK(repo.add(queueRow(data->train.sampleIds[3])));
+  EW_ASSERT_OK(repo.add(queueRow(data->test.sampleIds[0])));
+  labeling::Feedback device = feedback("a", {-2.5f, 0.3f, 1.0f});
+  device.origin = labeling::kFeedbackFromDevice;
+  device.deviceId = "imu-3";
+  auto deviceRow = repo.add(device);
+  EW_ASSERT_OK(deviceRow);
+  labeling::Feedback noSample = feedback("b", {2.0f, 0.1f, 1.0f});
+  noSample.origin = labeling::kFeedbackFromQueue;
+  auto noSampleRow = repo.add(noSample);
+  EW_ASSERT_OK(noSampleRow);
+
+  auto merge = appendFeedback(**project, *data);
+  EW_ASSERT_OK(merge);
+  EXPECT_EQ(merge->duplicates, 2);
+  EXPECT_EQ(merge->added, 2);
+  EXPECT_EQ(merge->skipped, 0);
+  EXPECT_TRUE(merge->warnings.empty());
+  EXPECT_EQ(feedbackSummary(*merge),
+            "2 rows added to the train split, 0 skipped, 2 already in the dataset");
+  ASSERT_EQ(data->train.rows(), before + 2);
+  EXPECT_EQ(data->train.sampleIds[static_cast<size_t>(before)], feedbackSampleId(deviceRow->id));
+  EXPECT_EQ(data->train.sampleIds[static_cast<size_t>(before + 1)],
+            feedbackSampleId(noSampleRow->id));
+
+  // Another dataset's data does not hold those samples: there the queue rows are used.
+  makeDataset(**project, "blobs2");
+  auto data2 = prepareData(**project, "blobs2", {});
+  EW_ASSERT_OK(data2);
+  auto merge2 = appendFeedback(**project, *data2);
+  EW_ASSERT_OK(merge2);
+  EXPECT_EQ(merge2->duplicates, 0);
+  EXPECT_EQ(merge2->added, 4);
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
-// Corrective feedback rows (table feedback, migration 7): round trip, the float32 LE blob,
-// filter by model, remove/restore.
+// Corrective feedback rows (table feedback, migration 7; provenance migration 8): round trip,
+// the float32 LE blob, filter by model, remove/restore, the provenance fields and their checks.
 #include <cmath>
 #include <limits>
 
@@ -88,6 +88,70 @@ TEST_F(LabelTest, FeedbackRoundTripFilterRemoveRestore) {
   EXPECT_EQ(again->features, a.features);
   EXPECT_EQ(again->createdUs, r.createdUs);
   EXPECT_EQ(*fb2.count(), 2);
+}
+
+TEST_F(LabelTest, FeedbackProvenanceRoundTripAndChecks) {
+  const std::vector<int64_t> samples = makeDataset("pool", 3);
+  const int64_t pool = m_datasetId;
+  const std::vector<int64_t> other = makeDataset("other", 1);
+  FeedbackRepository fb(*m_project);
+  Feedback q;
+  q.origin = kFeedbackFromQueue;
+  q.predicted = "a";
+  q.corrected = "b";
+  q.datasetId = pool;
+  q.sampleId = samples[1];
+  q.modelFamily = "logreg";
+  q.modelVersion = 3;
+  auto stored = fb.add(q);
+  EW_ASSERT_OK(stored);
+  Feedback d;
+  d.origin = kFeedbackFromDevice;
+  d.deviceId = "imu-2";
+  d.predicted = "a";
+  d.corrected = "b";
+  auto storedD = fb.add(d);
+  EW_ASSERT_OK(storedD);
+
+  // A sample without its dataset, or of another dataset, is refused.
+  Feedback noDataset = q;
+  noDataset.datasetId.reset();
+  EXPECT_FALSE(fb.add(noDataset).ok());
+  Feedback wrongDataset = q;
+  wrongDataset.sampleId = other[0];
+  auto refused = fb.add(wrongDataset);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.error().message.find("not a sample of dataset"), std::string::npos)
+      << refused.error().toString();
+  EXPECT_EQ(*fb.count(), 2);
+
+  openProject();  // what was committed comes back
+  FeedbackRepository fb2(*m_project);
+  auto r = fb2.get(stored->id);
+  EW_ASSERT_OK(r);
+  EXPECT_EQ(r->origin, "queue");
+  EXPECT_EQ(r->datasetId, std::optional<int64_t>(pool));
+  EXPECT_EQ(r->sampleId, std::optional<int64_t>(samples[1]));
+  EXPECT_EQ(r->modelFamily, "logreg");
+  EXPECT_EQ(r->modelVersion, std::optional<int64_t>(3));
+  EXPECT_FALSE(r->modelId.has_value());
+  auto dev = fb2.get(storedD->id);
+  EW_ASSERT_OK(dev);
+  EXPECT_EQ(dev->origin, "device");
+  EXPECT_EQ(dev->deviceId, "imu-2");
+  EXPECT_FALSE(dev->datasetId.has_value());
+  EXPECT_FALSE(dev->sampleId.has_value());
+  EXPECT_EQ(dev->modelFamily, "");
+  EXPECT_FALSE(dev->modelVersion.has_value());
+
+  // remove + restore keeps the provenance.
+  EW_ASSERT_OK(fb2.remove(r->id));
+  EW_ASSERT_OK(fb2.restore(*r));
+  auto again = fb2.get(r->id);
+  EW_ASSERT_OK(again);
+  EXPECT_EQ(again->sampleId, r->sampleId);
+  EXPECT_EQ(again->modelVersion, r->modelVersion);
+  EXPECT_EQ(again->origin, "queue");
 }
 
 }  // namespace edgewise::labeling::test

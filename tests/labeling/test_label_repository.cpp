@@ -7,10 +7,11 @@
 namespace edgewise::labeling::test {
 namespace {
 
-// The label tables came with schema 6; schema 7 added the fleet tables and feedback.
+// The label tables came with schema 6; schema 7 added the fleet tables and feedback, schema 8
+// the feedback's provenance.
 TEST_F(LabelTest, SchemaHasLabelTables) {
-  EXPECT_EQ(store::Project::currentSchemaVersion(), 7);
-  EXPECT_EQ(m_project->schemaVersion(), 7);
+  EXPECT_EQ(store::Project::currentSchemaVersion(), 8);
+  EXPECT_EQ(m_project->schemaVersion(), 8);
   auto c = m_repo->addClass("walk");
   EW_ASSERT_OK(c);
   EXPECT_EQ(c->color, "#1f77b4");

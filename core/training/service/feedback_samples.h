@@ -9,6 +9,12 @@
 // class is one of the dataset's classes; any other row is skipped with a warning (the
 // features of another model's input, a device that sent no features, an unknown class).
 // Feedback rows never enter the validation or test split, so metrics stay comparable.
+//
+// A row that names a dataset sample (the queue's corrections: FeedbackRow::datasetId/sampleId)
+// which is already in the prepared data, in any split, is left out and counted as a
+// duplicate: the queue stored the corrected label on that sample too, so adding the row would
+// train on the sample twice (or put a validation/test sample into training). Rows of another
+// dataset's samples and device rows (no sample) are used as before.
 
 #include <string>
 #include <vector>
@@ -23,10 +29,15 @@ class Project;
 namespace edgewise::training {
 
 struct FeedbackMerge {
-  int added = 0;    // rows appended to the train split
-  int skipped = 0;  // rows left out (one warning each)
+  int added = 0;       // rows appended to the train split
+  int skipped = 0;     // rows left out (one warning each)
+  int duplicates = 0;  // rows of a sample already in the prepared data (no warning)
   std::vector<std::string> warnings;
 };
+
+// "N rows added to the train split, N skipped, N already in the dataset": the one summary
+// line the training service and the CLI print.
+std::string feedbackSummary(const FeedbackMerge& merge);
 
 // The sample id a feedback row gets in SplitMatrix::sampleIds: minus its feedback id (dataset
 // sample ids are positive), so a row's kind is "feedback" when its id is negative.

@@ -207,10 +207,7 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
     Result<FeedbackMerge> merge = appendFeedback(project, *data);
     if (!merge.ok()) return merge.error().wrap(ctx);
     for (const std::string& w : merge->warnings) report(0.2, "warning: " + w, nullptr);
-    report(0.2,
-           "corrective feedback: " + std::to_string(merge->added) + " rows added to the " +
-               "train split, " + std::to_string(merge->skipped) + " skipped",
-           nullptr);
+    report(0.2, "corrective feedback: " + feedbackSummary(*merge), nullptr);
     if (request.feedbackReport) *request.feedbackReport = *merge;
   }
   PreparedTrainJob job;
