@@ -31,6 +31,7 @@
 #include "core/labeling/label_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
+#include "core/training/service/feedback_samples.h"
 #include "tests/app/gui_test_util.h"
 
 using namespace edgewise;
@@ -76,6 +77,7 @@ class LabelingQueueTest : public QObject {
   void gridAssignFilterUndo();
   void labelingRequestOpensRange();
   void gridBadgeOfCurrentItem();
+  void queueFeedbackProvenance();
 };
 
 void LabelingQueueTest::queueAcceptAssignUndo() {
@@ -444,6 +446,47 @@ void LabelingQueueTest::gridBadgeOfCurrentItem() {
   const QColor base = view->palette().color(QPalette::Base);
   QVERIFY2(countOf(open, base) > static_cast<long>(open.size()) / 2,
            qPrintable(QStringLiteral("unlabeled badge: %1").arg(open[open.size() / 2].name())));
+}
+
+// A corrected suggestion's feedback row says where it came from: the queue, the digits sample
+// (which the queue also labeled, so a retrain on digits leaves the row out as a duplicate), the
+// session model's family and version; no registered model.
+void LabelingQueueTest::queueFeedbackProvenance() {
+  DigitsPane f;
+  QVERIFY(f.open(QStringLiteral("dee"), LabelingPane::QueueTab));
+  ActiveQueueView* q = f.pane->queue();
+  QVERIFY(q->startSession(QStringLiteral("digits"), active::Strategy::Margin, 10));
+  QTRY_VERIFY_WITH_TIMEOUT(q->hasSession(), kJobMs);
+  const auto currentItem = [&] { return q->queue()[static_cast<size_t>(q->currentIndex())]; };
+  for (int i = 0; i < 10; ++i)
+    QVERIFY(q->assignCurrent(f.truth.at(q->sampleIdOfRow(currentItem().row))));
+  QTRY_VERIFY_WITH_TIMEOUT(q->modelVersion() == 1 && !q->retraining(), kJobMs);
+  const active::QueueItem item = currentItem();
+  QVERIFY(item.suggestion >= 0);
+  QVERIFY(q->assignCurrent((item.suggestion + 1) % 10));
+
+  labeling::FeedbackRepository repo(*f.workspace.project());
+  const auto rows = repo.list();
+  QVERIFY(rows.ok());
+  QCOMPARE(rows->size(), size_t(1));
+  const labeling::Feedback& fb = rows->front();
+  QCOMPARE(fb.origin, std::string(labeling::kFeedbackFromQueue));
+  QCOMPARE(fb.deviceId, std::string());
+  QCOMPARE(fb.datasetId, std::optional<int64_t>(digitsId(f.workspace)));
+  QCOMPARE(fb.sampleId, std::optional<int64_t>(q->sampleIdOfRow(item.row)));
+  QCOMPARE(fb.modelFamily, std::string("logreg"));
+  QCOMPARE(fb.modelVersion, std::optional<int64_t>(1));
+  QVERIFY(!fb.modelId.has_value());
+
+  // Training on digits with feedback: the sample is in the data, the row is not added again.
+  auto data = training::prepareData(*f.workspace.project(), "digits", {});
+  QVERIFY(data.ok());
+  const int rowsBefore = data->train.rows();
+  auto merge = training::appendFeedback(*f.workspace.project(), *data);
+  QVERIFY(merge.ok());
+  QCOMPARE(merge->duplicates, 1);
+  QCOMPARE(merge->added, 0);
+  QCOMPARE(data->train.rows(), rowsBefore);
 }
 
 QTEST_MAIN(LabelingQueueTest)

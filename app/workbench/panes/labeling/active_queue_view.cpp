@@ -474,12 +474,20 @@ bool ActiveQueueView::labelRow(int row, int k, bool accepted) {
   std::optional<labeling::Feedback> fb;
   if (s.suggestion >= 0 && s.suggestion != k) {
     labeling::Feedback f;
+    f.origin = labeling::kFeedbackFromQueue;
     f.predicted = className(s.suggestion).toStdString();
     f.corrected = className(k).toStdString();
     f.confidence = s.confidence;
     const cv::Mat x = m_data->train.X.row(row);
     f.features.assign(x.ptr<float>(), x.ptr<float>() + x.cols);
     f.annotatorId = m_annotatorId;
+    // The suggestion is the session learner's, not a registered model's (modelId stays null).
+    if (auto model = m_learner->model()) f.modelFamily = model->id();
+    f.modelVersion = m_learner->modelVersion();
+    if (m_data->dataset.id > 0) {  // a stored dataset: the row is that sample's correction
+      f.datasetId = m_data->dataset.id;
+      f.sampleId = sampleIdOfRow(row);
+    }
     auto stored = m_feedback->add(f);
     if (stored.ok()) fb = *stored;
   }
