@@ -40,8 +40,9 @@ struct Feedback {
   std::string modelFamily;              // Classifier::id() of an unregistered model
   std::optional<int64_t> modelVersion;  // the learner's model version within its session
   // The dataset sample the user corrected (the queue on a stored dataset; null for devices
-  // and for pools that are not a stored dataset). The queue also stores the corrected label on
-  // that sample, so a retrain on the dataset skips the row (training::appendFeedback).
+  // and for pools that are not a stored dataset). The queue also stores the correction as the
+  // annotator's item label of that sample; a retrain on that dataset, which has the sample
+  // already, leaves the row out (training::appendFeedback).
   std::optional<int64_t> datasetId;
   std::optional<int64_t> sampleId;
   int64_t tsUs = 0;  // when the prediction was made (0 on add: now)

@@ -10,11 +10,13 @@
 // features of another model's input, a device that sent no features, an unknown class).
 // Feedback rows never enter the validation or test split, so metrics stay comparable.
 //
-// A row that names a dataset sample (the queue's corrections: FeedbackRow::datasetId/sampleId)
+// A row that names a dataset sample (the queue's corrections: Feedback::datasetId/sampleId)
 // which is already in the prepared data, in any split, is left out and counted as a
-// duplicate: the queue stored the corrected label on that sample too, so adding the row would
-// train on the sample twice (or put a validation/test sample into training). Rows of another
-// dataset's samples and device rows (no sample) are used as before.
+// duplicate: that sample's input is in the data already, so the row would train on it twice
+// (with two labels when the dataset's label and the correction differ) or put a validation/
+// test sample into training. The queue keeps its label of the sample as the annotator's item
+// label; prepared data uses the dataset's stored labels. Rows of another dataset's samples and
+// device rows (no sample) are used as before.
 
 #include <string>
 #include <vector>
