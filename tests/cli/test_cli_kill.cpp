@@ -33,11 +33,17 @@ TEST(CliKill, NothingCommittedIsLostOnKillNine) {
   ASSERT_TRUE(agent) << "edgewise-agent missing in " << binDir().toStdString();
 
   std::mt19937 rng(kSeed);
+  // Every fourth trial is killed at a random moment from its start (it may die while opening
+  // the project or subscribing); the others at a random moment after the recorder first
+  // reported committed samples, so that kills land mid-commit however slow the machine is
+  // (a fixed delay from the start found data in only 9 of 20 trials on a loaded CI machine).
   std::uniform_int_distribution<int> delayMs(300, 2500);
+  std::uniform_int_distribution<int> afterDataMs(0, 1500);
   int trialsWithData = 0;
   for (int trial = 0; trial < kTrials; ++trial) {
     SCOPED_TRACE("trial " + std::to_string(trial));
-    const int delay = delayMs(rng);
+    const bool fromStart = trial % 4 == 0;
+    const int delay = fromStart ? delayMs(rng) : afterDataMs(rng);
     auto record =
         startProcess(cliPath(), {QStringLiteral("record"), QStringLiteral("--project"), project,
                                  QStringLiteral("--broker"), QString::fromStdString(broker.url()),
@@ -46,6 +52,17 @@ TEST(CliKill, NothingCommittedIsLostOnKillNine) {
                                  QStringLiteral("--name"), QStringLiteral("trial %1").arg(trial)});
     ASSERT_TRUE(record);
     QByteArray err;
+    if (!fromStart) {
+      const int64_t giveUpUs = util::monotonicUs() + int64_t{30} * 1000 * 1000;
+      while (lastKeyValue(err, "stored_samples").value_or(0) <= 0 &&
+             util::monotonicUs() < giveUpUs && record->state() == QProcess::Running) {
+        record->waitForReadyRead(10);
+        err += record->readAllStandardError();
+      }
+      ASSERT_GT(lastKeyValue(err, "stored_samples").value_or(0), 0)
+          << "no committed samples reported within 30 s:\n"
+          << err.toStdString();
+    }
     const int64_t killAtUs = util::monotonicUs() + int64_t{delay} * 1000;
     while (util::monotonicUs() < killAtUs && record->state() == QProcess::Running) {
       record->waitForReadyRead(10);
@@ -88,7 +105,7 @@ TEST(CliKill, NothingCommittedIsLostOnKillNine) {
   std::printf("kill -9: %d of %d trials were killed after data had been committed\n",
               trialsWithData, kTrials);
   // Most kills must land while data was being committed, or the test proves little.
-  EXPECT_GE(trialsWithData, kTrials / 2);
+  EXPECT_GE(trialsWithData, kTrials * 3 / 4);
   EXPECT_LT(util::monotonicUs() - testStartUs, int64_t{180} * 1000 * 1000);
 }
 
