@@ -10,6 +10,7 @@
 #include "app/cli/commands.h"
 #include "core/dataset/data/importers.h"
 #include "core/dataset/data/simulated_dataset.h"
+#include "core/labeling/agreement.h"
 #include "core/store/project.h"
 
 namespace edgewise::cli {
@@ -53,6 +54,9 @@ int runImport(const QStringList& args) {
   cl.addOption(
       {u"recording"_s, u"recording: a recording id (repeat, each with --label)."_s, u"ID"_s});
   cl.addOption({u"label"_s, u"recording: the class of the preceding --recording."_s, u"LABEL"_s});
+  cl.addOption({u"effective-labels"_s,
+                u"recording: label each window with the Labeling pane's effective labels (the "
+                u"class covering more than half of it) instead of --label."_s});
   cl.addOption({u"stream"_s,
                 u"recording: device/topic to read (once for all, or once per recording; "
                 u"default: the recording's first time-series stream)."_s,
@@ -74,8 +78,13 @@ int runImport(const QStringList& args) {
     const QStringList ids = cl.values(u"recording"_s);
     const QStringList labels = cl.values(u"label"_s);
     const QStringList streams = cl.values(u"stream"_s);
-    if (ids.isEmpty() || ids.size() != labels.size()) {
-      return cl.usageError(u"--format recording needs --recording ID --label LABEL pairs"_s);
+    const bool effective = cl.isSet(u"effective-labels"_s);
+    if (effective && !labels.isEmpty())
+      return cl.usageError(u"--effective-labels and --label exclude each other"_s);
+    if (ids.isEmpty() || (!effective && ids.size() != labels.size())) {
+      return cl.usageError(
+          u"--format recording needs --recording ID --label LABEL pairs, or --recording IDs "
+          u"with --effective-labels"_s);
     }
     if (streams.size() > 1 && streams.size() != ids.size()) {
       return cl.usageError(u"--stream is given once (for all recordings) or once per recording"_s);
@@ -91,14 +100,24 @@ int runImport(const QStringList& args) {
       if (!ok) return cl.usageError(u"--recording wants a number, got '"_s + ids[i] + u"'"_s);
       dataset::RecordingSource src;
       src.recordingId = id;
-      src.label = labels[i].toStdString();
+      if (!effective) src.label = labels[i].toStdString();
       if (!streams.isEmpty()) src.stream = streams[streams.size() == 1 ? 0 : i].toStdString();
       sources.push_back(std::move(src));
     }
     auto opened = store::Project::open(projectPath.toStdString(), store::OpenMode::OpenExisting);
     if (!opened.ok()) return cl.failure(qs(opened.error().toString()));
     recordingProject = std::move(*opened);
-    parsed = dataset::readRecordings(*recordingProject, sources, {*windowMs, *strideMs});
+    std::vector<std::optional<dataset::RecordingLabels>> effectiveLabels;
+    if (effective) {
+      labeling::LabelRepository repo(*recordingProject);
+      for (const dataset::RecordingSource& src : sources) {
+        auto labels = labeling::effectiveRecordingLabels(repo, src.recordingId);
+        if (!labels.ok()) return cl.failure(qs(labels.error().toString()));
+        effectiveLabels.emplace_back(std::move(labels.value()));
+      }
+    }
+    parsed = dataset::readRecordings(*recordingProject, sources, {*windowMs, *strideMs},
+                                     effectiveLabels);
   } else if (format == u"idx") {
     const QStringList images = cl.values(u"images"_s);
     const QStringList labels = cl.values(u"labels"_s);

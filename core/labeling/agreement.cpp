@@ -433,9 +433,13 @@ Result<std::vector<EffectiveItem>> effectiveItemLabels(const LabelRepository& re
   return out;
 }
 
-Result<std::vector<EffectiveSegment>> effectiveSegments(const LabelRepository& repo,
-                                                        int64_t recordingId,
-                                                        const EffectivePolicy& policy) {
+namespace {
+
+// The recording's frames decided as effectiveSegments says, merged into segments; with
+// `unresolved` also the merged ranges of frames whose disagreement nothing decides.
+Result<std::vector<EffectiveSegment>> decideFrames(const LabelRepository& repo, int64_t recordingId,
+                                                   const EffectivePolicy& policy,
+                                                   std::vector<dataset::TimeRange>* unresolved) {
   FrameOptions fo;
   fo.frameMs = policy.frameMs;
   fo.annotatorIds = policy.annotatorIds;
@@ -454,14 +458,40 @@ Result<std::vector<EffectiveSegment>> effectiveSegments(const LabelRepository& r
       labels[a] = g->classOf[a][static_cast<size_t>(f)];
     }
     const Decision d = decide(labels, adjudicatedAt(*adj, g->frameMid(f)), policy);
-    if (!d.classId) continue;
     const int64_t start = g->frameStart(f);
+    if (d.basis == Basis::Unresolved && unresolved) {
+      if (!unresolved->empty() && unresolved->back().endUs == start) {
+        unresolved->back().endUs = g->frameStart(f + 1);
+      } else {
+        unresolved->push_back({start, g->frameStart(f + 1)});
+      }
+    }
+    if (!d.classId) continue;
     if (!out.empty() && out.back().classId == d.classId && out.back().endUs == start) {
       out.back().endUs = g->frameStart(f + 1);
     } else {
       out.push_back({start, g->frameStart(f + 1), d.classId, names[d.classId]});
     }
   }
+  return out;
+}
+
+}  // namespace
+
+Result<std::vector<EffectiveSegment>> effectiveSegments(const LabelRepository& repo,
+                                                        int64_t recordingId,
+                                                        const EffectivePolicy& policy) {
+  return decideFrames(repo, recordingId, policy, nullptr);
+}
+
+Result<dataset::RecordingLabels> effectiveRecordingLabels(const LabelRepository& repo,
+                                                          int64_t recordingId,
+                                                          const EffectivePolicy& policy) {
+  dataset::RecordingLabels out;
+  auto segments = decideFrames(repo, recordingId, policy, &out.unresolved);
+  if (!segments.ok()) return segments.error();
+  for (const EffectiveSegment& s : *segments)
+    out.segments.push_back({s.startUs, s.endUs, s.className});
   return out;
 }
 

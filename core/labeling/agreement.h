@@ -24,6 +24,7 @@
 #include <string>
 #include <vector>
 
+#include "core/dataset/data/window_labels.h"
 #include "core/labeling/label_repository.h"
 #include "core/util/result.h"
 
@@ -173,5 +174,11 @@ struct EffectiveSegment {
 Result<std::vector<EffectiveSegment>> effectiveSegments(const LabelRepository& repo,
                                                         int64_t recordingId,
                                                         const EffectivePolicy& policy = {});
+
+// The same as the recordings import takes it (dataset::RecordingSource::labels): the effective
+// segments by class name, and the merged ranges of frames left unresolved.
+Result<dataset::RecordingLabels> effectiveRecordingLabels(const LabelRepository& repo,
+                                                          int64_t recordingId,
+                                                          const EffectivePolicy& policy = {});
 
 }  // namespace edgewise::labeling

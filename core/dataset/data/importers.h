@@ -4,11 +4,13 @@
 // error is returned only when the input as a whole cannot be read (missing file, bad IDX
 // header, ...). importDataset() then writes everything in one transaction, or nothing.
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "core/dataset/data/dataset_types.h"
 #include "core/dataset/data/recording_windows.h"
+#include "core/dataset/data/window_labels.h"
 #include "core/util/result.h"
 
 namespace edgewise::store {
@@ -43,14 +45,20 @@ Result<ParsedDataset> readDigitsPng(const std::string& file);
 // first appearance. A source without a label is a Rejection like the ones windowRecordings
 // gives (in source order); no usable window at all is an error. `stream` is "device/topic" as
 // shown in the capture pane, or empty for the recording's only (first) time-series stream.
+// `effective`, when not empty, has one entry per source: a source whose entry is set (the
+// recording's effective labels from the Labeling pane, labeling::effectiveRecordingLabels)
+// ignores its `label`; each of its windows is labeled by labelWindow() (window_labels.h), and
+// the windows it skips are counted per source and reason as one Rejection each, after the
+// others.
 struct RecordingSource {
   int64_t recordingId = 0;
   std::string label;
   std::string stream;
 };
-Result<ParsedDataset> readRecordings(store::Project& project,
-                                     const std::vector<RecordingSource>& sources,
-                                     const RecordingWindowing& windowing = {});
+Result<ParsedDataset> readRecordings(
+    store::Project& project, const std::vector<RecordingSource>& sources,
+    const RecordingWindowing& windowing = {},
+    const std::vector<std::optional<RecordingLabels>>& effective = {});
 
 // Stores parsed under `name`; fails (and stores nothing) when no sample is usable.
 Result<ImportReport> importDataset(store::Project& project, const std::string& name,
