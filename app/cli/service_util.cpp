@@ -77,6 +77,7 @@ Result<training::PrepareOptions> prepareOptions(const CommandLine& cl) {
   auto features = featureOption(cl);
   if (!features.ok()) return features.error();
   prepare.features = *features;
+  prepare.annotatorLabels = !cl.isSet(u"stored-labels"_s);
   return prepare;
 }
 
@@ -85,6 +86,8 @@ void addPrepareOptions(CommandLine& cl) {
   cl.addOption({u"feature-param"_s, u"A feature block parameter (repeatable)."_s, u"KEY=VALUE"_s});
   cl.addOption({u"split"_s, u"Train, val, test fractions (0.7,0.15,0.15)."_s, u"T,V,T"_s});
   cl.addOption({u"split-seed"_s, u"Seed of the stratified split (42)."_s, u"SEED"_s});
+  cl.addOption({u"stored-labels"_s,
+                u"The dataset's stored labels, not the annotators' effective labels."_s});
 }
 
 Result<dataset::ParsedDataset> builtinDataset(const QString& name, const QString& digitsFile,

@@ -130,6 +130,8 @@ int runTrain(const QStringList& args) {
   training::FeedbackMerge feedback;
   req.includeFeedback = cl.isSet(u"include-feedback"_s);
   req.feedbackReport = &feedback;
+  training::LabelSources labels;
+  req.labelReport = &labels;
 
   auto project = openProject(cl, false);
   if (!project.ok()) return cl.failure(qs(project.error().toString()));
@@ -150,10 +152,18 @@ int runTrain(const QStringList& args) {
                        {"skipped", feedback.skipped},
                        {"duplicates", feedback.duplicates},
                        {"warnings", feedback.warnings}};
+    j["labels"] = {{"from_annotators", labels.annotators},
+                   {"adjudicated", labels.adjudicated},
+                   {"changed", labels.changed},
+                   {"left_out_unresolved", labels.unresolved},
+                   {"left_out_unknown_class", labels.unknownClass}};
     printOut(qs(j.dump()) + u"\n"_s);
     return kExitOk;
   }
   // Without --quiet the progress lines carried them already.
+  if (cl.isSet(u"quiet"_s) && labels.any())
+    printErr(u"edgewise-cli train: labels: "_s + qs(training::labelSourcesSummary(labels)) +
+             u"\n"_s);
   if (cl.isSet(u"quiet"_s) && req.includeFeedback) {
     for (const std::string& w : feedback.warnings)
       printErr(u"edgewise-cli train: warning: "_s + qs(w) + u"\n"_s);

@@ -12,6 +12,9 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/dataset/data/dataset_repository.h"
+#include "core/labeling/label_repository.h"
+#include "core/store/project.h"
 #include "tests/cli/cli_test_util.h"
 
 namespace edgewise::cli::test {
@@ -111,6 +114,58 @@ TEST_F(CliTrain, TrainEvalAndModelsAgree) {
                          QString::number(id), u"--format"_s, u"torchscript"_s, u"--out"_s, out});
   EXPECT_EQ(ts.exitCode, 1);
   EXPECT_TRUE(ts.err.contains("only torch families")) << ts.err.toStdString();
+}
+
+// Annotators' item labels and an adjudication replace stored labels; an unresolved
+// disagreement is left out; train --json counts them (and --stored-labels turns it off).
+TEST_F(CliTrain, AnnotatorLabelsAreCountedInTrainOutput) {
+  {
+    auto opened = store::Project::open(m_project.toStdString(), store::OpenMode::OpenExisting);
+    ASSERT_TRUE(opened.ok()) << opened.error().toString();
+    dataset::DatasetRepository datasets(**opened);
+    auto info = datasets.findByName("imu");
+    ASSERT_TRUE(info.ok());
+    auto samples = datasets.labels(info->id);
+    ASSERT_TRUE(samples.ok());
+    labeling::LabelRepository labels(**opened);
+    std::vector<int64_t> classIds;  // the dataset's classes, by index
+    for (const std::string& name : info->classNames) classIds.push_back(labels.addClass(name)->id);
+    const int64_t a = labels.addAnnotator("a")->id;
+    const int64_t b = labels.addAnnotator("b")->id;
+    const int64_t judge = labels.addAnnotator("judge")->id;
+    // Another class than stored, for samples 0..2.
+    auto other = [&](size_t i) { return classIds[size_t((*samples)[i].label + 1) % 5]; };
+    auto stored = [&](size_t i) { return classIds[size_t((*samples)[i].label)]; };
+    ASSERT_TRUE(labels.setItemLabel((*samples)[0].id, other(0), a).ok());  // single, changed
+    ASSERT_TRUE(labels.setItemLabel((*samples)[1].id, other(1), a).ok());  // adjudicated
+    ASSERT_TRUE(labels.setItemLabel((*samples)[1].id, stored(1), b).ok());
+    ASSERT_TRUE(labels.adjudicateItem((*samples)[1].id, other(1), judge).ok());
+    ASSERT_TRUE(labels.setItemLabel((*samples)[2].id, other(2), a).ok());  // unresolved
+    ASSERT_TRUE(labels.setItemLabel((*samples)[2].id, stored(2), b).ok());
+    ASSERT_TRUE(labels.setItemLabel((*samples)[3].id, stored(3), a).ok());  // unanimous, same
+    ASSERT_TRUE(labels.setItemLabel((*samples)[3].id, stored(3), b).ok());
+  }
+  const QStringList train = {u"train"_s, u"--project"_s, m_project, u"--dataset"_s,
+                             u"imu"_s,   u"--model"_s,   u"knn"_s,  u"--latency-seconds"_s,
+                             u"0.05"_s,  u"--json"_s};
+  RunResult t = runCli(train);
+  ASSERT_EQ(t.exitCode, 0) << t.err.toStdString();
+  EXPECT_TRUE(t.err.contains(
+      "labels: 2 labels from annotators, 1 adjudicated (2 differ from the stored labels); left "
+      "out: 1 unresolved disagreements"))
+      << t.err.toStdString();
+  EXPECT_TRUE(t.err.contains("warning: 1 samples left out")) << t.err.toStdString();
+  const json l = json::parse(t.out.toStdString()).at("labels");
+  EXPECT_EQ(l.at("from_annotators"), 2);
+  EXPECT_EQ(l.at("adjudicated"), 1);
+  EXPECT_EQ(l.at("changed"), 2);
+  EXPECT_EQ(l.at("left_out_unresolved"), 1);
+  EXPECT_EQ(l.at("left_out_unknown_class"), 0);
+
+  RunResult s = runCli(QStringList(train) << u"--stored-labels"_s);
+  ASSERT_EQ(s.exitCode, 0) << s.err.toStdString();
+  EXPECT_FALSE(s.err.contains("labels:")) << s.err.toStdString();
+  EXPECT_EQ(json::parse(s.out.toStdString()).at("labels").at("from_annotators"), 0);
 }
 
 TEST_F(CliTrain, BadRequestsFailWithMessages) {

@@ -3,12 +3,14 @@
 #include <algorithm>
 #include <cmath>
 #include <cstring>
+#include <map>
 #include <numeric>
 
 #include <nlohmann/json.hpp>
 #include <opencv2/core/utility.hpp>
 
 #include "core/dataset/data/dataset_version.h"
+#include "core/labeling/agreement.h"
 #include "core/store/project.h"
 #include "core/training/classifier.h"
 
@@ -37,6 +39,21 @@ Result<FeatureSpec> featureSpecFromJson(const std::string& json) {
     }
   }
   return spec;
+}
+
+std::string labelSourcesSummary(const LabelSources& l) {
+  if (!l.any()) return {};
+  std::string out = std::to_string(l.annotators) + " labels from annotators, " +
+                    std::to_string(l.adjudicated) + " adjudicated (" + std::to_string(l.changed) +
+                    " differ from the stored labels)";
+  if (l.unresolved || l.unknownClass) {
+    out += "; left out: ";
+    if (l.unresolved) out += std::to_string(l.unresolved) + " unresolved disagreements";
+    if (l.unresolved && l.unknownClass) out += ", ";
+    if (l.unknownClass)
+      out += std::to_string(l.unknownClass) + " labeled with a class the dataset does not have";
+  }
+  return out;
 }
 
 std::vector<std::string> featureBlocksFor(DatasetKind kind) {
@@ -236,11 +253,67 @@ Result<void> featuresOf(const DatasetInfo& info, const dataset::StoredSample& s,
   return okResult();
 }
 
+// Per sample (idx order): the label to use, kKeepLabel or kLeaveOut.
+constexpr int kKeepLabel = -1;
+constexpr int kLeaveOut = -2;
+struct Relabeling {
+  std::vector<int> label;  // empty: every stored label as it is
+  LabelSources sources;
+};
+
+// The samples' effective annotator labels (LabelSources).
+Result<Relabeling> annotatorRelabeling(store::Project& project, const DatasetInfo& info,
+                                       const std::vector<dataset::StoredSample>& samples) {
+  const std::string ctx = "reading the annotators' labels of '" + info.name + "'";
+  Relabeling out;
+  labeling::LabelRepository labels(project);
+  auto items = labels.itemLabels(info.id);
+  if (!items.ok()) return items.error().wrap(ctx);
+  auto adjudications = labels.itemAdjudications(info.id);
+  if (!adjudications.ok()) return adjudications.error().wrap(ctx);
+  if (items->empty() && adjudications->empty()) return out;
+  auto effective = labeling::effectiveItemLabels(labels, info.id);
+  if (!effective.ok()) return effective.error().wrap(ctx);
+  auto classes = labels.classes();
+  if (!classes.ok()) return classes.error().wrap(ctx);
+  std::map<int64_t, int> indexOf;  // label class id -> dataset class index, by name
+  for (const labeling::LabelClass& c : *classes) {
+    auto it = std::find(info.classNames.begin(), info.classNames.end(), c.name);
+    indexOf[c.id] =
+        it == info.classNames.end() ? kLeaveOut : static_cast<int>(it - info.classNames.begin());
+  }
+  std::map<int64_t, const labeling::EffectiveItem*> bySample;
+  for (const labeling::EffectiveItem& e : *effective) bySample[e.sampleId] = &e;
+  out.label.assign(samples.size(), kKeepLabel);
+  for (size_t i = 0; i < samples.size(); ++i) {
+    auto it = bySample.find(samples[i].id);
+    if (it == bySample.end()) continue;
+    const labeling::EffectiveItem& e = *it->second;
+    if (e.basis == labeling::Basis::Unlabeled) continue;
+    if (e.basis == labeling::Basis::Unresolved) {
+      out.label[i] = kLeaveOut;
+      ++out.sources.unresolved;
+      continue;
+    }
+    auto cls = indexOf.find(e.classId);
+    if (cls == indexOf.end() || cls->second == kLeaveOut) {
+      out.label[i] = kLeaveOut;
+      ++out.sources.unknownClass;
+      continue;
+    }
+    ++(e.basis == labeling::Basis::Adjudicated ? out.sources.adjudicated : out.sources.annotators);
+    out.label[i] = cls->second;
+    if (cls->second != samples[i].label) ++out.sources.changed;
+  }
+  return out;
+}
+
 Result<PreparedData> prepareFrom(const DatasetInfo& info, const dataset::DatasetVersion& version,
                                  const std::vector<dataset::StoredSample>& samples,
                                  const FeatureSpec& features,
                                  const std::function<void(double)>& progress,
-                                 const std::atomic<bool>* cancel) {
+                                 const std::atomic<bool>* cancel,
+                                 const Relabeling& relabeling = {}) {
   const std::string ctx = "preparing dataset '" + info.name + "'";
   if (version.assignment.size() != samples.size())
     return Error("the dataset version assigns " + std::to_string(version.assignment.size()) +
@@ -255,11 +328,14 @@ Result<PreparedData> prepareFrom(const DatasetInfo& info, const dataset::Dataset
   out.version = version;
   out.features = plan->effective;
   out.inputShape = plan->inputShape;
+  out.labels = relabeling.sources;
   SplitMatrix* splits[3] = {&out.train, &out.val, &out.test};
   int counts[3] = {0, 0, 0};
-  for (uint8_t a : version.assignment) {
+  const bool relabel = !relabeling.label.empty();
+  for (size_t i = 0; i < version.assignment.size(); ++i) {
+    const uint8_t a = version.assignment[i];
     if (a > 2) return Error("corrupt split assignment in version " + version.snapshotId, ctx);
-    ++counts[a];
+    if (!relabel || relabeling.label[i] != kLeaveOut) ++counts[a];
   }
   for (int k = 0; k < 3; ++k) {
     splits[k]->X.create(counts[k], static_cast<int>(dims), CV_32F);
@@ -273,12 +349,17 @@ Result<PreparedData> prepareFrom(const DatasetInfo& info, const dataset::Dataset
   std::vector<int> rowOf(total);
   for (size_t i = 0; i < total; ++i) {
     const dataset::StoredSample& s = samples[i];
-    if (s.label < 0 || s.label >= out.numClasses())
-      return Error(s.source + ": label " + std::to_string(s.label) + " is outside the classes",
-                   ctx);
+    int label = s.label;
+    if (relabel && relabeling.label[i] != kKeepLabel) label = relabeling.label[i];
+    if (label == kLeaveOut) {
+      rowOf[i] = -1;
+      continue;
+    }
+    if (label < 0 || label >= out.numClasses())
+      return Error(s.source + ": label " + std::to_string(label) + " is outside the classes", ctx);
     SplitMatrix& m = *splits[version.assignment[i]];
     rowOf[i] = static_cast<int>(m.y.size());
-    m.y.push_back(s.label);
+    m.y.push_back(label);
     m.sampleIds.push_back(s.id);
   }
   std::vector<Error> errors(total);
@@ -291,6 +372,7 @@ Result<PreparedData> prepareFrom(const DatasetInfo& info, const dataset::Dataset
         cv::Range(static_cast<int>(begin), static_cast<int>(end)), [&](const cv::Range& range) {
           for (int k = range.start; k < range.end; ++k) {
             const size_t i = static_cast<size_t>(k);
+            if (rowOf[i] < 0) continue;
             SplitMatrix& m = *splits[version.assignment[i]];
             Result<void> r = featuresOf(info, samples[i], *plan, m.X.ptr<float>(rowOf[i]), dims);
             if (!r.ok()) {
@@ -322,7 +404,13 @@ Result<PreparedData> prepareData(store::Project& project, const std::string& dat
   if (!version.ok()) return version.error().wrap("preparing dataset '" + datasetName + "'");
   Result<std::vector<dataset::StoredSample>> samples = repo.samples(info->id);
   if (!samples.ok()) return samples.error();
-  return prepareFrom(*info, *version, *samples, options.features, progress, cancel);
+  Relabeling relabeling;
+  if (options.annotatorLabels) {
+    Result<Relabeling> r = annotatorRelabeling(project, *info, *samples);
+    if (!r.ok()) return r.error();
+    relabeling = std::move(r.value());
+  }
+  return prepareFrom(*info, *version, *samples, options.features, progress, cancel, relabeling);
 }
 
 Result<PreparedData> prepareVersion(store::Project& project, const std::string& snapshotId,
@@ -336,7 +424,9 @@ Result<PreparedData> prepareVersion(store::Project& project, const std::string& 
   if (!info.ok()) return info.error().wrap("dataset version " + snapshotId);
   Result<std::vector<dataset::StoredSample>> samples = repo.samples(info->id);
   if (!samples.ok()) return samples.error();
-  return prepareFrom(*info, *version, *samples, features, progress, cancel);
+  Result<Relabeling> relabeling = annotatorRelabeling(project, *info, *samples);
+  if (!relabeling.ok()) return relabeling.error();
+  return prepareFrom(*info, *version, *samples, features, progress, cancel, *relabeling);
 }
 
 Result<PreparedData> prepareSamples(const DatasetInfo& info,

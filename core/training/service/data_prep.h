@@ -57,12 +57,33 @@ struct SplitMatrix {
   int rows() const { return X.rows; }
 };
 
+// Where the prepared samples' labels came from. The Labeling pane's annotators label dataset
+// samples (image grid, active-learning queue) and the Review view adjudicates their
+// disagreements; a sample's effective label (labeling::effectiveItemLabels: adjudicated,
+// unanimous, the only annotator's, or the majority's) replaces its stored label. A sample whose
+// annotators disagree with nothing deciding is left out (unresolved), and so is one whose
+// effective class is not among the dataset's classes (by name). A sample no annotator labeled
+// keeps its stored label. A dataset without item labels or adjudications is prepared exactly
+// as before (all counts 0).
+struct LabelSources {
+  int64_t adjudicated = 0;   // labels set by an adjudication
+  int64_t annotators = 0;    // labels set by annotators (unanimous, single, majority)
+  int64_t changed = 0;       // of those two, labels that differ from the stored one
+  int64_t unresolved = 0;    // samples left out: annotators disagree, no adjudication
+  int64_t unknownClass = 0;  // samples left out: effective class not in the dataset
+  bool any() const { return adjudicated || annotators || unresolved || unknownClass; }
+};
+// "12 labels from annotators, 3 adjudicated (5 differ from the stored labels); left out: 2
+// unresolved disagreements" (empty when !any()).
+std::string labelSourcesSummary(const LabelSources& sources);
+
 struct PreparedData {
   dataset::DatasetInfo dataset;
   dataset::DatasetVersion version;
   FeatureSpec features;         // effective (block and every parameter value)
   std::vector<int> inputShape;  // per-sample shape; product == X.cols
   SplitMatrix train, val, test;
+  LabelSources labels;
 
   int numClasses() const { return static_cast<int>(dataset.classNames.size()); }
   int dims() const { return train.X.cols; }
@@ -71,6 +92,8 @@ struct PreparedData {
 struct PrepareOptions {
   dataset::SplitParams split;
   FeatureSpec features;
+  // Effective annotator labels replace stored ones (LabelSources); false: the stored labels.
+  bool annotatorLabels = true;
 };
 
 // Feature blocks that can be applied to a dataset of this kind (the GUI's block combo box);
@@ -87,7 +110,9 @@ Result<PreparedData> prepareData(store::Project& project, const std::string& dat
                                  const std::atomic<bool>* cancel = nullptr);
 
 // The same for an existing dataset version (by snapshot id), e.g. to re-evaluate a model on
-// exactly the split it was trained with. Refuses a version whose dataset is gone.
+// exactly the split it was trained with. Refuses a version whose dataset is gone. Effective
+// annotator labels apply as in prepareData (as they are now: the version's split and snapshot
+// id come from the stored labels).
 Result<PreparedData> prepareVersion(store::Project& project, const std::string& snapshotId,
                                     const FeatureSpec& features,
                                     const std::function<void(double)>& progress = {},

@@ -203,6 +203,21 @@ Result<ModelRecord> trainAndRegister(store::Project& project, const TrainRequest
     return data.error().wrap(ctx);
   }
   if (cancelled(cancel)) return Error(kCancelledMessage);
+  if (request.labelReport) *request.labelReport = data->labels;
+  if (data->labels.unresolved) {
+    report(0.2,
+           "warning: " + std::to_string(data->labels.unresolved) +
+               " samples left out: their annotators disagree and no adjudication decides "
+               "(Labeling pane, Review)",
+           nullptr);
+  }
+  if (data->labels.unknownClass) {
+    report(0.2,
+           "warning: " + std::to_string(data->labels.unknownClass) +
+               " samples left out: their annotators' class is not one of the dataset's classes",
+           nullptr);
+  }
+  if (data->labels.any()) report(0.2, "labels: " + labelSourcesSummary(data->labels), nullptr);
   if (request.includeFeedback) {
     Result<FeedbackMerge> merge = appendFeedback(project, *data);
     if (!merge.ok()) return merge.error().wrap(ctx);

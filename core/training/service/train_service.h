@@ -36,6 +36,9 @@ struct TrainRequest {
   // "warning: ..." and feedbackReport).
   bool includeFeedback = false;
   FeedbackMerge* feedbackReport = nullptr;  // filled when includeFeedback
+  // Filled with where the labels came from (data_prep.h); when any came from annotators or
+  // samples were left out, a progress message says so ("labels: ...", "warning: ...").
+  LabelSources* labelReport = nullptr;
 };
 
 // fraction in 0..1 over the whole pipeline; message says which step ("preparing data",
