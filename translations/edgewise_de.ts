@@ -969,10 +969,6 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <translation>Pool:</translation>
     </message>
     <message>
-        <source>The dataset whose samples you label (import recordings as a dataset to label their windows)</source>
-        <translation>Der Datensatz, dessen Samples Sie labeln (Aufnahmen als Datensatz importieren, um ihre Fenster zu labeln)</translation>
-    </message>
-    <message>
         <source>Strategy:</source>
         <translation>Strategie:</translation>
     </message>
@@ -1105,6 +1101,69 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source> · retraining…</source>
         <translation> · Neutraining läuft…</translation>
+    </message>
+    <message>
+        <source>The dataset whose samples you label, or Recordings… to label windows of the project&apos;s recordings (stored as label segments)</source>
+        <translation>Der Datensatz, dessen Samples Sie labeln, oder Aufnahmen…, um Fenster der Aufnahmen des Projekts zu labeln (als Label-Segmente gespeichert)</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>suggestions right</source>
+        <translation>Vorschläge richtig</translation>
+    </message>
+    <message>
+        <source>No classes to label with: add at least two classes to the project&apos;s label schema (Timeline tab, class field) first.</source>
+        <translation>Keine Klassen zum Labeln: Fügen Sie zuerst mindestens zwei Klassen zum Label-Schema des Projekts hinzu (Reiter Zeitachse, Klassenfeld).</translation>
+    </message>
+    <message>
+        <source>No recording chosen for the pool.</source>
+        <translation>Keine Aufnahme für den Pool gewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Active learning: windowing %n recording(s)</source>
+        <translation>
+            <numerusform>Aktives Lernen: %n Aufnahme wird in Fenster geteilt</numerusform>
+            <numerusform>Aktives Lernen: %n Aufnahmen werden in Fenster geteilt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 @ %2 s</source>
+        <translation>%1 @ %2 s</translation>
+    </message>
+    <message>
+        <source>Recordings…</source>
+        <translation>Aufnahmen…</translation>
+    </message>
+    <message>
+        <source>Recordings: %1</source>
+        <translation>Aufnahmen: %1</translation>
+    </message>
+    <message>
+        <source>Accept %1 for window %2</source>
+        <translation>%1 für Fenster %2 übernehmen</translation>
+    </message>
+    <message>
+        <source>Label window %2 as %1</source>
+        <translation>Fenster %2 als %1 labeln</translation>
+    </message>
+    <message>
+        <source>s in %1</source>
+        <translation>s in %1</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>s</translation>
+    </message>
+    <message>
+        <source> · suggestions right %1</source>
+        <translation> · Vorschläge richtig %1</translation>
+    </message>
+    <message>
+        <source> · left out: %1</source>
+        <translation> · ausgelassen: %1</translation>
     </message>
 </context>
 <context>
@@ -2892,6 +2951,46 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>Lese %n Aufnahmen</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Effective labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One label per recording (typed below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeling pane: the effective labels of each window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked recordings are imported. The column shows how much of each recording has an effective label per class, and how much is an unresolved disagreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each checked recording&apos;s stream is cut into windows; a window takes the class whose effective labels (adjudicated, unanimous, single or majority) cover more than half of it. Other windows are skipped and counted under Rejected. All chosen streams need the same channels and sample rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation type="unfinished">%1 s {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>%1 s unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one recording to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::JobStrip</name>
@@ -4015,6 +4114,112 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Export failed: %1</source>
         <translation>Export fehlgeschlagen: %1</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RecordingPoolDialog</name>
+    <message>
+        <source>Label windows of recordings</source>
+        <translation>Fenster von Aufnahmen labeln</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>Aufnahme</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>Dauer</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>Datenstrom</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>Fenster</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>(no time-series stream)</source>
+        <translation>(kein Zeitreihen-Datenstrom)</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> ms</translation>
+    </message>
+    <message>
+        <source>raw window</source>
+        <translation>Rohfenster</translation>
+    </message>
+    <message>
+        <source>The feature block of the Training pane that turns a window into the model&apos;s input</source>
+        <translation>Der Merkmalsblock des Trainingsbereichs, der ein Fenster in die Eingabe des Modells umwandelt</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>Fenster:</translation>
+    </message>
+    <message>
+        <source>Stride:</source>
+        <translation>Schrittweite:</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>Merkmale:</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>Klassen:</translation>
+    </message>
+    <message>
+        <source>Each chosen stream is cut into windows; the queue asks for the windows the model needs and stores each label as a segment of its recording.</source>
+        <translation>Jeder gewählte Datenstrom wird in Fenster geteilt; die Warteschlange fragt nach den Fenstern, die das Modell braucht, und speichert jedes Label als Segment seiner Aufnahme.</translation>
+    </message>
+    <message>
+        <source>The project has no recordings: record some in the Capture pane first.</source>
+        <translation>Das Projekt hat keine Aufnahmen: Nehmen Sie zuerst im Erfassungsbereich welche auf.</translation>
+    </message>
+    <message>
+        <source>Tick the recordings whose windows you want to label.</source>
+        <translation>Haken Sie die Aufnahmen an, deren Fenster Sie labeln wollen.</translation>
+    </message>
+    <message>
+        <source>No classes to label with: add at least two classes to the project&apos;s label schema (Timeline tab, class field) first.</source>
+        <translation>Keine Klassen zum Labeln: Fügen Sie zuerst mindestens zwei Klassen zum Label-Schema des Projekts hinzu (Reiter Zeitachse, Klassenfeld).</translation>
+    </message>
+    <message>
+        <source>Tick at least two classes.</source>
+        <translation>Haken Sie mindestens zwei Klassen an.</translation>
+    </message>
+    <message>
+        <source>The window (%1 ms) is longer than every chosen recording.</source>
+        <translation>Das Fenster (%1 ms) ist länger als jede gewählte Aufnahme.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) to label</source>
+        <translation>
+            <numerusform>%n Fenster zu labeln</numerusform>
+            <numerusform>%n Fenster zu labeln</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(shorter than one window, left out: %1)</source>
+        <translation>(kürzer als ein Fenster, ausgelassen: %1)</translation>
+    </message>
+    <message>
+        <source>Window and stride as in dataset %1, features as model %2 was trained with.</source>
+        <translation>Fenster und Schrittweite wie im Datensatz %1, Merkmale wie beim Training von Modell %2.</translation>
+    </message>
+    <message>
+        <source>Window and stride as in dataset %1.</source>
+        <translation>Fenster und Schrittweite wie im Datensatz %1.</translation>
     </message>
 </context>
 <context>
@@ -5195,6 +5400,10 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
             <numerusform>%n Testbeispiel der Klasse %1 als %2 vorhergesagt</numerusform>
             <numerusform>%n Testbeispiele der Klasse %1 als %2 vorhergesagt</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; labels from the Labeling pane: %1 by annotators, %2 adjudicated, %3 samples left out (unresolved disagreement or unknown class)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

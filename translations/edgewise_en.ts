@@ -121,6 +121,13 @@
             <numerusform>Active learning: retrain on %n labels</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Active learning: windowing %n recording(s)</source>
+        <translation>
+            <numerusform>Active learning: windowing %n recording</numerusform>
+            <numerusform>Active learning: windowing %n recordings</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::AuditPane</name>
@@ -351,6 +358,16 @@
         <translation>
             <numerusform>%n simulation run</numerusform>
             <numerusform>%n simulation runs</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RecordingPoolDialog</name>
+    <message numerus="yes">
+        <source>%n window(s) to label</source>
+        <translation>
+            <numerusform>%n window to label</numerusform>
+            <numerusform>%n windows to label</numerusform>
         </translation>
     </message>
 </context>

@@ -955,10 +955,6 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>样本池：</translation>
     </message>
     <message>
-        <source>The dataset whose samples you label (import recordings as a dataset to label their windows)</source>
-        <translation>要标注其样本的数据集（将录制导入为数据集即可标注其窗口）</translation>
-    </message>
-    <message>
         <source>Strategy:</source>
         <translation>策略：</translation>
     </message>
@@ -1089,6 +1085,68 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source> · retraining…</source>
         <translation> · 正在重新训练…</translation>
+    </message>
+    <message>
+        <source>The dataset whose samples you label, or Recordings… to label windows of the project&apos;s recordings (stored as label segments)</source>
+        <translation>要标注其样本的数据集，或选择“录制…”来标注项目录制中的窗口（保存为标注片段）</translation>
+    </message>
+    <message>
+        <source>Window</source>
+        <translation>窗口</translation>
+    </message>
+    <message>
+        <source>suggestions right</source>
+        <translation>建议正确率</translation>
+    </message>
+    <message>
+        <source>No classes to label with: add at least two classes to the project&apos;s label schema (Timeline tab, class field) first.</source>
+        <translation>没有可用于标注的类别：请先在项目的标注方案中添加至少两个类别（时间轴标签页的类别输入框）。</translation>
+    </message>
+    <message>
+        <source>No recording chosen for the pool.</source>
+        <translation>未为样本池选择任何录制。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Active learning: windowing %n recording(s)</source>
+        <translation>
+            <numerusform>主动学习：正在将 %n 个录制切分为窗口</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 @ %2 s</source>
+        <translation>%1 @ %2 秒</translation>
+    </message>
+    <message>
+        <source>Recordings…</source>
+        <translation>录制…</translation>
+    </message>
+    <message>
+        <source>Recordings: %1</source>
+        <translation>录制：%1</translation>
+    </message>
+    <message>
+        <source>Accept %1 for window %2</source>
+        <translation>为窗口 %2 接受 %1</translation>
+    </message>
+    <message>
+        <source>Label window %2 as %1</source>
+        <translation>将窗口 %2 标注为 %1</translation>
+    </message>
+    <message>
+        <source>s in %1</source>
+        <translation>%1 中的秒数</translation>
+    </message>
+    <message>
+        <source>s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source> · suggestions right %1</source>
+        <translation> · 建议正确率 %1</translation>
+    </message>
+    <message>
+        <source> · left out: %1</source>
+        <translation> · 已跳过：%1</translation>
     </message>
 </context>
 <context>
@@ -2857,6 +2915,46 @@ Long work such as exports, training and deployments appears here with its progre
             <numerusform>正在读取 %n 个录制</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Effective labels</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>La&amp;bels:</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>One label per recording (typed below)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Labeling pane: the effective labels of each window</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Checked recordings are imported. The column shows how much of each recording has an effective label per class, and how much is an unresolved disagreement.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Each checked recording&apos;s stream is cut into windows; a window takes the class whose effective labels (adjudicated, unanimous, single or majority) cover more than half of it. Other windows are skipped and counted under Rejected. All chosen streams need the same channels and sample rate.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 %2 s</source>
+        <translation type="unfinished">%1 秒 {1 %2 ?}</translation>
+    </message>
+    <message>
+        <source>%1 s unresolved</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>(no labels)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Check at least one recording to import.</source>
+        <translation type="unfinished"></translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::JobStrip</name>
@@ -3971,6 +4069,111 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Export failed: %1</source>
         <translation>导出失败：%1</translation>
+    </message>
+</context>
+<context>
+    <name>edgewise::gui::RecordingPoolDialog</name>
+    <message>
+        <source>Label windows of recordings</source>
+        <translation>标注录制中的窗口</translation>
+    </message>
+    <message>
+        <source>Recording</source>
+        <translation>录制</translation>
+    </message>
+    <message>
+        <source>Duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>Stream</source>
+        <translation>数据流</translation>
+    </message>
+    <message>
+        <source>Windows</source>
+        <translation>窗口数</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 秒</translation>
+    </message>
+    <message>
+        <source>(no time-series stream)</source>
+        <translation>（无时间序列数据流）</translation>
+    </message>
+    <message>
+        <source> ms</source>
+        <translation> 毫秒</translation>
+    </message>
+    <message>
+        <source>raw window</source>
+        <translation>原始窗口</translation>
+    </message>
+    <message>
+        <source>The feature block of the Training pane that turns a window into the model&apos;s input</source>
+        <translation>将窗口转换为模型输入的特征模块（与训练面板相同）</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>开始</translation>
+    </message>
+    <message>
+        <source>Window:</source>
+        <translation>窗口：</translation>
+    </message>
+    <message>
+        <source>Stride:</source>
+        <translation>步长：</translation>
+    </message>
+    <message>
+        <source>Features:</source>
+        <translation>特征：</translation>
+    </message>
+    <message>
+        <source>Classes:</source>
+        <translation>类别：</translation>
+    </message>
+    <message>
+        <source>Each chosen stream is cut into windows; the queue asks for the windows the model needs and stores each label as a segment of its recording.</source>
+        <translation>每个选定的数据流都会被切分为窗口；队列会请求模型最需要的窗口，并把每个标注保存为其录制上的片段。</translation>
+    </message>
+    <message>
+        <source>The project has no recordings: record some in the Capture pane first.</source>
+        <translation>项目中没有录制：请先在采集面板中录制。</translation>
+    </message>
+    <message>
+        <source>Tick the recordings whose windows you want to label.</source>
+        <translation>勾选要标注其窗口的录制。</translation>
+    </message>
+    <message>
+        <source>No classes to label with: add at least two classes to the project&apos;s label schema (Timeline tab, class field) first.</source>
+        <translation>没有可用于标注的类别：请先在项目的标注方案中添加至少两个类别（时间轴标签页的类别输入框）。</translation>
+    </message>
+    <message>
+        <source>Tick at least two classes.</source>
+        <translation>请至少勾选两个类别。</translation>
+    </message>
+    <message>
+        <source>The window (%1 ms) is longer than every chosen recording.</source>
+        <translation>窗口（%1 毫秒）比所有选定的录制都长。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n window(s) to label</source>
+        <translation>
+            <numerusform>%n 个窗口待标注</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>(shorter than one window, left out: %1)</source>
+        <translation>（短于一个窗口，已跳过：%1）</translation>
+    </message>
+    <message>
+        <source>Window and stride as in dataset %1, features as model %2 was trained with.</source>
+        <translation>窗口和步长取自数据集 %1，特征与模型 %2 训练时相同。</translation>
+    </message>
+    <message>
+        <source>Window and stride as in dataset %1.</source>
+        <translation>窗口和步长取自数据集 %1。</translation>
     </message>
 </context>
 <context>
@@ -5137,6 +5340,10 @@ Long work such as exports, training and deployments appears here with its progre
         <translation>
             <numerusform>类别 %1 的 %n 个测试样本被预测为 %2</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>; labels from the Labeling pane: %1 by annotators, %2 adjudicated, %3 samples left out (unresolved disagreement or unknown class)</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>

@@ -140,7 +140,8 @@ RecordingPoolDefaults recordingPoolDefaults(store::Project& project) {
       if (!d.ok() || d->kind != dataset::DatasetKind::Timeseries) continue;
       takeWindowing(*d, out);
       out.features = m.features;
-      out.from = "model " + std::to_string(m.id);
+      out.fromModel = m.id;
+      out.fromDataset = d->name;
       return out;
     }
   }
@@ -148,7 +149,7 @@ RecordingPoolDefaults recordingPoolDefaults(store::Project& project) {
     for (auto d = list->rbegin(); d != list->rend(); ++d) {  // newest (highest id) first
       if (d->kind != dataset::DatasetKind::Timeseries) continue;
       takeWindowing(*d, out);
-      out.from = "dataset " + d->name;
+      out.fromDataset = d->name;
       return out;
     }
   }

@@ -67,7 +67,8 @@ struct RecordingPoolDefaults {
   double windowMs = 2000;
   double strideMs = 1000;
   training::FeatureSpec features{"stats", {}};
-  std::string from;  // "model 3", "dataset imu" or "" (built-in)
+  int64_t fromModel = 0;    // the model whose block and dataset gave the values, or 0
+  std::string fromDataset;  // the dataset whose windowing they are ("": built-in)
 };
 RecordingPoolDefaults recordingPoolDefaults(store::Project& project);
 

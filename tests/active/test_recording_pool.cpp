@@ -187,7 +187,8 @@ TEST_F(RecordingPoolTest, DefaultsFromTheProject) {
   EXPECT_EQ(none.windowMs, 2000);
   EXPECT_EQ(none.strideMs, 1000);
   EXPECT_EQ(none.features.blockId, "stats");
-  EXPECT_EQ(none.from, "");
+  EXPECT_EQ(none.fromModel, 0);
+  EXPECT_EQ(none.fromDataset, "");
 
   // A recordings dataset imported with 1500 / 500 ms.
   const int64_t id = record(300, 1);
@@ -197,7 +198,8 @@ TEST_F(RecordingPoolTest, DefaultsFromTheProject) {
   RecordingPoolDefaults fromDataset = recordingPoolDefaults(*m_project);
   EXPECT_EQ(fromDataset.windowMs, 1500);
   EXPECT_EQ(fromDataset.strideMs, 500);
-  EXPECT_EQ(fromDataset.from, "dataset walks");
+  EXPECT_EQ(fromDataset.fromModel, 0);
+  EXPECT_EQ(fromDataset.fromDataset, "walks");
 }
 
 }  // namespace

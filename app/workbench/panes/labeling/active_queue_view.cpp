@@ -18,13 +18,18 @@
 #include <QVBoxLayout>
 #include <algorithm>
 #include <map>
+#include <set>
+#include <variant>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/panes/labeling/dataset_classes.h"
+#include "app/workbench/panes/labeling/recording_pool_dialog.h"
 #include "app/workbench/widgets/elided_label.h"
 #include "app/workbench/widgets/qcustomplot_include.h"
+#include "core/active/recording_pool.h"
 #include "core/dataset/data/dataset_repository.h"
 #include "core/store/project.h"
+#include "core/store/recording_repository.h"
 #include "core/training/service/data_prep.h"
 
 namespace edgewise::gui {
@@ -33,12 +38,18 @@ namespace {
 
 enum Column { SampleColumn, SuggestionColumn, ConfidenceColumn, ColumnCount };
 
-// One queue label as an undo step: the item label in the store, the corrective feedback row
+// The pool chooser's entry that opens the recording pool dialog (datasets carry their id).
+constexpr qint64 kRecordingsEntry = -1;
+
+// What a queue label wrote: an item label (dataset sample) or a segment (recording window).
+using QueueEdit = std::variant<labeling::ItemEdit, labeling::SegmentEdit>;
+
+// One queue label as an undo step: the label in the store, the corrective feedback row
 // (when the label overrode the suggestion) and the session's label of the pool row.
 class QueueLabelCommand : public QUndoCommand {
  public:
   QueueLabelCommand(ActiveQueueView* view, labeling::LabelRepository* repo,
-                    labeling::FeedbackRepository* feedback, int row, labeling::ItemEdit edit,
+                    labeling::FeedbackRepository* feedback, int row, QueueEdit edit,
                     std::optional<labeling::Feedback> fb, std::optional<int> before, int after,
                     const QString& text)
       : QUndoCommand(text),
@@ -55,9 +66,12 @@ class QueueLabelCommand : public QUndoCommand {
   // the one the label was made in.
   void undo() override {
     if (!m_view) return;
-    (void)m_repo->revert(m_edit);
+    std::visit([this](const auto& e) { (void)m_repo->revert(e); }, m_edit);
     if (m_fb) (void)m_feedback->remove(m_fb->id);
-    if (m_view->sessionId() == m_session) m_view->applyRowLabel(m_row, m_before);
+    if (m_view->sessionId() == m_session)
+      m_view->applyRowLabel(m_row, m_before);
+    else
+      Q_EMIT m_view->labelsChanged();  // the timeline shows the segment gone
   }
   void redo() override {
     if (m_first) {
@@ -65,9 +79,12 @@ class QueueLabelCommand : public QUndoCommand {
       return;
     }
     if (!m_view) return;
-    (void)m_repo->reapply(m_edit);
+    std::visit([this](const auto& e) { (void)m_repo->reapply(e); }, m_edit);
     if (m_fb) (void)m_feedback->restore(*m_fb);
-    if (m_view->sessionId() == m_session) m_view->applyRowLabel(m_row, m_after);
+    if (m_view->sessionId() == m_session)
+      m_view->applyRowLabel(m_row, m_after);
+    else
+      Q_EMIT m_view->labelsChanged();
   }
 
  private:
@@ -75,7 +92,7 @@ class QueueLabelCommand : public QUndoCommand {
   labeling::LabelRepository* m_repo;
   labeling::FeedbackRepository* m_feedback;
   int m_row;
-  labeling::ItemEdit m_edit;
+  QueueEdit m_edit;
   std::optional<labeling::Feedback> m_fb;
   std::optional<int> m_before;
   int m_after;
@@ -158,6 +175,11 @@ void ActiveQueueView::buildUi() {
   m_preview->setAlignment(Qt::AlignCenter);
   m_preview->setMinimumSize(120, 120);
   m_preview->setFrameShape(QFrame::StyledPanel);
+  // Windows and series samples preview as a small plot of their channels.
+  m_signal = new QCustomPlot(side);
+  m_signal->setObjectName(QStringLiteral("queueSignalPlot"));
+  m_signal->setMinimumSize(120, 120);
+  m_signal->hide();
   m_suggestion = new QLabel(side);
   m_suggestion->setObjectName(QStringLiteral("queueSuggestion"));
   m_suggestion->setAlignment(Qt::AlignCenter);
@@ -172,11 +194,14 @@ void ActiveQueueView::buildUi() {
   m_plot->xAxis->setRange(0, 10);
   QFont small = font();
   small.setPointSizeF(small.pointSizeF() * 0.85);
-  m_plot->xAxis->setLabelFont(small);
-  m_plot->yAxis->setLabelFont(small);
-  m_plot->xAxis->setTickLabelFont(small);
-  m_plot->yAxis->setTickLabelFont(small);
+  for (QCustomPlot* p : {m_plot, m_signal}) {
+    p->xAxis->setLabelFont(small);
+    p->yAxis->setLabelFont(small);
+    p->xAxis->setTickLabelFont(small);
+    p->yAxis->setTickLabelFont(small);
+  }
   sideLayout->addWidget(m_preview, 2);
+  sideLayout->addWidget(m_signal, 2);
   sideLayout->addWidget(m_suggestion);
   sideLayout->addWidget(m_plot, 3);
   split->addWidget(m_table);
@@ -196,9 +221,16 @@ void ActiveQueueView::buildUi() {
   root->addWidget(m_keys);
 
   connect(m_start, &QPushButton::clicked, this, [this] {
+    if (m_dataset->currentData().toLongLong() == kRecordingsEntry) {
+      chooseRecordingPool();
+      return;
+    }
     startSession(m_dataset->currentText(),
                  static_cast<active::Strategy>(m_strategy->currentData().toInt()),
                  m_batch->value());
+  });
+  connect(m_dataset, qOverload<int>(&QComboBox::activated), this, [this](int index) {
+    if (m_dataset->itemData(index).toLongLong() == kRecordingsEntry) chooseRecordingPool();
   });
   connect(m_table, &QTableWidget::currentCellChanged, this, [this](int row) {
     if (row != m_current && row >= 0) setCurrentIndex(row);
@@ -208,8 +240,10 @@ void ActiveQueueView::buildUi() {
 void ActiveQueueView::retranslateUi() {
   m_datasetLabel->setText(tr("Pool:"));
   m_dataset->setToolTip(
-      tr("The dataset whose samples you label (import recordings as a dataset to label their "
-         "windows)"));
+      tr("The dataset whose samples you label, or Recordings… to label windows of the "
+         "project's recordings (stored as label segments)"));
+  if (const int r = m_dataset->findData(QVariant::fromValue<qint64>(kRecordingsEntry)); r >= 0)
+    m_dataset->setItemText(r, recordingsEntryText());
   m_strategyLabel->setText(tr("Strategy:"));
   m_strategy->setToolTip(
       tr("Which rows the queue asks for: random (baseline), uncertainty "
@@ -218,9 +252,10 @@ void ActiveQueueView::retranslateUi() {
   m_batchLabel->setText(tr("Batch:"));
   m_batch->setToolTip(tr("Labels per round: the model is retrained after this many"));
   m_start->setText(hasSession() ? tr("Restart") : tr("Start"));
-  m_table->setHorizontalHeaderLabels({tr("Sample"), tr("Suggestion"), tr("Confidence")});
+  m_table->setHorizontalHeaderLabels(
+      {m_pool ? tr("Window") : tr("Sample"), tr("Suggestion"), tr("Confidence")});
   m_plot->xAxis->setLabel(tr("labels"));
-  m_plot->yAxis->setLabel(tr("validation accuracy"));
+  m_plot->yAxis->setLabel(m_pool ? tr("suggestions right") : tr("validation accuracy"));
   m_keys->setText(
       tr("Enter or A: accept the suggestion · 1-9: assign a class · N: next item · "
          "Ctrl+Z: undo"));
@@ -261,6 +296,10 @@ void ActiveQueueView::refreshDatasets() {
       for (const dataset::DatasetInfo& d : *list)
         m_dataset->addItem(QString::fromStdString(d.name), QVariant::fromValue<qint64>(d.id));
   }
+  if (m_project) {
+    if (m_dataset->count() > 0) m_dataset->insertSeparator(m_dataset->count());
+    m_dataset->addItem(recordingsEntryText(), QVariant::fromValue<qint64>(kRecordingsEntry));
+  }
   const int i = m_dataset->findText(current);
   if (i >= 0) m_dataset->setCurrentIndex(i);
   m_start->setEnabled(m_dataset->count() > 0);
@@ -273,6 +312,9 @@ void ActiveQueueView::stopSession() {
   if (m_learner) m_learner->cancel();
   m_learner.reset();
   m_data.reset();
+  m_pool.reset();
+  m_judged.clear();
+  m_leftOut.clear();
   m_items.clear();
   m_curve.clear();
   m_current = -1;
@@ -288,31 +330,97 @@ void ActiveQueueView::stopSession() {
 bool ActiveQueueView::startSession(const QString& datasetName, active::Strategy strategy,
                                    int batch) {
   if (!m_project || datasetName.isEmpty()) return false;
-  stopSession();
   const int i = m_dataset->findText(datasetName);
-  if (i < 0) return false;
+  if (i < 0 || m_dataset->itemData(i).toLongLong() == kRecordingsEntry) return false;
+  stopSession();
   m_dataset->setCurrentIndex(i);
-  m_strategy->setCurrentIndex(m_strategy->findData(static_cast<int>(strategy)));
-  m_batch->setValue(batch);
-  const std::string path = m_project->path();
   const std::string name = datasetName.toStdString();
-  auto out = std::make_shared<std::shared_ptr<training::PreparedData>>();
-  m_prepareJob = JobManager::jobs().start(
+  startPrepareJob(
       tr("Active learning: preparing %1").arg(datasetName),
-      [path, name, out](JobContext& ctx) -> Result<QString> {
-        auto project = store::Project::open(path);
-        if (!project.ok()) return project.error();
+      [name](store::Project& project, JobContext& ctx) -> Result<PreparedPool> {
         std::atomic<bool> cancel{false};
         auto data = training::prepareData(
-            **project, name, {},
+            project, name, {},
             [&](double f) {
               ctx.setProgress(f);
               if (ctx.isCancelled()) cancel = true;
             },
             &cancel);
         if (!data.ok()) return data.error();
-        *out = std::make_shared<training::PreparedData>(std::move(data.value()));
-        return QString::number((*out)->train.rows());
+        return PreparedPool{std::make_shared<training::PreparedData>(std::move(data.value())),
+                            nullptr};
+      },
+      strategy, batch);
+  return true;
+}
+
+bool ActiveQueueView::startRecordingSession(const active::RecordingPoolOptions& options,
+                                            active::Strategy strategy, int batch) {
+  if (!m_project) return false;
+  stopSession();
+  if (options.classNames.size() < 2) {
+    setStatus(
+        tr("No classes to label with: add at least two classes to the project's label schema "
+           "(Timeline tab, class field) first."));
+    return false;
+  }
+  if (options.streams.empty()) {
+    setStatus(tr("No recording chosen for the pool."));
+    return false;
+  }
+  m_dataset->setCurrentIndex(m_dataset->findData(QVariant::fromValue<qint64>(kRecordingsEntry)));
+  m_recordingNames.clear();
+  if (auto listed = m_project->recordings().list(); listed.ok())
+    for (const store::RecordingSummary& r : *listed)
+      m_recordingNames[r.id] = QString::fromStdString(r.name);
+  startPrepareJob(
+      tr("Active learning: windowing %n recording(s)", nullptr,
+         static_cast<int>(options.streams.size())),
+      [options](store::Project& project, JobContext& ctx) -> Result<PreparedPool> {
+        std::atomic<bool> cancel{false};
+        ctx.setProgress(0.0, QStringLiteral("reading and windowing"));
+        auto pool = active::prepareRecordingPool(
+            project, options,
+            [&](double f) {
+              ctx.setProgress(f, QStringLiteral("features"));
+              if (ctx.isCancelled()) cancel = true;
+            },
+            &cancel);
+        if (!pool.ok()) return pool.error();
+        auto shared = std::make_shared<active::RecordingPool>(std::move(pool.value()));
+        // The rows as the learner's data (aliasing: lives as long as the pool).
+        return PreparedPool{std::shared_ptr<training::PreparedData>(shared, &shared->data), shared};
+      },
+      strategy, batch);
+  return true;
+}
+
+bool ActiveQueueView::chooseRecordingPool() {
+  if (!m_project || !m_repo) {
+    setStatus(tr("Open a project to label with active learning"));
+    return false;
+  }
+  RecordingPoolDialog dialog(*m_project, *m_repo, this);
+  if (dialog.exec() != QDialog::Accepted) return false;
+  return startRecordingSession(dialog.options(),
+                               static_cast<active::Strategy>(m_strategy->currentData().toInt()),
+                               m_batch->value());
+}
+
+void ActiveQueueView::startPrepareJob(const QString& title, PrepareFn prepare,
+                                      active::Strategy strategy, int batch) {
+  m_strategy->setCurrentIndex(m_strategy->findData(static_cast<int>(strategy)));
+  m_batch->setValue(batch);
+  const std::string path = m_project->path();
+  auto out = std::make_shared<PreparedPool>();
+  m_prepareJob = JobManager::jobs().start(
+      title, [path, out, prepare = std::move(prepare)](JobContext& ctx) -> Result<QString> {
+        auto project = store::Project::open(path);
+        if (!project.ok()) return project.error();
+        auto prepared = prepare(**project, ctx);
+        if (!prepared.ok()) return prepared.error();
+        *out = std::move(prepared.value());
+        return QString::number(out->data->train.rows());
       });
   const int job = m_prepareJob;
   auto conn = std::make_shared<QMetaObject::Connection>();
@@ -323,19 +431,24 @@ bool ActiveQueueView::startSession(const QString& datasetName, active::Strategy 
         disconnect(*conn);
         if (m_prepareJob != job) return;  // stopped meanwhile
         m_prepareJob = 0;
-        if (state != JobState::Succeeded || !*out) {
+        if (state != JobState::Succeeded || !out->data) {
           setStatus(tr("Could not prepare the pool: %1").arg(message));
           return;
         }
-        onPrepared(*out, strategy, batch);
+        onPrepared(std::move(*out), strategy, batch);
       });
   setStatus(tr("Preparing the pool…"));
-  return true;
 }
 
-void ActiveQueueView::onPrepared(std::shared_ptr<training::PreparedData> data,
-                                 active::Strategy strategy, int batch) {
-  m_data = std::move(data);
+void ActiveQueueView::onPrepared(PreparedPool prepared, active::Strategy strategy, int batch) {
+  m_data = std::move(prepared.data);
+  m_pool = std::move(prepared.recordings);
+  m_error.clear();  // "Preparing the pool…"
+  m_leftOut.clear();
+  if (m_pool)
+    for (const dataset::Rejection& r : m_pool->rejected)
+      m_leftOut += (m_leftOut.isEmpty() ? QString() : QStringLiteral("; ")) +
+                   QString::fromStdString(r.source + ": " + r.reason);
   m_batchSize = std::max(1, batch);
   m_classIds.assign(m_data->dataset.classNames.size(), 0);
   m_keyClass.assign(9, -1);
@@ -358,26 +471,49 @@ void ActiveQueueView::onPrepared(std::shared_ptr<training::PreparedData> data,
   o.autoRetrain = false;  // rounds run as jobs (maybeRetrain)
   o.inputShape = m_data->inputShape;
   m_learner = std::make_shared<active::ActiveLearner>(m_data->train.X, m_data->numClasses(), o);
-  // The annotator's earlier labels on this dataset count.
-  if (m_repo && m_annotatorId > 0) {
-    auto labels = m_repo->itemLabels(m_data->dataset.id, m_annotatorId);
-    if (labels.ok()) {
-      std::map<int64_t, int> rowOf;
-      for (size_t r = 0; r < m_data->train.sampleIds.size(); ++r)
-        rowOf[m_data->train.sampleIds[r]] = static_cast<int>(r);
-      for (const labeling::ItemLabel& l : *labels) {
-        auto it = rowOf.find(l.sampleId);
-        auto cls = std::find(m_classIds.begin(), m_classIds.end(), l.classId);
-        if (it != rowOf.end() && cls != m_classIds.end())
-          (void)m_learner->addLabel(it->second, static_cast<int>(cls - m_classIds.begin()));
-      }
-    }
-  }
+  labelEarlierWork();
   m_current = 0;
   rebuildQueue();
   if (labeledCount() >= 2) maybeRetrain(true);
   retranslateUi();
   Q_EMIT sessionReady();
+}
+
+void ActiveQueueView::labelEarlierWork() {
+  if (!m_repo || m_annotatorId <= 0) return;
+  auto poolClass = [this](int64_t classId) {
+    auto cls = std::find(m_classIds.begin(), m_classIds.end(), classId);
+    return cls == m_classIds.end() ? -1 : static_cast<int>(cls - m_classIds.begin());
+  };
+  if (m_pool) {
+    // Windows the annotator's segments cover (made here or on the timeline).
+    std::set<int64_t> recordings;
+    for (const dataset::WindowedStream& s : m_pool->windows.streams)
+      recordings.insert(s.recordingId);
+    std::vector<active::LabeledSpan> spans;
+    for (int64_t rec : recordings) {
+      auto segments = m_repo->segments(rec, m_annotatorId);
+      if (!segments.ok()) continue;
+      for (const labeling::SegmentLabel& seg : *segments)
+        spans.push_back({rec, seg.startUs, seg.endUs, seg.classId});
+    }
+    const std::vector<int64_t> covered = active::coveringClasses(m_pool->windows, spans);
+    for (size_t r = 0; r < covered.size(); ++r)
+      if (const int k = covered[r] ? poolClass(covered[r]) : -1; k >= 0)
+        (void)m_learner->addLabel(static_cast<int>(r), k);
+    return;
+  }
+  // The annotator's earlier labels on this dataset count.
+  auto labels = m_repo->itemLabels(m_data->dataset.id, m_annotatorId);
+  if (!labels.ok()) return;
+  std::map<int64_t, int> rowOf;
+  for (size_t r = 0; r < m_data->train.sampleIds.size(); ++r)
+    rowOf[m_data->train.sampleIds[r]] = static_cast<int>(r);
+  for (const labeling::ItemLabel& l : *labels) {
+    auto it = rowOf.find(l.sampleId);
+    const int k = poolClass(l.classId);
+    if (it != rowOf.end() && k >= 0) (void)m_learner->addLabel(it->second, k);
+  }
 }
 
 int ActiveQueueView::labeledCount() const {
@@ -395,6 +531,47 @@ int ActiveQueueView::poolSize() const {
 int64_t ActiveQueueView::sampleIdOfRow(int row) const {
   if (!m_data || row < 0 || row >= static_cast<int>(m_data->train.sampleIds.size())) return 0;
   return m_data->train.sampleIds[static_cast<size_t>(row)];
+}
+
+std::optional<ActiveQueueView::Window> ActiveQueueView::windowOfRow(int row) const {
+  if (!m_pool || row < 0 || row >= static_cast<int>(m_pool->windows.windows.size()))
+    return std::nullopt;
+  const dataset::RecordingWindow& w = m_pool->windows.windows[static_cast<size_t>(row)];
+  const dataset::WindowedStream& s = m_pool->windows.streams[w.stream];
+  return Window{s.recordingId, s.streamId, w.startUs, w.endUs};
+}
+
+QString ActiveQueueView::itemText(int row) const {
+  if (!m_pool) return QString::number(sampleIdOfRow(row));
+  if (row < 0 || row >= static_cast<int>(m_pool->windows.windows.size())) return QString();
+  const dataset::RecordingWindow& w = m_pool->windows.windows[static_cast<size_t>(row)];
+  const int64_t rec = m_pool->windows.streams[w.stream].recordingId;
+  auto name = m_recordingNames.find(rec);
+  return tr("%1 @ %2 s")
+      .arg(name != m_recordingNames.end() ? name->second : QString::number(rec))
+      .arg(static_cast<double>(m_pool->windows.offsetMs(w)) / 1000.0, 0, 'f', 1);
+}
+
+QString ActiveQueueView::statusText() const {
+  return m_status ? m_status->text() : QString();
+}
+
+QString ActiveQueueView::recordingsEntryText() const {
+  if (!m_pool) return tr("Recordings…");
+  // The pooled recordings, so that the chooser says what is being labeled.
+  QStringList names;
+  for (const dataset::WindowedStream& s : m_pool->windows.streams) {
+    auto name = m_recordingNames.find(s.recordingId);
+    names << (name != m_recordingNames.end() ? name->second : QString::number(s.recordingId));
+  }
+  return tr("Recordings: %1").arg(names.join(QStringLiteral(", ")));
+}
+
+std::optional<int> ActiveQueueView::rowLabel(int row) const {
+  if (!m_learner) return std::nullopt;
+  for (const active::LabeledRow& l : m_learner->labels())
+    if (l.row == row) return l.label;
+  return std::nullopt;
 }
 
 QString ActiveQueueView::className(int k) const {
@@ -462,14 +639,42 @@ bool ActiveQueueView::labelRow(int row, int k, bool accepted) {
   if (k < 0 || k >= static_cast<int>(m_classIds.size()) || m_classIds[static_cast<size_t>(k)] == 0)
     return false;
   const active::QueueItem s = m_learner->suggestion(row);
-  const int64_t sampleId = sampleIdOfRow(row);
-  auto edit = m_repo->setItemLabel(
-      sampleId, m_classIds[static_cast<size_t>(k)], m_annotatorId,
-      accepted ? labeling::LabelSource::Suggestion : labeling::LabelSource::Manual,
-      accepted ? std::optional<double>(s.confidence) : std::nullopt);
-  if (!edit.ok()) {
-    setStatus(QString::fromStdString(edit.error().toString()));
-    return false;
+  const labeling::LabelSource source =
+      accepted ? labeling::LabelSource::Suggestion : labeling::LabelSource::Manual;
+  const std::optional<double> confidence =
+      accepted ? std::optional<double>(s.confidence) : std::nullopt;
+  std::optional<QueueEdit> edit;
+  std::optional<int> before;
+  if (const std::optional<Window> w = windowOfRow(row)) {
+    // A recording window: a segment of the annotator over exactly the window.
+    labeling::SegmentLabel seg;
+    seg.recordingId = w->recordingId;
+    seg.streamId = w->streamId;
+    seg.startUs = w->startUs;
+    seg.endUs = w->endUs;
+    seg.classId = m_classIds[static_cast<size_t>(k)];
+    seg.annotatorId = m_annotatorId;
+    seg.source = source;
+    seg.confidence = confidence;
+    auto added = m_repo->addSegment(seg);
+    if (!added.ok()) {
+      setStatus(QString::fromStdString(added.error().toString()));
+      return false;
+    }
+    before = rowLabel(row);
+    edit = std::move(added.value());
+  } else {
+    auto set = m_repo->setItemLabel(sampleIdOfRow(row), m_classIds[static_cast<size_t>(k)],
+                                    m_annotatorId, source, confidence);
+    if (!set.ok()) {
+      setStatus(QString::fromStdString(set.error().toString()));
+      return false;
+    }
+    if (set->before) {
+      auto cls = std::find(m_classIds.begin(), m_classIds.end(), set->before->classId);
+      if (cls != m_classIds.end()) before = static_cast<int>(cls - m_classIds.begin());
+    }
+    edit = std::move(set.value());
   }
   std::optional<labeling::Feedback> fb;
   if (s.suggestion >= 0 && s.suggestion != k) {
@@ -491,16 +696,17 @@ bool ActiveQueueView::labelRow(int row, int k, bool accepted) {
     auto stored = m_feedback->add(f);
     if (stored.ok()) fb = *stored;
   }
-  std::optional<int> before;
-  if (edit->before) {
-    auto cls = std::find(m_classIds.begin(), m_classIds.end(), edit->before->classId);
-    if (cls != m_classIds.end()) before = static_cast<int>(cls - m_classIds.begin());
-  }
+  if (m_pool && s.suggestion >= 0) m_judged[row] = s.suggestion == k;
   (void)m_learner->addLabel(
       row, k, accepted ? active::LabelSource::Accepted : active::LabelSource::Annotator);
   ++m_sinceRetrain;
-  const QString text = accepted ? tr("Accept %1 for sample %2").arg(className(k)).arg(sampleId)
-                                : tr("Label sample %2 as %1").arg(className(k)).arg(sampleId);
+  QString text;
+  if (m_pool)
+    text = accepted ? tr("Accept %1 for window %2").arg(className(k), itemText(row))
+                    : tr("Label window %2 as %1").arg(className(k), itemText(row));
+  else
+    text = accepted ? tr("Accept %1 for sample %2").arg(className(k)).arg(sampleIdOfRow(row))
+                    : tr("Label sample %2 as %1").arg(className(k)).arg(sampleIdOfRow(row));
   if (m_undo)
     m_undo->push(new QueueLabelCommand(this, m_repo, m_feedback.get(), row, std::move(*edit), fb,
                                        before, k, text));
@@ -517,9 +723,12 @@ void ActiveQueueView::applyRowLabel(int row, std::optional<int> k) {
   if (!m_learner) return;
   // The labels since the last retrain count the undo / redo too.
   if (k) {
+    const active::QueueItem s = m_learner->suggestion(row);
+    if (m_pool && s.suggestion >= 0) m_judged[row] = s.suggestion == *k;
     (void)m_learner->addLabel(row, *k);
     ++m_sinceRetrain;
   } else {
+    m_judged.erase(row);
     (void)m_learner->removeLabel(row);
     m_sinceRetrain = std::max(0, m_sinceRetrain - 1);
   }
@@ -543,6 +752,14 @@ void ActiveQueueView::maybeRetrain(bool force) {
   auto data = m_data;
   auto accuracy = std::make_shared<double>(-1.0);
   const int labels = m_learner->labeledCount();
+  // Recording pools: how often the model being replaced suggested the label it got.
+  double suggestionsRight = -1.0;
+  if (m_pool && !m_judged.empty()) {
+    int right = 0;
+    for (const auto& [row, hit] : m_judged) right += hit;
+    suggestionsRight = static_cast<double>(right) / static_cast<double>(m_judged.size());
+  }
+  m_judged.clear();
   m_retrainJob = JobManager::jobs().start(
       tr("Active learning: retrain on %n label(s)", nullptr, labels),
       [learner, data, accuracy](JobContext& ctx) -> Result<QString> {
@@ -562,21 +779,23 @@ void ActiveQueueView::maybeRetrain(bool force) {
           for (size_t i = 0; i < p.size(); ++i) ok += p[i] == data->val.y[i];
           *accuracy = static_cast<double>(ok) / static_cast<double>(p.size());
         }
-        return QStringLiteral("model %1 on %2 labels: validation accuracy %3")
-            .arg(round.version)
-            .arg(round.trainedOn)
-            .arg(*accuracy, 0, 'f', 3);
+        const QString done =
+            QStringLiteral("model %1 on %2 labels").arg(round.version).arg(round.trainedOn);
+        if (*accuracy < 0) return done;  // no validation split (a recording pool)
+        return QString(done + QStringLiteral(": validation accuracy %1").arg(*accuracy, 0, 'f', 3));
       });
   const int job = m_retrainJob;
   auto conn = std::make_shared<QMetaObject::Connection>();
   *conn = connect(&JobManager::jobs(), &JobManager::jobFinished, this,
-                  [this, job, conn, accuracy, labels](int id, JobState state, const QString& msg) {
+                  [this, job, conn, accuracy, labels, suggestionsRight](int id, JobState state,
+                                                                        const QString& msg) {
                     if (id != job) return;
                     disconnect(*conn);
                     if (m_retrainJob != job) return;
                     m_retrainJob = 0;
                     if (state == JobState::Succeeded) {
                       if (*accuracy >= 0) m_curve.emplace_back(labels, *accuracy);
+                      if (suggestionsRight >= 0) m_curve.emplace_back(labels, suggestionsRight);
                       m_error.clear();
                     } else if (state == JobState::Failed) {
                       m_error = tr("Retraining failed: %1").arg(msg);
@@ -619,7 +838,7 @@ void ActiveQueueView::rebuildQueue() {
   m_table->setRowCount(static_cast<int>(m_items.size()));
   for (int i = 0; i < static_cast<int>(m_items.size()); ++i) {
     const active::QueueItem& item = m_items[static_cast<size_t>(i)];
-    auto* sample = new QTableWidgetItem(QString::number(sampleIdOfRow(item.row)));
+    auto* sample = new QTableWidgetItem(itemText(item.row));
     const QImage img = rowImage(item.row);
     if (!img.isNull())
       sample->setIcon(QIcon(QPixmap::fromImage(img.scaled(28, 28, Qt::KeepAspectRatio))));
@@ -648,20 +867,27 @@ void ActiveQueueView::rebuildQueue() {
 
 void ActiveQueueView::updatePreview() {
   if (m_current < 0 || m_current >= static_cast<int>(m_items.size())) {
+    m_signal->hide();
+    m_preview->show();
     m_preview->setPixmap({});
     m_preview->setText(hasSession() ? tr("The queue is empty") : tr("Pick a pool and start"));
     m_suggestion->clear();
     return;
   }
   const active::QueueItem& item = m_items[static_cast<size_t>(m_current)];
-  const QImage img = rowImage(item.row);
-  if (!img.isNull()) {
-    const int side = std::max(96, std::min(m_preview->width(), m_preview->height()) - 8);
-    m_preview->setPixmap(
-        QPixmap::fromImage(img.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
-  } else {
-    m_preview->setPixmap({});
-    m_preview->setText(tr("Sample %1").arg(sampleIdOfRow(item.row)));
+  const bool plotted = plotRow(item.row);
+  m_signal->setVisible(plotted);
+  m_preview->setVisible(!plotted);
+  if (!plotted) {
+    const QImage img = rowImage(item.row);
+    if (!img.isNull()) {
+      const int side = std::max(96, std::min(m_preview->width(), m_preview->height()) - 8);
+      m_preview->setPixmap(
+          QPixmap::fromImage(img.scaled(side, side, Qt::KeepAspectRatio, Qt::FastTransformation)));
+    } else {
+      m_preview->setPixmap({});
+      m_preview->setText(tr("Sample %1").arg(sampleIdOfRow(item.row)));
+    }
   }
   if (item.suggestion >= 0)
     m_suggestion->setText(tr("Model suggests <b>%1</b> (%2 %)")
@@ -669,6 +895,61 @@ void ActiveQueueView::updatePreview() {
                               .arg(item.confidence * 100.0, 0, 'f', 0));
   else
     m_suggestion->setText(tr("No model yet"));
+}
+
+bool ActiveQueueView::plotRow(int row) {
+  // A recording window from the pool's own buffers; a series sample of a dataset from the
+  // store (one sample: cheap on the GUI thread).
+  std::vector<std::vector<double>> channels;
+  double rate = 0.0, offset = 0.0;
+  QString axis;
+  if (const std::optional<Window> w = windowOfRow(row)) {
+    const dataset::RecordingWindows& win = m_pool->windows;
+    const dataset::RecordingWindow& rw = win.windows[static_cast<size_t>(row)];
+    const float* v = win.valuesOf(rw);
+    channels.assign(static_cast<size_t>(win.channels),
+                    std::vector<double>(static_cast<size_t>(win.length)));
+    for (int t = 0; t < win.length; ++t)
+      for (int c = 0; c < win.channels; ++c)
+        channels[static_cast<size_t>(c)][static_cast<size_t>(t)] =
+            v[static_cast<size_t>(t) * static_cast<size_t>(win.channels) + static_cast<size_t>(c)];
+    rate = win.rateHz;
+    offset = static_cast<double>(win.offsetMs(rw)) / 1000.0;
+    auto name = m_recordingNames.find(w->recordingId);
+    axis = tr("s in %1").arg(name != m_recordingNames.end() ? name->second
+                                                            : QString::number(w->recordingId));
+  } else if (m_project && m_data && m_data->dataset.kind == dataset::DatasetKind::Timeseries) {
+    auto view = training::loadSampleView(*m_project, sampleIdOfRow(row));
+    if (!view.ok()) return false;
+    for (const std::vector<float>& ch : view->series) channels.emplace_back(ch.begin(), ch.end());
+    rate = view->rateHz;
+    axis = tr("s");
+  }
+  if (channels.empty() || !(rate > 0)) return false;
+  m_signal->clearGraphs();
+  double low = 0.0, high = 0.0;
+  bool first = true;
+  for (size_t c = 0; c < channels.size(); ++c) {
+    QVector<double> x(static_cast<qsizetype>(channels[c].size()));
+    QVector<double> y(static_cast<qsizetype>(channels[c].size()));
+    for (size_t t = 0; t < channels[c].size(); ++t) {
+      x[static_cast<qsizetype>(t)] = offset + static_cast<double>(t) / rate;
+      y[static_cast<qsizetype>(t)] = channels[c][t];
+      low = first ? y[static_cast<qsizetype>(t)] : std::min(low, y[static_cast<qsizetype>(t)]);
+      high = first ? y[static_cast<qsizetype>(t)] : std::max(high, y[static_cast<qsizetype>(t)]);
+      first = false;
+    }
+    QCPGraph* g = m_signal->addGraph();
+    g->setPen(
+        QPen(QColor(QString::fromStdString(labeling::defaultColor(static_cast<int>(c)))), 1.4));
+    g->setData(x, y, true);
+  }
+  const double pad = std::max(1e-6, (high - low) * 0.08);
+  m_signal->xAxis->setRange(offset, offset + static_cast<double>(channels[0].size()) / rate);
+  m_signal->yAxis->setRange(low - pad, high + pad);
+  m_signal->xAxis->setLabel(axis);
+  m_signal->replot(QCustomPlot::rpQueuedReplot);
+  return true;
 }
 
 void ActiveQueueView::updatePlot() {
@@ -708,7 +989,10 @@ void ActiveQueueView::updateStatus() {
   }
   QString s =
       tr("%1 of %2 labeled · model %3").arg(labeledCount()).arg(poolSize()).arg(modelVersion());
-  if (!m_curve.empty()) s += tr(" · validation accuracy %1").arg(m_curve.back().second, 0, 'f', 3);
+  if (!m_curve.empty())
+    s += (m_pool ? tr(" · suggestions right %1") : tr(" · validation accuracy %1"))
+             .arg(m_curve.back().second, 0, 'f', 3);
+  if (!m_leftOut.isEmpty()) s += tr(" · left out: %1").arg(m_leftOut);
   if (m_retrainJob) s += tr(" · retraining…");
   m_status->setText(s);
 }

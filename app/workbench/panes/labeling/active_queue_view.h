@@ -1,14 +1,19 @@
 #pragma once
 // The active-learning queue of the Labeling pane (issue 4): pick a pool (a dataset of the
-// project: imported samples, or windows of recordings imported with "Recordings") and a
-// strategy; the queue lists the rows to label next with the model's suggestion and confidence
-// as a pre-annotation. Enter or A accepts the suggestion, 1-9 assign the class with that
-// shortcut key, N (or Down) jumps to the next suggested item. Labels are item labels of the
-// annotator (core/labeling), one undo step each on the pane's stack.
+// project, or "Recordings…": windows of the project's recordings, cut and featurised like a
+// recordings dataset, see core/active/recording_pool.h) and a strategy; the queue lists the rows to
+// label next with the model's suggestion and confidence as a pre-annotation. Enter or A accepts the
+// suggestion, 1-9 assign the class with that shortcut key, N (or Down) jumps to the next suggested
+// item. Labels are item labels of the annotator (core/labeling) for a dataset's samples, and label
+// segments of the recording (the window's start and end) for recording windows, so they show on the
+// timeline; one undo step each on the pane's stack. A window an annotator's segments cover already
+// counts as labeled when the session starts.
 //
 // After every `batch` labels the model is retrained and the pool re-scored as a JobManager job
 // (core/active ActiveLearner on its worker; the GUI thread never waits); the plot shows labels
-// -> accuracy on the dataset's validation split (its imported labels).
+// -> accuracy on the dataset's validation split (its imported labels). Recordings have no true
+// labels to validate on: there the plot shows how often the model's suggestion was what the
+// annotator chose, per round.
 //
 // Corrective feedback: a label that differs from the model's suggestion is stored in the
 // project's feedback table (predicted, corrected, confidence, the features, the annotator) so
@@ -16,6 +21,8 @@
 
 #include <QPointer>
 #include <QWidget>
+#include <functional>
+#include <map>
 #include <memory>
 #include <optional>
 #include <vector>
@@ -38,10 +45,15 @@ class Project;
 namespace edgewise::training {
 struct PreparedData;
 }
+namespace edgewise::active {
+struct RecordingPool;
+struct RecordingPoolOptions;
+}  // namespace edgewise::active
 
 namespace edgewise::gui {
 
 class ElidedLabel;
+class JobContext;
 
 class ActiveQueueView : public QWidget {
   Q_OBJECT
@@ -58,6 +70,16 @@ class ActiveQueueView : public QWidget {
   // Starts a session on a dataset (prepared as a job; sessionReady() when the queue is up).
   // False when the dataset is unknown or no project is open.
   bool startSession(const QString& dataset, active::Strategy strategy, int batch = 10);
+  // Starts a session on windows of recordings (windowed and featurised as a job). False, with
+  // the reason in the status, when no project is open or fewer than two classes are given;
+  // what the job finds wrong (no time-series stream, every recording shorter than a window)
+  // ends it with the core's message in the status.
+  bool startRecordingSession(const active::RecordingPoolOptions& options, active::Strategy strategy,
+                             int batch = 10);
+  // The pool chooser's "Recordings…": asks for the recordings, windowing and classes (modal),
+  // then starts. False when cancelled or refused.
+  bool chooseRecordingPool();
+  bool isRecordingPool() const { return m_pool != nullptr; }
   void stopSession();
   bool hasSession() const { return m_learner != nullptr; }
   bool retraining() const { return m_retrainJob != 0; }
@@ -77,6 +99,17 @@ class ActiveQueueView : public QWidget {
   int modelVersion() const;
   int poolSize() const;
   int64_t sampleIdOfRow(int row) const;
+  // A recording pool's row: the window it labels (empty for dataset pools).
+  struct Window {
+    int64_t recordingId = 0;
+    int64_t streamId = 0;
+    int64_t startUs = 0;
+    int64_t endUs = 0;  // exclusive
+  };
+  std::optional<Window> windowOfRow(int row) const;
+  // How the queue names a row: the sample id, or "recording @ 12.0 s".
+  QString itemText(int row) const;
+  QString statusText() const;
   QString className(int datasetClass) const;
   // (labels, validation accuracy) after each finished retrain.
   const std::vector<std::pair<int, double>>& curve() const { return m_curve; }
@@ -101,8 +134,18 @@ class ActiveQueueView : public QWidget {
  private:
   void buildUi();
   void retranslateUi();
-  void onPrepared(std::shared_ptr<training::PreparedData> data, active::Strategy strategy,
-                  int batch);
+  // A prepared pool: the rows (and for recordings the windows they come from).
+  struct PreparedPool {
+    std::shared_ptr<training::PreparedData> data;
+    std::shared_ptr<active::RecordingPool> recordings;
+  };
+  // Prepares the pool as a job on its own connection to the project, then onPrepared() on the
+  // GUI thread.
+  using PrepareFn = std::function<Result<PreparedPool>(store::Project&, JobContext&)>;
+  void startPrepareJob(const QString& title, PrepareFn prepare, active::Strategy strategy,
+                       int batch);
+  void onPrepared(PreparedPool prepared, active::Strategy strategy, int batch);
+  void labelEarlierWork();
   bool labelRow(int row, int datasetClass, bool accepted);
   void maybeRetrain(bool force = false);
   void rebuildQueue();
@@ -110,6 +153,9 @@ class ActiveQueueView : public QWidget {
   void updatePlot();
   void updateStatus();
   QImage rowImage(int row) const;
+  bool plotRow(int row);
+  std::optional<int> rowLabel(int row) const;
+  QString recordingsEntryText() const;
   void setStatus(const QString& text);
 
   store::Project* m_project = nullptr;
@@ -126,6 +172,7 @@ class ActiveQueueView : public QWidget {
   QPushButton* m_start = nullptr;
   QTableWidget* m_table = nullptr;
   QLabel* m_preview = nullptr;
+  QCustomPlot* m_signal = nullptr;  // the preview of a window or series sample
   QLabel* m_suggestion = nullptr;
   QCustomPlot* m_plot = nullptr;
   ElidedLabel* m_status = nullptr;
@@ -133,6 +180,11 @@ class ActiveQueueView : public QWidget {
 
   std::shared_ptr<training::PreparedData> m_data;
   std::shared_ptr<active::ActiveLearner> m_learner;
+  std::shared_ptr<active::RecordingPool> m_pool;  // set for a recording pool
+  std::map<int64_t, QString> m_recordingNames;
+  // Recording pools: per row labeled since the last retrain, whether it was the suggestion.
+  std::map<int, bool> m_judged;
+  QString m_leftOut;  // sources of the recording pool that gave no window
   std::unique_ptr<labeling::FeedbackRepository> m_feedback;
   std::vector<int64_t> m_classIds;  // dataset class -> project label class id
   std::vector<int> m_keyClass;      // key 1..9 -> dataset class (-1: none), index key - 1

@@ -411,6 +411,14 @@ void LabelingPane::buildUi() {
     updateItemViews();
   });
   connect(m_queue, &ActiveQueueView::classesChanged, this, &LabelingPane::reloadClasses);
+  // Queue labels of recording windows are segments: the timeline and the review show them.
+  connect(m_queue, &ActiveQueueView::labelsChanged, this, [this] {
+    if (!m_model) return;
+    m_model->reload();
+    m_timeline->refreshLabels();
+    updateReview();
+    updateStatus();
+  });
   connect(m_grid, &ImageGridView::classesChanged, this, &LabelingPane::reloadClasses);
   connect(m_bannerClose, &QToolButton::clicked, m_banner, &QWidget::hide);
   connect(m_review, &ReviewView::showSpan, this, [this](int64_t startUs, int64_t endUs) {

@@ -44,11 +44,13 @@ class StoreLabelModel : public TimelineLabelModel {
   Result<void> revertEdit(const TimelineEdit& edit) override;
   Result<void> reapplyEdit(const TimelineEdit& edit) override;
 
+  // Re-reads the annotator's segments: after a write (failed or not) the view shows exactly
+  // what the store holds, so a refused edit is rolled back on screen too; also after another
+  // view (the active-learning queue) wrote segments of this recording.
+  void reload();
+
  private:
   Result<int64_t> annotatorForWrite();
-  // Re-reads the annotator's segments: after a write (failed or not) the view shows exactly
-  // what the store holds, so a refused edit is rolled back on screen too.
-  void reload();
   template <typename T>
   Result<T> finish(Result<T> r);
 
