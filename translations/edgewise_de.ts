@@ -2953,43 +2953,43 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>Effective labels</source>
-        <translation type="unfinished"></translation>
+        <translation>Effektive Labels</translation>
     </message>
     <message>
         <source>La&amp;bels:</source>
-        <translation type="unfinished"></translation>
+        <translation>La&amp;bels:</translation>
     </message>
     <message>
         <source>One label per recording (typed below)</source>
-        <translation type="unfinished"></translation>
+        <translation>Ein Label pro Aufnahme (unten eingeben)</translation>
     </message>
     <message>
         <source>Labeling pane: the effective labels of each window</source>
-        <translation type="unfinished"></translation>
+        <translation>Beschriftungsbereich: die effektiven Labels jedes Fensters</translation>
     </message>
     <message>
         <source>Checked recordings are imported. The column shows how much of each recording has an effective label per class, and how much is an unresolved disagreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markierte Aufnahmen werden importiert. Die Spalte zeigt, wie viel jeder Aufnahme pro Klasse ein effektives Label hat und wie viel eine ungelöste Abweichung ist.</translation>
     </message>
     <message>
         <source>Each checked recording&apos;s stream is cut into windows; a window takes the class whose effective labels (adjudicated, unanimous, single or majority) cover more than half of it. Other windows are skipped and counted under Rejected. All chosen streams need the same channels and sample rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>Der Stream jeder markierten Aufnahme wird in Fenster geteilt; ein Fenster erhält die Klasse, deren effektive Labels (entschieden, einstimmig, einzeln oder Mehrheit) mehr als die Hälfte davon abdecken. Andere Fenster werden übersprungen und unter „Abgelehnt“ gezählt. Alle gewählten Streams brauchen dieselben Kanäle und dieselbe Abtastrate.</translation>
     </message>
     <message>
         <source>%1 %2 s</source>
-        <translation type="unfinished">%1 s {1 %2 ?}</translation>
+        <translation>%1 %2 s</translation>
     </message>
     <message>
         <source>%1 s unresolved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 s ungelöst</translation>
     </message>
     <message>
         <source>(no labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>(keine Labels)</translation>
     </message>
     <message>
         <source>Check at least one recording to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>Markieren Sie mindestens eine Aufnahme zum Importieren.</translation>
     </message>
 </context>
 <context>
@@ -5403,7 +5403,7 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     </message>
     <message>
         <source>; labels from the Labeling pane: %1 by annotators, %2 adjudicated, %3 samples left out (unresolved disagreement or unknown class)</source>
-        <translation type="unfinished"></translation>
+        <translation>; Labels aus dem Beschriftungsbereich: %1 von Annotatoren, %2 entschieden, %3 Samples ausgelassen (ungelöste Abweichung oder unbekannte Klasse)</translation>
     </message>
 </context>
 <context>

@@ -2917,43 +2917,43 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>Effective labels</source>
-        <translation type="unfinished"></translation>
+        <translation>有效标签</translation>
     </message>
     <message>
         <source>La&amp;bels:</source>
-        <translation type="unfinished"></translation>
+        <translation>标签(&amp;B)：</translation>
     </message>
     <message>
         <source>One label per recording (typed below)</source>
-        <translation type="unfinished"></translation>
+        <translation>每个录制一个标签（在下方输入）</translation>
     </message>
     <message>
         <source>Labeling pane: the effective labels of each window</source>
-        <translation type="unfinished"></translation>
+        <translation>标注面板：每个窗口的有效标签</translation>
     </message>
     <message>
         <source>Checked recordings are imported. The column shows how much of each recording has an effective label per class, and how much is an unresolved disagreement.</source>
-        <translation type="unfinished"></translation>
+        <translation>将导入已勾选的录制。此列显示每个录制中各类别有效标签的时长，以及未解决分歧的时长。</translation>
     </message>
     <message>
         <source>Each checked recording&apos;s stream is cut into windows; a window takes the class whose effective labels (adjudicated, unanimous, single or majority) cover more than half of it. Other windows are skipped and counted under Rejected. All chosen streams need the same channels and sample rate.</source>
-        <translation type="unfinished"></translation>
+        <translation>每个已勾选录制的数据流被切分为窗口；窗口取其有效标签（裁决、一致、单人或多数）覆盖超过一半的类别。其他窗口被跳过，并计入“被拒绝”。所有选定的数据流需要相同的通道和采样率。</translation>
     </message>
     <message>
         <source>%1 %2 s</source>
-        <translation type="unfinished">%1 秒 {1 %2 ?}</translation>
+        <translation>%1 %2 秒</translation>
     </message>
     <message>
         <source>%1 s unresolved</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 秒未解决</translation>
     </message>
     <message>
         <source>(no labels)</source>
-        <translation type="unfinished"></translation>
+        <translation>（无标签）</translation>
     </message>
     <message>
         <source>Check at least one recording to import.</source>
-        <translation type="unfinished"></translation>
+        <translation>请至少勾选一个要导入的录制。</translation>
     </message>
 </context>
 <context>
@@ -5343,7 +5343,7 @@ Long work such as exports, training and deployments appears here with its progre
     </message>
     <message>
         <source>; labels from the Labeling pane: %1 by annotators, %2 adjudicated, %3 samples left out (unresolved disagreement or unknown class)</source>
-        <translation type="unfinished"></translation>
+        <translation>；来自标注面板的标签：%1 个来自标注员，%2 个经裁决，%3 个样本被排除（未解决的分歧或未知类别）</translation>
     </message>
 </context>
 <context>

@@ -11,6 +11,7 @@
 #include <QTableWidget>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <cmath>
 #include <cstring>
 #include <map>
@@ -21,6 +22,7 @@
 #include "app/workbench/panes/datasets/import_dataset_dialog.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/dataset_repository.h"
+#include "core/labeling/label_repository.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
 #include "tests/app/gui_test_util.h"
@@ -79,6 +81,7 @@ class ImportRecordingsTest : public QObject {
   Q_OBJECT
  private Q_SLOTS:
   void importLabelledRecordings();
+  void importWithEffectiveLabels();
 };
 
 void ImportRecordingsTest::importLabelledRecordings() {
@@ -196,6 +199,106 @@ void ImportRecordingsTest::importLabelledRecordings() {
   }
   QCOMPARE(starts["walk"], (std::set<float>{1000, 1050, 1100, 1150, 1200}));
   QCOMPARE(starts["idle"], (std::set<float>{2000, 2050, 2100}));
+}
+
+// Labels: the Labeling pane's effective labels. Two annotators and an adjudication on one
+// recording; each 2 s window takes the class covering more than half of it.
+void ImportRecordingsTest::importWithEffectiveLabels() {
+  QTemporaryDir dir;
+  QVERIFY(dir.isValid());
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(dir.filePath(QStringLiteral("eff.edgewise")), true).ok());
+  store::Project& project = *workspace.project();
+  // 500 samples at 50 Hz from t = 1 s: [1 s, 11 s).
+  const int64_t session = writeRecording(project, "session", 500, {{"accel", 1000.0f}});
+  const int64_t noise = writeRecording(project, "noise", 250, {{"accel", 3000.0f}});
+  QVERIFY(session > 0 && noise > 0);
+  labeling::LabelRepository labels(project);
+  auto walk = labels.addClass("walk");
+  auto run = labels.addClass("run");
+  auto ann = labels.addAnnotator("ann");
+  auto bob = labels.addAnnotator("bob");
+  auto judge = labels.addAnnotator("judge");
+  QVERIFY(walk.ok() && run.ok() && ann.ok() && bob.ok() && judge.ok());
+  auto segment = [&](int64_t startMs, int64_t endMs, int64_t cls, int64_t annotator) {
+    labeling::SegmentLabel x;
+    x.recordingId = session;
+    x.startUs = startMs * 1000;
+    x.endUs = endMs * 1000;
+    x.classId = cls;
+    x.annotatorId = annotator;
+    return labels.addSegment(x).ok();
+  };
+  // ann: walk [1, 5 s), run [5, 11 s); bob: walk [1, 4 s), run [4, 11 s); the judge settles
+  // [4, 4.5 s) as walk, [4.5, 5 s) stays unresolved.
+  QVERIFY(segment(1000, 5000, walk->id, ann->id));
+  QVERIFY(segment(5000, 11000, run->id, ann->id));
+  QVERIFY(segment(1000, 4000, walk->id, bob->id));
+  QVERIFY(segment(4000, 11000, run->id, bob->id));
+  QVERIFY(labels.adjudicateRange(session, 4'000'000, 4'500'000, walk->id, judge->id).ok());
+
+  ImportDatasetDialog dialog(workspace);
+  QSignalSpy finished(&dialog, &ImportDatasetDialog::importFinished);
+  dialog.setFormat(ImportDatasetDialog::Format::Recordings);
+  dialog.setLabelSource(ImportDatasetDialog::LabelSource::Effective);
+  dialog.refreshRecordings();
+  auto* table = dialog.findChild<QTableWidget*>(QStringLiteral("importRecordings"));
+  QVERIFY(table);
+  QVERIFY(table->isColumnHidden(3));  // the typed label
+  QVERIFY(!table->isColumnHidden(4));
+  std::map<QString, int> rowOf;
+  for (int r = 0; r < table->rowCount(); ++r) rowOf[table->item(r, 0)->text()] = r;
+  QTableWidgetItem* sessionCell = table->item(rowOf[QStringLiteral("session")], 4);
+  QCOMPARE(sessionCell->text(), QStringLiteral("walk 3.5 s, run 6.0 s, 0.5 s unresolved"));
+  QCOMPARE(sessionCell->checkState(), Qt::Checked);
+  QTableWidgetItem* noiseCell = table->item(rowOf[QStringLiteral("noise")], 4);
+  QCOMPARE(noiseCell->text(), QStringLiteral("(no labels)"));
+  QCOMPARE(noiseCell->checkState(), Qt::Unchecked);
+  QVERIFY(dialog.setRecordingIncluded(session, false));
+  QVERIFY(!dialog.startImport());
+  QVERIFY(dialog.lastError().contains(QStringLiteral("Check")));
+  QVERIFY(dialog.setRecordingIncluded(session, true));
+
+  dialog.setDatasetName(QStringLiteral("effective"));
+  QVERIFY(dialog.startImport());
+  QVERIFY(finished.wait(60000));
+  QCOMPARE(finished.at(0).at(0).toBool(), true);
+  // Windows [1 + k, 3 + k) s, k = 0..8: k 0-2 walk (k 2: 1.5 s walk), k 3 skipped (0.5 s
+  // walk, 0.5 s unresolved, 1 s run: no class over half), k 4-8 run.
+  const dataset::ImportReport& report = *dialog.report();
+  QCOMPARE(report.dataset.classNames, (std::vector<std::string>{"walk", "run"}));
+  QCOMPARE(report.samplesPerClass, (std::vector<int64_t>{3, 5}));
+  QCOMPARE(report.rejected.size(), size_t(1));
+  QCOMPARE(report.rejected[0].source, "recording " + std::to_string(session) + " imu-1/accel");
+  QCOMPARE(report.rejected[0].reason,
+           std::string("1 window skipped: no class covers more than half, an unresolved "
+                       "disagreement overlaps"));
+  dataset::DatasetRepository repo(project);
+  auto stored = repo.findByName("effective");
+  QVERIFY(stored.ok());
+  auto samples = repo.samples(stored->id);
+  QVERIFY(samples.ok());
+  std::vector<int> got;
+  for (const dataset::StoredSample& s : samples.value()) got.push_back(s.label);
+  QCOMPARE(got, (std::vector<int>{0, 0, 0, 1, 1, 1, 1, 1}));
+  dialog.resize(900, 560);
+  QVERIFY(dialog.grab().save(screenshotDir() + QStringLiteral("/import_recordings_effective.png"),
+                             "PNG"));
+
+  // German: the new texts are translated (the dialog retranslates on LanguageChange).
+  QTranslator german;
+  QVERIFY(german.load(QStringLiteral(":/i18n/edgewise_de")));
+  QCoreApplication::installTranslator(&german);
+  QCoreApplication::processEvents();
+  QCOMPARE(dialog.findChild<QComboBox*>(QStringLiteral("importLabelSource"))->currentText(),
+           QStringLiteral("Beschriftungsbereich: die effektiven Labels jedes Fensters"));
+  dialog.refreshRecordings();
+  QCOMPARE(table->item(rowOf[QStringLiteral("noise")], 4)->text(),
+           QStringLiteral("(keine Labels)"));
+  QVERIFY(dialog.grab().save(
+      screenshotDir() + QStringLiteral("/import_recordings_effective_de.png"), "PNG"));
+  QCoreApplication::removeTranslator(&german);
 }
 
 QTEST_MAIN(ImportRecordingsTest)

@@ -17,12 +17,14 @@
 #include <QSpinBox>
 #include <QTableWidget>
 #include <QVBoxLayout>
+#include <algorithm>
 #include <map>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/workspace.h"
 #include "core/dataset/data/importers.h"
 #include "core/dataset/data/simulated_dataset.h"
+#include "core/labeling/agreement.h"
 #include "core/store/project.h"
 #include "core/store/recording_repository.h"
 
@@ -42,7 +44,7 @@ QTableWidget* makeTable(int columns, QWidget* parent) {
 }
 
 // The recordings table's columns.
-enum RecordingColumn { RecName = 0, RecDuration, RecStream, RecLabel, RecColumns };
+enum RecordingColumn { RecName = 0, RecDuration, RecStream, RecLabel, RecEffective, RecColumns };
 
 QString streamName(const store::StreamSpec& spec) {
   return QString::fromStdString(spec.deviceId + "/" + spec.topic);
@@ -99,6 +101,11 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
       QAbstractItemView::DoubleClicked | QAbstractItemView::SelectedClicked |
       QAbstractItemView::EditKeyPressed | QAbstractItemView::AnyKeyPressed);
   m_recordings->setMinimumHeight(140);
+  m_labelSourceLabel = new QLabel(this);
+  m_labelSource = new QComboBox(this);
+  m_labelSource->setObjectName(QStringLiteral("importLabelSource"));
+  m_labelSource->addItem(QString());
+  m_labelSource->addItem(QString());
   m_windowMsLabel = new QLabel(this);
   m_windowMs = new QSpinBox(this);
   m_windowMs->setObjectName(QStringLiteral("importWindowMs"));
@@ -134,6 +141,7 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   form->addRow(m_secondsLabel, m_seconds);
   form->addRow(m_rateLabel, m_rate);
   form->addRow(m_seedLabel, m_seed);
+  form->addRow(m_labelSourceLabel, m_labelSource);
   form->addRow(m_recordingsLabel, m_recordings);
   form->addRow(m_windowMsLabel, m_windowMs);
   form->addRow(m_strideMsLabel, m_strideMs);
@@ -178,6 +186,7 @@ ImportDatasetDialog::ImportDatasetDialog(Workspace& workspace, QWidget* parent)
   layout->addWidget(m_buttons);
 
   connect(m_format, &QComboBox::currentIndexChanged, this, [this] { updateForm(); });
+  connect(m_labelSource, &QComboBox::currentIndexChanged, this, [this] { updateForm(); });
   connect(m_browse, &QPushButton::clicked, this, [this] {
     const auto format = static_cast<Format>(m_format->currentIndex());
     const bool dir = format == Format::ImageFolder || format == Format::WavFolder;
@@ -236,9 +245,12 @@ void ImportDatasetDialog::retranslateUi() {
   m_recordingsLabel->setText(tr("&Recordings:"));
   m_recordingsLabel->setBuddy(m_recordings);
   m_recordings->setHorizontalHeaderLabels(
-      {tr("Recording"), tr("Duration"), tr("Stream"), tr("Label")});
-  m_recordings->setToolTip(
-      tr("Type a label for each recording to import; recordings without a label are left out."));
+      {tr("Recording"), tr("Duration"), tr("Stream"), tr("Label"), tr("Effective labels")});
+  m_labelSourceLabel->setText(tr("La&bels:"));
+  m_labelSourceLabel->setBuddy(m_labelSource);
+  m_labelSource->setItemText(int(LabelSource::Typed), tr("One label per recording (typed below)"));
+  m_labelSource->setItemText(int(LabelSource::Effective),
+                             tr("Labeling pane: the effective labels of each window"));
   m_windowMsLabel->setText(tr("&Window:"));
   m_windowMsLabel->setBuddy(m_windowMs);
   m_windowMs->setSuffix(tr(" ms"));
@@ -290,8 +302,17 @@ void ImportDatasetDialog::updateForm() {
   // The source row (a layout): a simulation reads no file, recordings come from the project.
   m_form->setRowVisible(1, !sim && !recordings);
   for (QWidget* field : {static_cast<QWidget*>(m_recordings), static_cast<QWidget*>(m_windowMs),
-                         static_cast<QWidget*>(m_strideMs)})
+                         static_cast<QWidget*>(m_strideMs), static_cast<QWidget*>(m_labelSource)})
     m_form->setRowVisible(field, recordings);
+  const bool effective = m_labelSource->currentIndex() == int(LabelSource::Effective);
+  m_recordings->setColumnHidden(RecLabel, effective);
+  m_recordings->setColumnHidden(RecEffective, !effective);
+  m_recordings->setToolTip(
+      effective ? tr("Checked recordings are imported. The column shows how much of each "
+                     "recording has an effective label per class, and how much is an "
+                     "unresolved disagreement.")
+                : tr("Type a label for each recording to import; recordings without a label "
+                     "are left out."));
   if (recordings && !m_name->isModified() && m_name->text().isEmpty())
     m_name->setText(QStringLiteral("recordings"));
   for (QWidget* field : {static_cast<QWidget*>(m_windows), static_cast<QWidget*>(m_seconds),
@@ -337,8 +358,14 @@ void ImportDatasetDialog::updateForm() {
       break;
     case Format::Recordings:
       m_hint->setText(
-          tr("Each labelled recording's stream is cut into windows; every window gets the "
-             "recording's label. All chosen streams need the same channels and sample rate."));
+          effective
+              ? tr("Each checked recording's stream is cut into windows; a window takes the "
+                   "class whose effective labels (adjudicated, unanimous, single or majority) "
+                   "cover more than half of it. Other windows are skipped and counted under "
+                   "Rejected. All chosen streams need the same channels and sample rate.")
+              : tr("Each labelled recording's stream is cut into windows; every window gets the "
+                   "recording's label. All chosen streams need the same channels and sample "
+                   "rate."));
       break;
   }
   m_sourceLabel->setBuddy(m_source);
@@ -347,10 +374,12 @@ void ImportDatasetDialog::updateForm() {
 void ImportDatasetDialog::refreshRecordings() {
   // Keep what the user typed and chose, by recording id.
   std::map<qint64, std::pair<QString, QString>> kept;  // id -> (label, stream)
+  std::map<qint64, Qt::CheckState> included;           // the effective column's check boxes
   for (int r = 0; r < m_recordings->rowCount(); ++r) {
     const qint64 id = m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong();
     auto* combo = qobject_cast<QComboBox*>(m_recordings->cellWidget(r, RecStream));
     kept[id] = {m_recordings->item(r, RecLabel)->text(), combo ? combo->currentText() : QString()};
+    included[id] = m_recordings->item(r, RecEffective)->checkState();
   }
   m_recordings->setRowCount(0);
   store::Project* project = m_workspace.project();
@@ -396,8 +425,55 @@ void ImportDatasetDialog::refreshRecordings() {
     }
     m_recordings->setItem(row, RecLabel, label);
     m_recordings->setCellWidget(row, RecStream, combo);
+    m_recordings->setItem(row, RecEffective, effectiveLabelsItem(*project, rec.id));
+    if (auto it = included.find(rec.id); it != included.end())
+      m_recordings->item(row, RecEffective)->setCheckState(it->second);
   }
   m_recordings->resizeColumnsToContents();
+}
+
+QTableWidgetItem* ImportDatasetDialog::effectiveLabelsItem(store::Project& project,
+                                                           qint64 recordingId) {
+  auto* item = new QTableWidgetItem;
+  item->setFlags((item->flags() | Qt::ItemIsUserCheckable) & ~Qt::ItemIsEditable);
+  labeling::LabelRepository repo(project);
+  auto labels = labeling::effectiveRecordingLabels(repo, recordingId);
+  if (!labels.ok()) {
+    item->setText(QString::fromStdString(labels.error().toString()));
+    item->setCheckState(Qt::Unchecked);
+    return item;
+  }
+  // Seconds per class in order of first appearance, then the unresolved time.
+  std::vector<std::pair<std::string, int64_t>> perClass;
+  for (const dataset::TimeLabel& t : labels->segments) {
+    auto it = std::find_if(perClass.begin(), perClass.end(),
+                           [&](const auto& p) { return p.first == t.label; });
+    if (it == perClass.end()) it = perClass.insert(perClass.end(), {t.label, 0});
+    it->second += t.endUs - t.startUs;
+  }
+  int64_t unresolvedUs = 0;
+  for (const dataset::TimeRange& r : labels->unresolved) unresolvedUs += r.endUs - r.startUs;
+  auto seconds = [](int64_t us) { return QLocale().toString(double(us) / 1e6, 'f', 1); };
+  QStringList parts;
+  for (const auto& [name, us] : perClass)
+    parts << tr("%1 %2 s").arg(QString::fromStdString(name), seconds(us));
+  if (unresolvedUs) parts << tr("%1 s unresolved").arg(seconds(unresolvedUs));
+  item->setText(parts.isEmpty() ? tr("(no labels)") : parts.join(QStringLiteral(", ")));
+  item->setCheckState(parts.isEmpty() ? Qt::Unchecked : Qt::Checked);
+  return item;
+}
+
+bool ImportDatasetDialog::setRecordingIncluded(qint64 recordingId, bool included) {
+  for (int r = 0; r < m_recordings->rowCount(); ++r) {
+    if (m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong() != recordingId) continue;
+    m_recordings->item(r, RecEffective)->setCheckState(included ? Qt::Checked : Qt::Unchecked);
+    return true;
+  }
+  return false;
+}
+
+void ImportDatasetDialog::setLabelSource(LabelSource source) {
+  m_labelSource->setCurrentIndex(int(source));
 }
 
 bool ImportDatasetDialog::setRecordingLabel(qint64 recordingId, const QString& label,
@@ -469,13 +545,17 @@ bool ImportDatasetDialog::startImport() {
   const bool sim = format == Format::SimulatedImu;
   const bool fromRecordings = format == Format::Recordings;
   std::vector<dataset::RecordingSource> recordingSources;
+  const bool effective = m_labelSource->currentIndex() == int(LabelSource::Effective);
   if (fromRecordings) {
     for (int r = 0; r < m_recordings->rowCount(); ++r) {
       const QString label = m_recordings->item(r, RecLabel)->text().trimmed();
-      if (label.isEmpty()) continue;
+      if (effective ? m_recordings->item(r, RecEffective)->checkState() != Qt::Checked
+                    : label.isEmpty())
+        continue;
       dataset::RecordingSource rs;
       rs.recordingId = m_recordings->item(r, RecName)->data(Qt::UserRole).toLongLong();
-      rs.label = label.toStdString();
+      // Effective labels are read by the job, on its own connection.
+      if (!effective) rs.label = label.toStdString();
       auto* combo = qobject_cast<QComboBox*>(m_recordings->cellWidget(r, RecStream));
       // A recording without a time-series stream goes through with an empty stream, so the
       // importer lists it as rejected with its reason.
@@ -483,7 +563,8 @@ bool ImportDatasetDialog::startImport() {
       recordingSources.push_back(std::move(rs));
     }
     if (recordingSources.empty())
-      return fail(tr("Type a label for at least one recording to import."));
+      return fail(effective ? tr("Check at least one recording to import.")
+                            : tr("Type a label for at least one recording to import."));
   }
   if (source.isEmpty() && !sim && !fromRecordings) return fail(tr("Choose what to import."));
   if (format == Format::Idx && labels.isEmpty()) return fail(tr("Choose the IDX labels file."));
@@ -536,8 +617,17 @@ bool ImportDatasetDialog::startImport() {
           return dataset::readWavFolder(src);
         case Format::SimulatedImu:
           return dataset::simulateImuActivityDataset(simWindows, simSeconds, simRate, simSeed);
-        case Format::Recordings:
-          return dataset::readRecordings(*connection, recordingSources, windowing);
+        case Format::Recordings: {
+          std::vector<std::optional<dataset::RecordingLabels>> effectiveLabels;
+          labeling::LabelRepository labels(*connection);
+          for (const dataset::RecordingSource& rs : recordingSources) {
+            if (!effective) break;
+            auto read = labeling::effectiveRecordingLabels(labels, rs.recordingId);
+            if (!read.ok()) return read.error();
+            effectiveLabels.emplace_back(std::move(read.value()));
+          }
+          return dataset::readRecordings(*connection, recordingSources, windowing, effectiveLabels);
+        }
       }
       return Error("unknown import format");
     }();
@@ -597,8 +687,9 @@ void ImportDatasetDialog::showReport(const dataset::ImportReport& report) {
   for (size_t i = 0; i < report.rejected.size(); ++i) {
     m_rejected->setItem(int(i), 0,
                         new QTableWidgetItem(QString::fromStdString(report.rejected[i].source)));
-    m_rejected->setItem(int(i), 1,
-                        new QTableWidgetItem(QString::fromStdString(report.rejected[i].reason)));
+    auto* reason = new QTableWidgetItem(QString::fromStdString(report.rejected[i].reason));
+    reason->setToolTip(reason->text());  // long reasons are elided in the cell
+    m_rejected->setItem(int(i), 1, reason);
   }
   m_classes->resizeColumnsToContents();
   m_rejected->resizeColumnToContents(0);

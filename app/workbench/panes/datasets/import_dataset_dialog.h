@@ -1,10 +1,10 @@
 #pragma once
 // File > Import dataset...: pick a format (digits.png, IDX, CSV with a label column, image
 // folder, WAV folder, a simulated IMU activity dataset made on the spot, or the project's own
-// recordings from the capture pane, labelled per recording and cut into windows) and its files,
-// name the dataset, and import it as a JobManager job. The core writes a dataset in one
-// transaction, so a failed or cancelled import leaves nothing behind; the dialog then shows the
-// report (samples per class, rejected files).
+// recordings from the capture pane, labelled per recording or by the Labeling pane's effective
+// labels, and cut into windows) and its files, name the dataset, and import it as a JobManager
+// job. The core writes a dataset in one transaction, so a failed or cancelled import leaves
+// nothing behind; the dialog then shows the report (samples per class, rejected files).
 
 #include <QDialog>
 #include <QString>
@@ -24,6 +24,11 @@ class QProgressBar;
 class QPushButton;
 class QStackedWidget;
 class QTableWidget;
+class QTableWidgetItem;
+
+namespace edgewise::store {
+class Project;
+}
 
 namespace edgewise::gui {
 
@@ -33,6 +38,9 @@ class ImportDatasetDialog : public QDialog {
   Q_OBJECT
  public:
   enum class Format { Digits = 0, Idx, Csv, ImageFolder, WavFolder, SimulatedImu, Recordings };
+  // Format::Recordings: the label typed per recording, or the Labeling pane's effective labels
+  // (each window takes the class covering more than half of it, dataset::labelWindow).
+  enum class LabelSource { Typed = 0, Effective };
 
   explicit ImportDatasetDialog(Workspace& workspace, QWidget* parent = nullptr);
 
@@ -51,6 +59,10 @@ class ImportDatasetDialog : public QDialog {
   bool setRecordingLabel(qint64 recordingId, const QString& label,
                          const QString& stream = QString());
   void setRecordingWindowing(int windowMs, int strideMs);
+  void setLabelSource(LabelSource source);
+  // LabelSource::Effective: whether the recording is imported (by default every recording with
+  // effective labels or unresolved disagreements is). False when the id is not listed.
+  bool setRecordingIncluded(qint64 recordingId, bool included);
   void refreshRecordings();
 
   // Starts the import job; false (with the reason shown) when the form is incomplete.
@@ -71,6 +83,9 @@ class ImportDatasetDialog : public QDialog {
   void updateForm();
   void browse(QLineEdit* edit, bool directory, const QString& filter);
   void showReport(const dataset::ImportReport& report);
+  // The effective-labels cell of a recording: seconds per class and unresolved, checked when
+  // there is any.
+  QTableWidgetItem* effectiveLabelsItem(store::Project& project, qint64 recordingId);
   void finished(int id, bool ok, const QString& message);
 
   Workspace& m_workspace;
@@ -95,6 +110,8 @@ class ImportDatasetDialog : public QDialog {
   QSpinBox* m_seed = nullptr;
   QLabel* m_recordingsLabel = nullptr;  // recordings from the capture pane
   QTableWidget* m_recordings = nullptr;
+  QLabel* m_labelSourceLabel = nullptr;
+  QComboBox* m_labelSource = nullptr;
   QLabel* m_windowMsLabel = nullptr;
   QSpinBox* m_windowMs = nullptr;
   QLabel* m_strideMsLabel = nullptr;

@@ -1070,17 +1070,29 @@ bool TrainingPane::startTraining() {
           }
         };
         if (context.isCancelled()) return JobContext::cancelledError();
+        training::LabelSources labels;
+        training::TrainRequest withReport = request;
+        withReport.labelReport = &labels;
         Result<training::ModelRecord> record =
-            training::trainAndRegister(*connection, request, progress, cancel.get());
+            training::trainAndRegister(*connection, withReport, progress, cancel.get());
         if (!record.ok()) {
           if (cancel->load() || context.isCancelled()) return JobContext::cancelledError();
           return record.error();
         }
         newId->store(record.value().id);
-        return tr("Trained %1: test accuracy %2%, macro-F1 %3")
-            .arg(qs(record.value().name))
-            .arg(record.value().metrics.accuracy * 100.0, 0, 'f', 1)
-            .arg(record.value().metrics.macroF1, 0, 'f', 3);
+        QString summary = tr("Trained %1: test accuracy %2%, macro-F1 %3")
+                              .arg(qs(record.value().name))
+                              .arg(record.value().metrics.accuracy * 100.0, 0, 'f', 1)
+                              .arg(record.value().metrics.macroF1, 0, 'f', 3);
+        // Where annotators labeled the dataset in the Labeling pane, their labels were used.
+        if (labels.any()) {
+          summary += tr("; labels from the Labeling pane: %1 by annotators, %2 adjudicated, %3 "
+                        "samples left out (unresolved disagreement or unknown class)")
+                         .arg(labels.annotators)
+                         .arg(labels.adjudicated)
+                         .arg(labels.unresolved + labels.unknownClass);
+        }
+        return summary;
       });
   const int jobId = m_jobId;
   const int generation = m_generation;
