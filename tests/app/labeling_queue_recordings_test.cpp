@@ -10,6 +10,7 @@
 //   the segment; the timeline shows the queue's segments; reopening the project keeps them and
 //   a new session counts them as labeled;
 // - errors: no time-series stream, window longer than the recording, no classes;
+// - a time-series dataset's sample previews as a plot too;
 // - screenshot of the queue on the recording pool.
 #include <QComboBox>
 #include <QLabel>
@@ -128,6 +129,7 @@ class LabelingQueueRecordingsTest : public QObject {
   void poolDialog();
   void labelWindowsAsSegments();
   void clearErrors();
+  void seriesDatasetPreview();
 };
 
 void LabelingQueueRecordingsTest::poolDialog() {
@@ -366,6 +368,37 @@ void LabelingQueueRecordingsTest::clearErrors() {
   QVERIFY(!q->startRecordingSession(o, active::Strategy::Margin, 4));
   QVERIFY2(q->statusText().contains(QStringLiteral("No classes to label with")),
            qPrintable(q->statusText()));
+}
+
+void LabelingQueueRecordingsTest::seriesDatasetPreview() {
+  // A time-series dataset's sample previews as a plot too (not as "Sample N").
+  QTemporaryDir dir;
+  const QString path = dir.filePath(QStringLiteral("series.edgewise"));
+  const Ids ids = makeProject(path);
+  QVERIFY(ids.walk > 0);
+  {
+    auto project = store::Project::open(path.toStdString());
+    QVERIFY(project.ok());
+    auto parsed = dataset::readRecordings(
+        **project, {{ids.rest, "rest", ""}, {ids.walk, "walk", ""}}, {1000, 500});
+    QVERIFY(parsed.ok());
+    QVERIFY(dataset::importDataset(**project, "moves", *parsed).ok());
+  }
+  JobManager jobs;
+  Workspace workspace;
+  QVERIFY(workspace.openProject(path, false).ok());
+  LabelingPane pane(workspace);
+  pane.resize(900, 500);
+  pane.show();
+  pane.setAnnotator(QStringLiteral("ana"));
+  pane.tabs()->setCurrentIndex(LabelingPane::QueueTab);
+  ActiveQueueView* q = pane.queue();
+  QVERIFY(q->startSession(QStringLiteral("moves"), active::Strategy::Margin, 4));
+  QTRY_VERIFY_WITH_TIMEOUT(q->hasSession(), kJobMs);
+  QVERIFY(!q->isRecordingPool());
+  QVERIFY(!q->windowOfRow(q->queue().front().row));
+  QVERIFY(q->findChild<QWidget*>(QStringLiteral("queueSignalPlot"))->isVisible());
+  QVERIFY(!q->findChild<QWidget*>(QStringLiteral("queuePreview"))->isVisible());
 }
 
 QTEST_MAIN(LabelingQueueRecordingsTest)
