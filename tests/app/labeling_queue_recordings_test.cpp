@@ -14,6 +14,7 @@
 // - screenshot of the queue on the recording pool.
 #include <QComboBox>
 #include <QLabel>
+#include <QPushButton>
 #include <QTabWidget>
 #include <QTableWidget>
 #include <QTemporaryDir>
@@ -306,6 +307,15 @@ void LabelingQueueRecordingsTest::labelWindowsAsSegments() {
   QTest::qWait(100);
   QVERIFY(q->findChild<QWidget*>(QStringLiteral("queueSignalPlot"))->isVisible());
   QVERIFY(pane->grab().save(screenshotDir() + u"/labeling_queue_recordings.png"));
+
+  // Restart keeps the recording pool (no dialog) and counts what is labeled.
+  auto* startButton = q->findChild<QPushButton*>(QStringLiteral("queueStartButton"));
+  const int labeledNow = q->labeledCount();
+  startButton->click();
+  QTRY_VERIFY_WITH_TIMEOUT(q->hasSession() && q->isRecordingPool(), kJobMs);
+  QCOMPARE(q->poolSize(), 12);
+  QCOMPARE(q->labeledCount(), labeledNow);
+  QVERIFY(combo->currentText().startsWith(QStringLiteral("Recordings: rest-01, walk-01")));
 
   // Reopen the project: the segments are there, exactly; a new session counts them.
   std::map<int64_t, std::vector<labeling::SegmentLabel>> stored;

@@ -222,7 +222,13 @@ void ActiveQueueView::buildUi() {
 
   connect(m_start, &QPushButton::clicked, this, [this] {
     if (m_dataset->currentData().toLongLong() == kRecordingsEntry) {
-      chooseRecordingPool();
+      // Restart keeps the pool; Start asks for one.
+      if (m_pool && m_poolOptions)
+        startRecordingSession(*m_poolOptions,
+                              static_cast<active::Strategy>(m_strategy->currentData().toInt()),
+                              m_batch->value());
+      else
+        chooseRecordingPool();
       return;
     }
     startSession(m_dataset->currentText(),
@@ -357,26 +363,29 @@ bool ActiveQueueView::startSession(const QString& datasetName, active::Strategy 
 bool ActiveQueueView::startRecordingSession(const active::RecordingPoolOptions& options,
                                             active::Strategy strategy, int batch) {
   if (!m_project) return false;
+  // A copy first: `options` may be *m_poolOptions (Restart), replaced below.
+  auto kept = std::make_shared<active::RecordingPoolOptions>(options);
   stopSession();
-  if (options.classNames.size() < 2) {
+  if (kept->classNames.size() < 2) {
     setStatus(
         tr("No classes to label with: add at least two classes to the project's label schema "
            "(Timeline tab, class field) first."));
     return false;
   }
-  if (options.streams.empty()) {
+  if (kept->streams.empty()) {
     setStatus(tr("No recording chosen for the pool."));
     return false;
   }
   m_dataset->setCurrentIndex(m_dataset->findData(QVariant::fromValue<qint64>(kRecordingsEntry)));
+  m_poolOptions = kept;
   m_recordingNames.clear();
   if (auto listed = m_project->recordings().list(); listed.ok())
     for (const store::RecordingSummary& r : *listed)
       m_recordingNames[r.id] = QString::fromStdString(r.name);
   startPrepareJob(
       tr("Active learning: windowing %n recording(s)", nullptr,
-         static_cast<int>(options.streams.size())),
-      [options](store::Project& project, JobContext& ctx) -> Result<PreparedPool> {
+         static_cast<int>(kept->streams.size())),
+      [options = *kept](store::Project& project, JobContext& ctx) -> Result<PreparedPool> {
         std::atomic<bool> cancel{false};
         ctx.setProgress(0.0, QStringLiteral("reading and windowing"));
         auto pool = active::prepareRecordingPool(

@@ -180,7 +180,8 @@ class ActiveQueueView : public QWidget {
 
   std::shared_ptr<training::PreparedData> m_data;
   std::shared_ptr<active::ActiveLearner> m_learner;
-  std::shared_ptr<active::RecordingPool> m_pool;  // set for a recording pool
+  std::shared_ptr<active::RecordingPool> m_pool;                // set for a recording pool
+  std::shared_ptr<active::RecordingPoolOptions> m_poolOptions;  // what Restart starts again
   std::map<int64_t, QString> m_recordingNames;
   // Recording pools: per row labeled since the last retrain, whether it was the suggestion.
   std::map<int, bool> m_judged;
