@@ -308,6 +308,12 @@ void LabelingQueueRecordingsTest::labelWindowsAsSegments() {
   QVERIFY(q->findChild<QWidget*>(QStringLiteral("queueSignalPlot"))->isVisible());
   QVERIFY(pane->grab().save(screenshotDir() + u"/labeling_queue_recordings.png"));
 
+  // The timeline of walk-01 with the queue's segments (screenshot to look at).
+  pane->tabs()->setCurrentIndex(LabelingPane::TimelineTab);
+  QTest::qWait(100);
+  QVERIFY(pane->grab().save(screenshotDir() + u"/labeling_queue_recordings_timeline.png"));
+  pane->tabs()->setCurrentIndex(LabelingPane::QueueTab);
+
   // Restart keeps the recording pool (no dialog) and counts what is labeled.
   auto* startButton = q->findChild<QPushButton*>(QStringLiteral("queueStartButton"));
   const int labeledNow = q->labeledCount();
