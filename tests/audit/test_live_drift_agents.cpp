@@ -109,7 +109,7 @@ TEST(LiveDriftAgents, InjectedBiasAlarmsOnlyThatDeviceAndChannel) {
 
   // The reference: the model's training split.
   auto p = store::Project::open(project.toStdString(), store::OpenMode::OpenExisting);
-  ASSERT_TRUE(p.ok());
+  ASSERT_TRUE(p.ok()) << p.error().toString();
   auto reference = modelReference(**p, model);
   ASSERT_TRUE(reference.ok()) << reference.error().toString();
   EXPECT_EQ(reference->table.columns(), 120u);

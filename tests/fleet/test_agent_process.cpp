@@ -10,6 +10,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -505,6 +506,43 @@ TEST(AgentProcess, SigtermStopsCleanlyAndReportsEverythingSent) {
     ASSERT_EQ(static_cast<int64_t>(got.size()), d.at("published").get<int64_t>());
     for (size_t i = 0; i < got.size(); ++i) EXPECT_EQ(got[i], static_cast<int64_t>(i));
   }
+}
+
+// With the broker gone, SIGTERM must not sit out the 10 s wait for acknowledgements that can
+// never come (it took 17 s before): the agent stops waiting 3 s after it last had a connected
+// client with messages in flight, says how many were not acknowledged, and exits 0.
+TEST(AgentProcess, SigtermWithTheBrokerGoneExitsPromptlyAndCountsTheUnacknowledged) {
+  LocalBroker broker;
+  ASSERT_TRUE(broker.start().ok());
+  auto sub = std::make_unique<Subscriber>(broker.url(), "test-fleet-sub-gone");
+
+  QProcess agent;
+  agent.start(
+      agentPath(),
+      {QStringLiteral("--simulate"), QStringLiteral("imu"), QStringLiteral("--count"),
+       QStringLiteral("3"), QStringLiteral("--rate"), QStringLiteral("100"),
+       QStringLiteral("--qos"), QStringLiteral("1"), QStringLiteral("--broker"), qs(broker.url()),
+       QStringLiteral("--prefix"), QStringLiteral("gone-"), QStringLiteral("--summary-json")});
+  ASSERT_TRUE(agent.waitForStarted(10000));
+  ASSERT_TRUE(sub->waitFor(15s, [&] { return sub->totalLocked() >= 30; }));
+  sub.reset();  // it would fail its own disconnect once the broker is gone
+  broker.stop(/*graceful=*/false);
+  // Long enough for the clients to notice and for more messages to pile up unacknowledged.
+  std::this_thread::sleep_for(1500ms);
+  const auto t0 = std::chrono::steady_clock::now();
+  agent.terminate();  // SIGTERM
+  ASSERT_TRUE(agent.waitForFinished(30000));
+  const double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+  const std::string err = agent.readAllStandardError().toStdString();
+  ASSERT_EQ(agent.exitStatus(), QProcess::NormalExit) << err;
+  EXPECT_EQ(agent.exitCode(), 0) << err;
+  // 3 s of waiting for a connected client plus the disconnects; generous for a loaded machine,
+  // well under the 10 s acknowledgement timeout the agent used to wait out.
+  EXPECT_LT(seconds, 8.0) << err;
+  EXPECT_NE(err.find("broker is unreachable"), std::string::npos) << err;
+  const auto summary = nlohmann::json::parse(agent.readAllStandardOutput().toStdString());
+  EXPECT_GT(summary.at("published").get<int64_t>(), summary.at("acked").get<int64_t>());
 }
 
 TEST(AgentProcess, EveryImuFormatIsPublished) {
