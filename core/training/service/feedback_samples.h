@@ -15,8 +15,10 @@
 // duplicate: that sample's input is in the data already, so the row would train on it twice
 // (with two labels when the dataset's label and the correction differ) or put a validation/
 // test sample into training. The queue keeps its label of the sample as the annotator's item
-// label; prepared data uses the dataset's stored labels. Rows of another dataset's samples and
-// device rows (no sample) are used as before.
+// label, and prepared data uses the sample's effective label (annotators' and adjudicated
+// labels over the stored one, data_prep.h), so the correction reaches training through the
+// sample itself. Rows of another dataset's samples and device rows (no sample) are used as
+// before.
 
 #include <string>
 #include <vector>
