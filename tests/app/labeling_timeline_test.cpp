@@ -1065,6 +1065,13 @@ void LabelingTimelineTest::paneAudioSpectrogram() {
   QCPAxis* specX = w->spectrogramRect()->axis(QCPAxis::atBottom);
   QCOMPARE(specX->range(), w->visibleRange());
   QVERIFY(std::abs(specX->coordToPixel(10.0) - w->xAxis->coordToPixel(10.0)) <= 1.0);
+  // One time axis: the waveform's has no tick labels nor title; the rects share left and right.
+  QVERIFY(!w->xAxis->tickLabels());
+  QVERIFY(w->xAxis->label().isEmpty());
+  QCOMPARE(specX->label(), QStringLiteral("Time (s)"));
+  QVERIFY(specX->tickLabels());
+  QCOMPARE(w->axisRect()->left(), w->spectrogramRect()->left());
+  QCOMPARE(w->axisRect()->right(), w->spectrogramRect()->right());
   // The loudest row at 3.5 s is the 1 kHz tone, at 10.5 s the 2.5 kHz one.
   auto peakHz = [map](double key) {
     QCPColorMapData* d = map->data();
@@ -1120,7 +1127,10 @@ void LabelingTimelineTest::paneAudioSpectrogram() {
   QVERIFY(!w->spectrogramVisible());
   QVERIFY(!map->visible());
   QCOMPARE(w->plotLayout()->rowCount(), 1);
+  QVERIFY(w->xAxis->tickLabels());  // alone, the waveform has its time axis back
+  QCOMPARE(w->xAxis->label(), QStringLiteral("Time (s)"));
   toggle->click();
+  QVERIFY(!w->xAxis->tickLabels());
   QVERIFY(w->spectrogramVisible());
   QCOMPARE(w->plotLayout()->rowCount(), 2);
   QCOMPARE(w->labelModel()->segments().size(), size_t(3));

@@ -189,8 +189,10 @@ TimelineWidget::~TimelineWidget() {
 }
 
 void TimelineWidget::retranslateUi() {
-  xAxis->setLabel(tr("Time (s)"));
+  // With the spectrogram below, its time axis is the only one (the waveform's has no labels).
+  xAxis->setLabel(m_specShown ? QString() : tr("Time (s)"));
   if (m_specRect) {
+    m_specRect->axis(QCPAxis::atBottom)->setLabel(tr("Time (s)"));
     m_specRect->axis(QCPAxis::atLeft)->setLabel(tr("Frequency (Hz)"));
     m_specScale->axis()->setLabel(tr("dB"));
   }
@@ -522,6 +524,9 @@ void TimelineWidget::placeSpectrogram() {
     plotLayout()->simplify();
     axisRect()->setMarginGroup(QCP::msLeft | QCP::msRight, nullptr);
   }
+  // One time axis for both plots: the spectrogram's; the waveform keeps its ticks unlabeled.
+  xAxis->setTickLabels(!show);
+  retranslateUi();
   m_specMap->setVisible(show);
   m_specRect->setVisible(show);
   m_specScale->setVisible(show);
