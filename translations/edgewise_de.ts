@@ -3592,6 +3592,38 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Recording %1: %2 rows scored.</source>
         <translation>Aufnahme %1: %2 Zeilen bewertet.</translation>
     </message>
+    <message>
+        <source>Reference:</source>
+        <translation>Referenz:</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>Trainingsdaten</translation>
+    </message>
+    <message>
+        <source>each device&apos;s first</source>
+        <translation>eigene erste</translation>
+    </message>
+    <message>
+        <source>Training data: does the model still see what it was trained on (a single device always differs from the population somewhat). Each device&apos;s first predictions: did the device change since the model was installed (blind to a difference it already had).</source>
+        <translation>Trainingsdaten: Sieht das Modell noch, womit es trainiert wurde (ein einzelnes Gerät weicht immer etwas von der Gesamtheit ab)? Eigene erste Vorhersagen jedes Geräts: Hat sich das Gerät seit der Installation des Modells verändert (blind für einen Unterschied, den es schon vorher hatte)?</translation>
+    </message>
+    <message>
+        <source>Predictions of each device, after its model changes, that are not scored but become its own reference</source>
+        <translation>Vorhersagen jedes Geräts nach einem Modellwechsel, die nicht bewertet werden, sondern seine eigene Referenz bilden</translation>
+    </message>
+    <message>
+        <source>The reference applies when the devices are watched again.</source>
+        <translation>Die Referenz gilt, sobald die Geräte erneut beobachtet werden.</translation>
+    </message>
+    <message>
+        <source>Watching %1 for predictions (reference: each device&apos;s first %2 predictions)</source>
+        <translation>Beobachte %1 auf Vorhersagen (Referenz: die ersten %2 Vorhersagen jedes Geräts)</translation>
+    </message>
+    <message>
+        <source>%1: learning its own baseline, %2 of %3 predictions.</source>
+        <translation>%1: lernt seine eigene Basislinie, %2 von %3 Vorhersagen.</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>

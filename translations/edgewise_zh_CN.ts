@@ -3549,6 +3549,38 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Recording %1: %2 rows scored.</source>
         <translation>录制 %1：已评估 %2 行。</translation>
     </message>
+    <message>
+        <source>Reference:</source>
+        <translation>参考：</translation>
+    </message>
+    <message>
+        <source>training data</source>
+        <translation>训练数据</translation>
+    </message>
+    <message>
+        <source>each device&apos;s first</source>
+        <translation>每台设备的前</translation>
+    </message>
+    <message>
+        <source>Training data: does the model still see what it was trained on (a single device always differs from the population somewhat). Each device&apos;s first predictions: did the device change since the model was installed (blind to a difference it already had).</source>
+        <translation>训练数据：模型看到的是否仍是它训练时的数据（单台设备总会与总体略有不同）。每台设备的前若干个预测：自安装模型以来设备是否发生了变化（对安装时已存在的差异无法察觉）。</translation>
+    </message>
+    <message>
+        <source>Predictions of each device, after its model changes, that are not scored but become its own reference</source>
+        <translation>每台设备在模型更换后的这些预测不参与评分，而是成为它自己的参考</translation>
+    </message>
+    <message>
+        <source>The reference applies when the devices are watched again.</source>
+        <translation>再次监视设备时此参考才生效。</translation>
+    </message>
+    <message>
+        <source>Watching %1 for predictions (reference: each device&apos;s first %2 predictions)</source>
+        <translation>正在监视 %1 的预测（参考：每台设备的前 %2 个预测）</translation>
+    </message>
+    <message>
+        <source>%1: learning its own baseline, %2 of %3 predictions.</source>
+        <translation>%1：正在学习自身基线，%2/%3 个预测。</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::LivePlotWidget</name>

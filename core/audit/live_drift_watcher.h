@@ -34,6 +34,11 @@ class Project;
 
 namespace edgewise::audit {
 
+// A sensible LiveDriftOptions::baselineRows when the own-baseline mode is picked (the demo and
+// the agents' end-to-end test use it): enough predictions for a per-class reference of a few
+// classes, short enough to be ready a minute after a model is installed.
+inline constexpr size_t kSuggestedBaselineRows = 120;
+
 struct LiveDriftOptions {
   std::string brokerUrl;  // tcp://host:port; empty: no MQTT (post() only)
   std::string topicPrefix = "edgewise";

@@ -8,13 +8,16 @@
 // of the three tabs go to $EDGEWISE_SCREENSHOT_DIR.
 
 #include <QApplication>
+#include <QComboBox>
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
+#include <QLabel>
 #include <QLayout>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
@@ -27,6 +30,7 @@
 #include "app/workbench/panes/audit/audit_pane.h"
 #include "app/workbench/panes/audit/audit_report.h"
 #include "app/workbench/panes/audit/drift_view.h"
+#include "app/workbench/panes/audit/job_strip.h"
 #include "app/workbench/panes/audit/fleet_latency_view.h"
 #include "app/workbench/panes/audit/latency_view.h"
 #include "app/workbench/panes/audit/live_drift_view.h"
@@ -86,6 +90,7 @@ class AuditPaneTest : public QObject {
   void fleetLatency();
   void reportHasTheFigures();
   void reportWithoutAudits();
+  void liveDriftReferenceMode();
 
  private:
   std::unique_ptr<QTemporaryDir> m_dir;
@@ -460,6 +465,73 @@ void AuditPaneTest::reportWithoutAudits() {
   // An unwritable place is an error naming it.
   auto refused = AuditReport::write(data, QStringLiteral("/proc/no/such/report.html"));
   QVERIFY(!refused.ok());
+}
+
+// The reference control reaches the watcher: picking "each device's first N predictions" (and
+// changing N) restarts it with LiveDriftOptions::baselineRows = N; back to the training data: 0.
+void AuditPaneTest::liveDriftReferenceMode() {
+  m_pane->tabs()->setCurrentIndex(AuditPane::DriftTab);
+  m_pane->driftTabs()->setCurrentIndex(1);
+  LiveDriftView* view = m_pane->liveDriftView();
+  view->stopWatching();
+  view->setBrokerUrl(QString());  // no MQTT: predictions are posted
+  auto* mode = view->findChild<QComboBox*>(QStringLiteral("liveDriftReferenceMode"));
+  auto* rows = view->findChild<QSpinBox*>(QStringLiteral("liveDriftBaselineRows"));
+  QVERIFY(mode && rows);
+  QCOMPARE(mode->currentIndex(), 0);
+  QCOMPARE(rows->value(), static_cast<int>(audit::kSuggestedBaselineRows));
+  QVERIFY(!rows->isEnabled());
+  QCOMPARE(view->baselineRows(), 0);
+
+  QVERIFY2(view->startWatching(), qPrintable(view->statusText()));
+  QTRY_VERIFY_WITH_TIMEOUT(view->isWatching(), 30000);
+  QCOMPARE(view->watcher()->options().baselineRows, size_t(0));
+
+  mode->setCurrentIndex(1);
+  QVERIFY(rows->isEnabled());
+  QTRY_VERIFY_WITH_TIMEOUT(
+      view->isWatching() && view->watcher()->options().baselineRows == size_t(120), 30000);
+  rows->setValue(150);
+  QTRY_VERIFY_WITH_TIMEOUT(
+      view->isWatching() && view->watcher()->options().baselineRows == size_t(150), 30000);
+  const QString status = view->findChild<JobStrip*>()->statusLabel()->text();
+  QVERIFY2(status.contains(QStringLiteral("first 150 predictions")), qPrintable(status));
+
+  // 60 predictions of one device: not scored, they are its baseline so far.
+  auto project = store::Project::open(m_project.toStdString(), store::OpenMode::OpenExisting);
+  QVERIFY(project.ok());
+  auto reference = audit::modelReference(**project, m_mlp);
+  QVERIFY(reference.ok());
+  const size_t cols = reference->table.columns();
+  for (int seq = 0; seq < 60; ++seq) {
+    const size_t r = static_cast<size_t>(seq * 7) % reference->table.rows;
+    nlohmann::json j{
+        {"device", "pi-07"},
+        {"seq", seq},
+        {"ts", int64_t{1796000000000000} + int64_t{seq} * 500000},
+        {"class", reference->labels[r]},
+        {"confidence", 0.9},
+        {"features",
+         std::vector<double>(reference->table.values.begin() + std::ptrdiff_t(r * cols),
+                             reference->table.values.begin() + std::ptrdiff_t((r + 1) * cols))}};
+    view->watcher()->post("edgewise/pi-07/predictions", j.dump());
+  }
+  QVERIFY(view->watcher()->waitIdle(30000));
+  view->refresh();
+  const audit::LiveDriftSnapshot snap = view->watcher()->snapshot();
+  QCOMPARE(snap.devices.size(), size_t(1));
+  QCOMPARE(snap.devices[0].baselineRows, size_t(60));
+  QVERIFY(!snap.devices[0].baselineReady);
+  QCOMPARE(snap.windowsScored, uint64_t(0));
+  auto* summary = view->findChild<QLabel*>(QStringLiteral("liveDriftSummary"));
+  QVERIFY(summary);
+  QVERIFY2(summary->text().contains(QStringLiteral("60 of 150")), qPrintable(summary->text()));
+  grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_live_drift_baseline.png"));
+
+  mode->setCurrentIndex(0);
+  QTRY_VERIFY_WITH_TIMEOUT(
+      view->isWatching() && view->watcher()->options().baselineRows == size_t(0), 30000);
+  view->stopWatching();
 }
 
 QTEST_MAIN(AuditPaneTest)

@@ -91,6 +91,21 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   m_alpha->setRange(0.0001, 0.2);
   m_alpha->setSingleStep(0.005);
   m_alpha->setValue(0.01);
+  m_referenceLabel = new QLabel(this);
+  m_reference = new QComboBox(this);
+  m_reference->setObjectName(QStringLiteral("liveDriftReferenceMode"));
+  m_reference->addItem(QString());  // the training data
+  m_reference->addItem(QString());  // each device's first N predictions
+  m_baseline = new QSpinBox(this);
+  m_baseline->setObjectName(QStringLiteral("liveDriftBaselineRows"));
+  m_baseline->setRange(20, 100000);
+  m_baseline->setSingleStep(20);
+  m_baseline->setValue(static_cast<int>(audit::kSuggestedBaselineRows));
+  m_baseline->setEnabled(false);
+  // Typing 150 passes 1 and 15: restart once the value rests.
+  m_applyReference = new QTimer(this);
+  m_applyReference->setSingleShot(true);
+  m_applyReference->setInterval(600);
   m_job = new JobStrip(this);
   m_job->runButton()->setObjectName(QStringLiteral("liveDriftWatch"));
   m_stop = new QPushButton(this);
@@ -137,6 +152,9 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   connectRow->addWidget(m_window);
   connectRow->addWidget(m_alphaLabel);
   connectRow->addWidget(m_alpha);
+  connectRow->addWidget(m_referenceLabel);
+  connectRow->addWidget(m_reference);
+  connectRow->addWidget(m_baseline);
   auto* runRow = new QHBoxLayout;
   // Replay sits with Watch/Stop (both start scoring), which keeps the rows narrow enough for
   // a 1600 px screen in German.
@@ -176,6 +194,12 @@ LiveDriftView::LiveDriftView(Workspace& workspace, QWidget* parent)
   connect(m_timer, &QTimer::timeout, this, [this] { refresh(); });
   connect(m_job, &JobStrip::runRequested, this, [this] { startWatching(); });
   connect(m_stop, &QPushButton::clicked, this, [this] { stopWatching(); });
+  connect(m_reference, &QComboBox::currentIndexChanged, this, [this] {
+    m_baseline->setEnabled(m_reference->currentIndex() == 1);
+    applyReferenceMode();
+  });
+  connect(m_baseline, &QSpinBox::valueChanged, m_applyReference, qOverload<>(&QTimer::start));
+  connect(m_applyReference, &QTimer::timeout, this, [this] { applyReferenceMode(); });
   connect(m_device, &QComboBox::currentIndexChanged, this, [this] { showDevice(); });
   connect(m_inject, &QPushButton::clicked, this, [this] {
     injectDrift(m_injectKind->currentData().toString(), m_injectChannel->currentText(),
@@ -213,6 +237,18 @@ void LiveDriftView::retranslateUi() {
   m_alphaLabel->setText(tr("\u03b1:"));
   m_alpha->setToolTip(
       tr("False discovery rate of the per-feature decision (Benjamini-Hochberg) per window"));
+  m_referenceLabel->setText(tr("Reference:"));
+  m_reference->setItemText(0, tr("training data"));
+  m_reference->setItemText(1, tr("each device's first"));
+  m_reference->setToolTip(
+      tr("Training data: does the model still see what it was trained on (a single device "
+         "always differs from the population somewhat). Each device's first predictions: did "
+         "the device change since the model was installed (blind to a difference it already "
+         "had)."));
+  m_baseline->setSuffix(tr(" predictions"));
+  m_baseline->setToolTip(
+      tr("Predictions of each device, after its model changes, that are not scored but become "
+         "its own reference"));
   m_job->runButton()->setText(tr("Watch devices"));
   m_job->runButton()->setToolTip(
       tr("Compute the picked model's training features and score every device's predictions "
@@ -250,6 +286,26 @@ void LiveDriftView::setWindowRows(int rows) {
 void LiveDriftView::setAlpha(double alpha) {
   m_alpha->setValue(alpha);
 }
+void LiveDriftView::setBaselineRows(int rows) {
+  if (rows > 0) m_baseline->setValue(rows);
+  m_reference->setCurrentIndex(rows > 0 ? 1 : 0);
+  applyReferenceMode();
+}
+int LiveDriftView::baselineRows() const {
+  return m_reference->currentIndex() == 1 ? m_baseline->value() : 0;
+}
+
+void LiveDriftView::applyReferenceMode() {
+  m_applyReference->stop();
+  if (!m_watcher || m_watcher->options().baselineRows == static_cast<size_t>(baselineRows()))
+    return;
+  if (!m_model) {
+    setStatus(tr("The reference applies when the devices are watched again."));
+    return;
+  }
+  stopWatching();
+  startWatching();
+}
 
 QString LiveDriftView::statusText() const {
   return m_lastStatus;
@@ -275,6 +331,7 @@ bool LiveDriftView::startWatching() {
   options.brokerUrl = m_broker->text().trimmed().toStdString();
   options.windowRows = static_cast<size_t>(m_window->value());
   options.drift.alpha = m_alpha->value();
+  options.baselineRows = static_cast<size_t>(baselineRows());
   options.projectPath = connection->path();
   const int64_t modelId = m_model->id;
   using WatcherPtr = std::shared_ptr<audit::LiveDriftWatcher>;
@@ -290,9 +347,16 @@ bool LiveDriftView::startWatching() {
         EW_TRY(
             watcher->addReference({modelId, std::string(), reference->table, reference->labels}));
         EW_TRY(watcher->start());
+        const QString broker = QString::fromStdString(options.brokerUrl);
+        if (options.baselineRows > 0)
+          return std::make_pair(watcher, LiveDriftView::tr("Watching %1 for predictions "
+                                                           "(reference: each device's first %2 "
+                                                           "predictions)")
+                                             .arg(broker)
+                                             .arg(options.baselineRows));
         return std::make_pair(
             watcher, LiveDriftView::tr("Watching %1 for predictions (reference: %2 training rows)")
-                         .arg(QString::fromStdString(options.brokerUrl))
+                         .arg(broker)
                          .arg(reference->table.rows));
       },
       [this](WatcherPtr watcher) { watch(std::move(watcher)); }, tr("Cancelled."),
@@ -303,6 +367,16 @@ void LiveDriftView::watch(std::shared_ptr<audit::LiveDriftWatcher> watcher) {
   m_watcher = std::move(watcher);
   m_window->setValue(static_cast<int>(m_watcher->options().windowRows));
   m_alpha->setValue(m_watcher->options().drift.alpha);
+  if (!m_watcher->options().brokerUrl.empty())
+    m_broker->setText(QString::fromStdString(m_watcher->options().brokerUrl));
+  {
+    const size_t own = m_watcher->options().baselineRows;
+    const QSignalBlocker blockMode(m_reference);
+    const QSignalBlocker blockRows(m_baseline);
+    if (own > 0) m_baseline->setValue(static_cast<int>(own));
+    m_reference->setCurrentIndex(own > 0 ? 1 : 0);
+    m_baseline->setEnabled(own > 0);
+  }
   m_stop->setEnabled(true);
   m_job->runButton()->setEnabled(false);
   m_timer->start();
@@ -404,6 +478,11 @@ void LiveDriftView::showDevice() {
   text += QLatin1Char(' ');
   if (!dev->hasReference) {
     text += tr("%1 runs a model without a reference.").arg(m_device->currentText());
+  } else if (!dev->baselineReady && m_watcher && m_watcher->options().baselineRows > 0) {
+    text += tr("%1: learning its own baseline, %2 of %3 predictions.")
+                .arg(m_device->currentText())
+                .arg(dev->baselineRows)
+                .arg(m_watcher->options().baselineRows);
   } else if (dev->windows.empty()) {
     text += tr("%1: first window %2 of %3 predictions.")
                 .arg(m_device->currentText())

@@ -1,6 +1,7 @@
 #pragma once
 // The Drift tab's live view: the fleet's predictions (edgewise/+/predictions) scored per device
-// against the picked model's training features by an audit::LiveDriftWatcher, which also
+// against the picked model's training features (or, "Reference: each device's first N", against
+// each device's own first predictions) by an audit::LiveDriftWatcher, which also
 // writes the alarms into the project's drift_alarms table. Shows, for the device picked: which
 // features moved in its latest window (the drift table), the drift score per window with the
 // alarms marked (timeline), the reference-vs-live histogram of the selected feature. "Inject
@@ -47,6 +48,12 @@ class LiveDriftView : public QWidget {
   void setBrokerUrl(const QString& url);
   void setWindowRows(int rows);
   void setAlpha(double alpha);
+  // What each device is compared with: the model's training features (0) or the device's own
+  // first `rows` predictions (LiveDriftOptions::baselineRows). A change while watching restarts
+  // the watcher with the picked model (the devices learn their baseline again).
+  void setBaselineRows(int rows);
+  // 0 in the training-data mode, else the number of predictions of the own baseline.
+  int baselineRows() const;
 
   // Computes the picked model's reference and connects (a job); false with the reason in
   // statusText() when no model is picked or a job runs.
@@ -96,6 +103,8 @@ class LiveDriftView : public QWidget {
   void retranslateUi();
   void setStatus(const QString& text, bool error = false);
   void showDevice();
+  // Restarts a running watcher whose baselineRows differs from the controls'.
+  void applyReferenceMode();
   bool sendCommand(const std::string& payload, const QString& what);
 
   Workspace& m_workspace;
@@ -114,6 +123,10 @@ class LiveDriftView : public QWidget {
   QSpinBox* m_window = nullptr;
   QLabel* m_alphaLabel = nullptr;
   QDoubleSpinBox* m_alpha = nullptr;
+  QLabel* m_referenceLabel = nullptr;
+  QComboBox* m_reference = nullptr;
+  QSpinBox* m_baseline = nullptr;
+  QTimer* m_applyReference = nullptr;
   JobStrip* m_job = nullptr;
   QPushButton* m_stop = nullptr;
   QLabel* m_deviceLabel = nullptr;
