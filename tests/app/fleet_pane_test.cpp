@@ -24,6 +24,7 @@
 #include <random>
 
 #include "app/workbench/jobs/job_manager.h"
+#include "app/workbench/language.h"
 #include "app/workbench/panes/fleet/deploy_dialog.h"
 #include "app/workbench/panes/fleet/fleet_pane.h"
 #include "app/workbench/panes/fleet/fleet_table_model.h"
@@ -110,6 +111,7 @@ class FleetPaneTest : public QObject {
   void cleanupTestCase();
   void inventoryDeployAndRollback();
   void placementSimulation();
+  void placementNumbersFollowTheLanguage();
 
  private:
   QTemporaryDir m_dir;
@@ -478,6 +480,51 @@ void FleetPaneTest::placementSimulation() {
     grab(&pane, QStringLiteral("fleet_placement_de.png"));
     QApplication::removeTranslator(&german);
   }
+}
+
+// The Placement page's numbers follow the UI language, not the system locale: 1.000 in German
+// in the spin boxes, the table, the plot titles and tick labels and the summary.
+void FleetPaneTest::placementNumbersFollowTheLanguage() {
+  JobManager jobs;
+  Workspace workspace;
+  FleetPane pane(workspace);
+  PlacementView* view = pane.placementView();
+  pane.pages()->setCurrentWidget(view);
+  PlacementSweepSpec spec;
+  spec.tasks = 1000;
+  spec.edgeCounts = {4};
+  spec.edges = 4;
+  spec.taskCounts = {1000};
+  spec.seeds = {2};
+  view->setSpec(spec);
+  QVERIFY(runPlacement(*view));
+  auto* tasks = view->findChild<QSpinBox*>(QStringLiteral("placementTasks"));
+  QVERIFY(tasks);
+  auto* title = qobject_cast<QCPTextElement*>(view->edgesPlot()->plotLayout()->element(0, 0));
+  QVERIFY(title);
+  QCOMPARE(view->table()->item(0, 0)->text(), QStringLiteral("1,000"));
+
+  LanguageManager language;
+  QVERIFY(language.setLanguage(QStringLiteral("de")));
+  QApplication::processEvents();
+  QCOMPARE(view->table()->item(0, 0)->text(), QStringLiteral("1.000"));
+  QCOMPARE(view->table()->item(1, 0)->text(), QStringLiteral("1.000"));
+  QCOMPARE(tasks->text(), QStringLiteral("1.000"));
+  QVERIFY2(title->text().contains(QStringLiteral("(1.000 ")), qPrintable(title->text()));
+  QVERIFY2(view->statusText().contains(QStringLiteral(" 1.000 ")), qPrintable(view->statusText()));
+  QCOMPARE(view->tasksPlot()->locale().groupSeparator(), QStringLiteral("."));
+  view->tasksPlot()->replot(QCustomPlot::rpImmediateRefresh);
+  const QStringList ticks = view->tasksPlot()->xAxis->tickVectorLabels();
+  QVERIFY2(ticks.contains(QStringLiteral("1.000")), qPrintable(ticks.join(u' ')));
+  pane.resize(1400, 900);
+  pane.show();
+  QVERIFY(QTest::qWaitForWindowExposed(&pane));
+  grab(&pane, QStringLiteral("fleet_placement_numbers_de.png"));
+
+  QVERIFY(language.setLanguage(QStringLiteral("en")));
+  QApplication::processEvents();
+  QCOMPARE(view->table()->item(0, 0)->text(), QStringLiteral("1,000"));
+  QCOMPARE(tasks->text(), QStringLiteral("1,000"));
 }
 
 QTEST_MAIN(FleetPaneTest)

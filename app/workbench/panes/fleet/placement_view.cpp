@@ -310,6 +310,14 @@ void PlacementView::changeEvent(QEvent* event) {
 }
 
 void PlacementView::retranslateUi() {
+  // Numbers in the UI language: LanguageManager makes its locale the default before the widgets
+  // hear of the change, but a widget keeps the locale it was built with. Set on the page, it
+  // reaches the spin boxes (group separators) and the table; the texts below format with
+  // locale() too.
+  if (locale() != QLocale()) setLocale(QLocale());
+  // QCustomPlot sets a locale of its own when built (no group separators), which the page's
+  // does not reach.
+  for (QCustomPlot* plot : {m_edgesPlot, m_tasksPlot}) plot->setLocale(locale());
   m_edgesLabel->setText(tr("Edge servers:"));
   m_edgesLabel->setToolTip(tr("First sweep: the number of edge servers, from – to, step"));
   m_tasksLabel->setText(tr("at tasks:"));
@@ -343,11 +351,11 @@ void PlacementView::retranslateUi() {
   };
   titles(m_edgesPlot,
          tr("Tasks at the edge vs edge servers (%1 tasks)")
-             .arg(QLocale().toString(m_hasResult ? m_result.tasks : m_tasks->value())),
+             .arg(locale().toString(m_hasResult ? m_result.tasks : m_tasks->value())),
          tr("edge servers"));
   titles(m_tasksPlot,
          tr("Tasks at the edge vs tasks (%1 edge servers)")
-             .arg(QLocale().toString(m_hasResult ? m_result.edges : m_atEdges->value())),
+             .arg(locale().toString(m_hasResult ? m_result.edges : m_atEdges->value())),
          tr("tasks"));
   m_edgesPlot->replot();
   m_tasksPlot->replot();
@@ -368,9 +376,9 @@ QString PlacementView::resultSummary() const {
   if (r.taskCounts.empty() || off == r.byTasks.end() || fifo == r.byTasks.end()) return done;
   return tr("%1. At %2 tasks on %3 edge servers the offline algorithm deploys %4 at the edge, "
             "FIFO %5.")
-      .arg(done, QLocale().toString(r.taskCounts.back()), QLocale().toString(r.edges),
-           QLocale().toString(off->second.back(), 'f', 0),
-           QLocale().toString(fifo->second.back(), 'f', 0));
+      .arg(done, locale().toString(r.taskCounts.back()), locale().toString(r.edges),
+           locale().toString(off->second.back(), 'f', 0),
+           locale().toString(fifo->second.back(), 'f', 0));
 }
 
 void PlacementView::setStatus(const QString& text, bool error) {
@@ -519,7 +527,8 @@ void PlacementView::showResult() {
   fillPlot(m_tasksPlot, r.taskCounts, r.byTasks, yMaxTasks);
 
   const bool whole = r.seeds.size() == 1;
-  const auto number = [whole](double v) { return QLocale().toString(v, 'f', whole ? 0 : 1); };
+  const QLocale loc = locale();
+  const auto number = [whole, loc](double v) { return loc.toString(v, 'f', whole ? 0 : 1); };
   QStringList headers{tr("Tasks"), tr("Edge servers")};
   for (const std::string& a : r.algorithms) headers << displayName(a);
   headers << tr("Deployable");
@@ -536,8 +545,8 @@ void PlacementView::showResult() {
       item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
       m_table->setItem(row, col++, item);
     };
-    cell(QLocale().toString(tasks));
-    cell(QString::number(edges));
+    cell(loc.toString(tasks));
+    cell(loc.toString(edges));
     for (const std::string& a : r.algorithms) cell(number(m.at(a)[i]));
     cell(number(deployable[i]));
     ++row;
