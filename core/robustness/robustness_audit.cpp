@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <map>
+#include <random>
 
 #include <nlohmann/json.hpp>
 
@@ -130,6 +132,35 @@ std::vector<double> defaultEpsilons(const std::string& unit, AttackNorm norm) {
                                   : std::vector<double>{0.5, 1.0, 2.0, 5.0, 10.0, 20.0};
 }
 
+std::vector<int> stratifiedRows(const std::vector<int>& labels, const std::vector<bool>& eligible,
+                                int count, uint64_t seed) {
+  std::map<int, std::vector<int>> byClass;
+  for (size_t r = 0; r < labels.size(); ++r)
+    if (eligible.empty() || (r < eligible.size() && eligible[r]))
+      byClass[labels[r]].push_back(static_cast<int>(r));
+  std::mt19937_64 rng(seed);
+  const auto shuffle = [&rng](auto& v) {
+    for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[rng() % i]);
+  };
+  std::vector<std::vector<int>*> classes;
+  for (auto& [label, rows] : byClass) {
+    shuffle(rows);
+    classes.push_back(&rows);
+  }
+  shuffle(classes);
+  std::vector<int> out;
+  for (size_t round = 0; static_cast<int>(out.size()) < count; ++round) {
+    bool any = false;
+    for (std::vector<int>* rows : classes) {
+      if (round >= rows->size() || static_cast<int>(out.size()) >= count) continue;
+      out.push_back((*rows)[round]);
+      any = true;
+    }
+    if (!any) break;
+  }
+  return out;
+}
+
 void auditRows(const training::PreparedData& data, int maxRows, cv::Mat* X, std::vector<int>* y) {
   const training::SplitMatrix& split = data.test.rows() > 0  ? data.test
                                        : data.val.rows() > 0 ? data.val
@@ -195,9 +226,25 @@ Result<RobustnessReport> auditModel(const AuditSubject& subject, const Robustnes
   auditRows(data, request.maxRows, &X, &y);
   report.rows = X.rows;
   const auto inferStart = std::chrono::steady_clock::now();
-  report.cleanAccuracy = accuracyOf(model.predictBatch(X), y);
+  const std::vector<int> cleanPredictions = model.predictBatch(X);
+  report.cleanAccuracy = accuracyOf(cleanPredictions, y);
   report.inferenceSeconds =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - inferStart).count();
+  std::vector<bool> cleanCorrect(y.size(), false);
+  {
+    std::map<int, ClassFigures> perClass;
+    for (size_t r = 0; r < y.size(); ++r) {
+      ClassFigures& c = perClass[y[r]];
+      c.label = y[r];
+      ++c.rows;
+      cleanCorrect[r] = r < cleanPredictions.size() && cleanPredictions[r] == y[r];
+      if (cleanCorrect[r]) c.cleanAccuracy += 1.0;
+    }
+    for (auto& [label, c] : perClass) {
+      c.cleanAccuracy /= c.rows;
+      report.perClass.push_back(c);
+    }
+  }
 
   const int stages = (request.attack ? (request.sanity ? 4 : 1) : 0) + (request.faults ? 1 : 0) +
                      (request.poison ? 1 : 0);
@@ -206,10 +253,32 @@ Result<RobustnessReport> auditModel(const AuditSubject& subject, const Robustnes
   if (request.attack) {
     const AttackKind kind = *request.attack;
     next(training::attackName(kind) + " over " + std::to_string(eps.size()) + " epsilons");
-    auto curve = training::attackCurve(
-        model, X, y, eps, attackOptions(request, *units, kind, cancel), request.examples);
+    auto curve =
+        training::attackCurve(model, X, y, eps, attackOptions(request, *units, kind, cancel), 0);
     if (!curve.ok()) return curve.error().wrap(where);
     report.attack = std::move(curve.value());
+    // The examples: clean-correct rows of every class (the test split is often sorted by
+    // class, so the first rows would all be of one), attacked on their own.
+    const std::vector<int> exampleRows =
+        stratifiedRows(y, cleanCorrect, std::max(0, request.examples), request.seed);
+    if (!exampleRows.empty()) {
+      cv::Mat Xe(static_cast<int>(exampleRows.size()), X.cols, CV_32F);
+      std::vector<int> ye;
+      for (size_t i = 0; i < exampleRows.size(); ++i) {
+        X.row(exampleRows[i]).copyTo(Xe.row(static_cast<int>(i)));
+        ye.push_back(y[static_cast<size_t>(exampleRows[i])]);
+      }
+      auto examples =
+          training::attackCurve(model, Xe, ye, eps, attackOptions(request, *units, kind, cancel),
+                                static_cast<int>(exampleRows.size()));
+      if (!examples.ok()) return examples.error().wrap(where);
+      for (training::AdversarialExample& e : examples->examples) {
+        e.row = exampleRows[static_cast<size_t>(e.row)];
+        for (ClassFigures& c : report.perClass)
+          if (c.label == e.label) ++c.examples;
+      }
+      report.attack->examples = std::move(examples->examples);
+    }
     if (request.sanity) {
       for (AttackKind k : {AttackKind::Fgsm, AttackKind::Pgd}) {
         std::optional<RobustnessCurve>& slot = k == AttackKind::Fgsm ? report.fgsm : report.pgd;
@@ -370,6 +439,13 @@ std::string robustnessReportToJson(const RobustnessReport& r, bool withExamples)
             {"inference_seconds", r.inferenceSeconds},
             {"warnings", r.warnings},
             {"seconds", r.seconds}};
+  json perClass = json::array();
+  for (const ClassFigures& c : r.perClass)
+    perClass.push_back({{"label", c.label},
+                        {"rows", c.rows},
+                        {"clean_accuracy", c.cleanAccuracy},
+                        {"examples", c.examples}});
+  j["per_class"] = perClass;
   if (r.attack) {
     const json a = curveJson(*r.attack, withExamples);
     for (const auto& [k, v] : a.items())

@@ -49,9 +49,19 @@ struct RobustnessRequest {
   std::vector<FaultKind> faultKinds;  // empty: allFaults()
   bool poison = false;
   std::vector<double> poisonFractions;  // empty: defaultPoisonFractions()
-  int maxRows = 0;   // 0 = the whole test split; else an evenly spaced subset of that many
-  int examples = 4;  // adversarial examples kept for display
+  int maxRows = 0;  // 0 = the whole test split; else an evenly spaced subset of that many
+  // Adversarial examples kept for display: clean-correct rows stratified across the classes
+  // (stratifiedRows, by seed), attacked apart from the curve with the same attack and epsilons.
+  int examples = 4;
   uint64_t seed = 42;
+};
+
+// The audit's figures of one class (the true label) of the evaluated rows.
+struct ClassFigures {
+  int label = 0;
+  int rows = 0;
+  double cleanAccuracy = 0.0;
+  int examples = 0;  // adversarial examples of this class in the report
 };
 
 struct RobustnessReport {
@@ -63,7 +73,8 @@ struct RobustnessReport {
   float clipMin = 0.0f, clipMax = 0.0f;
   int rows = 0;  // test rows evaluated
   double cleanAccuracy = 0.0;
-  double inferenceSeconds = 0.0;  // predictBatch() over the rows once: the attacks' baseline
+  std::vector<ClassFigures> perClass;  // by label, ascending
+  double inferenceSeconds = 0.0;       // predictBatch() over the rows once: the attacks' baseline
   std::optional<training::RobustnessCurve> attack;     // the requested one
   std::optional<training::RobustnessCurve> fgsm, pgd;  // sanity (may repeat `attack`)
   double hugeEps = std::numeric_limits<double>::quiet_NaN();
@@ -94,6 +105,14 @@ struct AuditSubject {
 // The rows an audit evaluates: the test split (else validation, else training) or maxRows
 // evenly spaced rows of it (maxRows > 0).
 void auditRows(const training::PreparedData& data, int maxRows, cv::Mat* X, std::vector<int>* y);
+
+// `count` rows among those with eligible[r] (all when empty), spread over the classes of
+// `labels`: round robin over the classes in an order shuffled by the seed, each class's rows in
+// an order shuffled by the seed, until count rows are picked or none is left. count = k times
+// the number of classes (with enough eligible rows each) gives exactly k rows per class.
+// Deterministic on every platform (its own Fisher-Yates on std::mt19937_64).
+std::vector<int> stratifiedRows(const std::vector<int>& labels, const std::vector<bool>& eligible,
+                                int count, uint64_t seed);
 
 // Runs the request on a loaded model and its prepared data (request.modelId is ignored).
 Result<RobustnessReport> auditModel(const AuditSubject& subject, const RobustnessRequest& request,

@@ -25,13 +25,14 @@
 #include <QTest>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <set>
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/panes/audit/audit_pane.h"
 #include "app/workbench/panes/audit/audit_report.h"
 #include "app/workbench/panes/audit/drift_view.h"
-#include "app/workbench/panes/audit/job_strip.h"
 #include "app/workbench/panes/audit/fleet_latency_view.h"
+#include "app/workbench/panes/audit/job_strip.h"
 #include "app/workbench/panes/audit/latency_view.h"
 #include "app/workbench/panes/audit/live_drift_view.h"
 #include "app/workbench/panes/audit/robustness_view.h"
@@ -236,6 +237,11 @@ void AuditPaneTest::robustnessCurve() {
   QVERIFY(r.poison.has_value());
   QCOMPARE(view->poisonPlot()->graphCount(), 1);
   QVERIFY(view->exampleCount() > 0);
+  // The four examples are of four classes (the split's first rows are all digit 0).
+  QCOMPARE(view->exampleCount(), 4);
+  std::set<int> exampleLabels;
+  for (const training::AdversarialExample& e : r.attack->examples) exampleLabels.insert(e.label);
+  QCOMPARE(exampleLabels.size(), size_t(4));
   // The banner shows exactly when the audit warned.
   QCOMPARE(view->bannerText().isEmpty(), r.warnings.empty());
   grabTab(*m_pane, AuditPane::RobustnessTab, QStringLiteral("audit_robustness.png"));

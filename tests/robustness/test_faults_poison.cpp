@@ -8,6 +8,7 @@
 
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cmath>
 #include <iostream>
 #include <numeric>
@@ -198,6 +199,41 @@ void print(const RobustnessReport& r) {
       std::cout << "flip " << r.poison->fraction[i] << " -> " << r.poison->accuracy[i] << "\n";
 }
 
+// A test split sorted by class, as stored splits often are: the examples still come from every
+// class, exactly k per class for k times the classes, only eligible rows, none twice, by seed.
+TEST(Examples, StratifiedRowsCoverEveryClassExactly) {
+  std::vector<int> labels;
+  for (int c = 0; c < 4; ++c)
+    for (int i = 0; i < 5 + c; ++i) labels.push_back(c);  // 5, 6, 7, 8 rows
+  std::vector<bool> eligible(labels.size(), true);
+  eligible[0] = eligible[1] = eligible[2] = false;  // class 0: 2 eligible rows left
+  const auto counts = [&](const std::vector<int>& rows) {
+    std::vector<int> n(4, 0);
+    for (int r : rows) ++n[static_cast<size_t>(labels[static_cast<size_t>(r)])];
+    return n;
+  };
+  for (uint64_t seed : {1u, 42u, 7u}) {
+    SCOPED_TRACE(seed);
+    const std::vector<int> two = stratifiedRows(labels, eligible, 8, seed);
+    EXPECT_EQ(counts(two), (std::vector<int>{2, 2, 2, 2}));
+    for (int r : two) EXPECT_TRUE(eligible[static_cast<size_t>(r)]) << r;
+    EXPECT_EQ(stratifiedRows(labels, eligible, 8, seed), two);  // deterministic
+    // Fewer than the classes: distinct classes.
+    const std::vector<int> three = stratifiedRows(labels, eligible, 3, seed);
+    const std::vector<int> n3 = counts(three);
+    EXPECT_EQ(std::count(n3.begin(), n3.end(), 1), 3);
+    // More than class 0 has: the others fill up, every eligible row at most once.
+    const std::vector<int> all = stratifiedRows(labels, eligible, 100, seed);
+    EXPECT_EQ(counts(all), (std::vector<int>{2, 6, 7, 8}));
+    std::vector<int> sorted = all;
+    std::sort(sorted.begin(), sorted.end());
+    EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end());
+  }
+  EXPECT_NE(stratifiedRows(labels, {}, 8, 1), stratifiedRows(labels, {}, 8, 2));
+  EXPECT_EQ(counts(stratifiedRows(labels, {}, 12, 3)), (std::vector<int>{3, 3, 3, 3}));
+  EXPECT_TRUE(stratifiedRows(labels, eligible, 0, 1).empty());
+}
+
 // The audit on a real project: simulated IMU windows, an mlp trained by the training service.
 class AuditProject : public ::testing::Test {
  protected:
@@ -211,6 +247,7 @@ class AuditProject : public ::testing::Test {
     auto parsed = dataset::simulateImuActivityDataset(200, 2.0, 50.0, 42);
     ASSERT_TRUE(parsed.ok());
     ASSERT_TRUE(dataset::importDataset(*s_project, "imu", *parsed).ok());
+    s_classes = static_cast<int>(parsed->info.classNames.size());
     training::TrainRequest tr;
     tr.datasetName = "imu";
     tr.family = "mlp";
@@ -234,7 +271,9 @@ class AuditProject : public ::testing::Test {
   static store::Project* s_project;
   static training::ModelRecord* s_mlp;
   static int64_t s_rf;
+  static int s_classes;
 };
+int AuditProject::s_classes = 0;
 QTemporaryDir* AuditProject::s_dir = nullptr;
 store::Project* AuditProject::s_project = nullptr;
 training::ModelRecord* AuditProject::s_mlp = nullptr;
@@ -248,6 +287,8 @@ TEST_F(AuditProject, AttackFaultsAndPoisonOnImu) {
   req.faults = true;
   req.poison = true;
   req.poisonFractions = {0.0, 0.3};
+  ASSERT_GT(s_classes, 1);
+  req.examples = 2 * s_classes;  // two of every class
   std::vector<std::string> messages;
   auto r = auditRobustness(*s_project, req,
                            [&](double, const std::string& m) { messages.push_back(m); });
@@ -284,6 +325,29 @@ TEST_F(AuditProject, AttackFaultsAndPoisonOnImu) {
   EXPECT_EQ(j.at("poison").at("curve").size(), 2u);
   EXPECT_EQ(j.at("sanity").at("checks").size(), 5u);
   EXPECT_FALSE(j.at("examples").empty());
+
+  // The examples: two clean-correct rows of every class (not the split's first rows), per-class
+  // figures that add up.
+  ASSERT_EQ(static_cast<int>(r->perClass.size()), s_classes);
+  int rows = 0;
+  double correct = 0;
+  for (const ClassFigures& c : r->perClass) {
+    SCOPED_TRACE(c.label);
+    EXPECT_EQ(c.examples, 2);
+    rows += c.rows;
+    correct += c.cleanAccuracy * c.rows;
+  }
+  EXPECT_EQ(rows, r->rows);
+  EXPECT_NEAR(correct / rows, r->cleanAccuracy, 1e-9);
+  ASSERT_EQ(static_cast<int>(r->attack->examples.size()), 2 * s_classes);
+  std::vector<int> perLabel(static_cast<size_t>(s_classes), 0);
+  for (const training::AdversarialExample& e : r->attack->examples) {
+    EXPECT_EQ(e.cleanPrediction, e.label);
+    ++perLabel[static_cast<size_t>(e.label)];
+  }
+  EXPECT_EQ(perLabel, std::vector<int>(static_cast<size_t>(s_classes), 2));
+  EXPECT_EQ(j.at("per_class").size(), static_cast<size_t>(s_classes));
+  EXPECT_EQ(j.at("per_class")[0].at("examples"), 2);
 }
 
 TEST_F(AuditProject, OpenCvModelsGetFaultsButNoGradientAttack) {
