@@ -23,6 +23,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTranslator>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <set>
@@ -533,6 +534,16 @@ void AuditPaneTest::liveDriftReferenceMode() {
   QVERIFY(summary);
   QVERIFY2(summary->text().contains(QStringLiteral("60 of 150")), qPrintable(summary->text()));
   grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_live_drift_baseline.png"));
+  // German: the longer labels still fit the row.
+  QTranslator german;
+  if (german.load(QStringLiteral(":/i18n/edgewise_de"))) {
+    QApplication::installTranslator(&german);
+    QApplication::processEvents();
+    QCOMPARE(mode->currentText(), QStringLiteral("eigene erste"));
+    grabTab(*m_pane, AuditPane::DriftTab, QStringLiteral("audit_live_drift_baseline_de.png"));
+    QApplication::removeTranslator(&german);
+    QApplication::processEvents();
+  }
 
   mode->setCurrentIndex(0);
   QTRY_VERIFY_WITH_TIMEOUT(
