@@ -10,6 +10,7 @@
 
 #include "core/deploy/device_slot.h"
 #include "core/deploy/model_artifact.h"
+#include "core/deploy/state_signature.h"
 #include "core/util/clock.h"
 
 namespace edgewise::agent {
@@ -178,21 +179,12 @@ void DeployParticipants::workerLoop(Lane& lane) {
   }
 }
 
-std::string canonicalStateBytes(const std::string& json) {
-  auto j = nlohmann::json::parse(json, nullptr, false);
-  if (j.is_object()) j.erase("sig");
-  return std::string(kStateSignatureDomain) + j.dump();
-}
-
 void DeployParticipants::publishState(DeviceRuntime& d) {
   std::string payload =
       deploy::slotStatusJson(d.id, d.slot->status(), d.slot->current(), util::wallClockUs());
   // A terminal state is signed with the device's identity key (docs/deploy_protocol.md).
-  if (deploy::isTerminal(d.slot->status().state) && !payload.empty() && payload.back() == '}') {
-    const auto sig = deploy::sign(canonicalStateBytes(payload), d.identity.secretKey);
-    payload.pop_back();
-    payload += R"(,"sig":")" + deploy::toHex(sig.data(), sig.size()) + "\"}";
-  }
+  if (deploy::isTerminal(d.slot->status().state))
+    payload = deploy::signStateJson(payload, d.identity.secretKey);
   try {
     d.client.load()->publish("edgewise/" + d.id + "/deploy/state", payload.data(), payload.size(),
                              1, true);

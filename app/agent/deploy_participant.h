@@ -27,11 +27,6 @@ namespace edgewise::agent {
 
 struct DeviceRuntime;
 
-// What the "sig" of a terminal deploy/state message covers: this prefix and the JSON object
-// without "sig", keys sorted, no white space (as canonicalManifestBytes does for manifests).
-inline constexpr const char* kStateSignatureDomain = "edgewise-deploy-state-v1\n";
-std::string canonicalStateBytes(const std::string& json);
-
 class DeployParticipants {
  public:
   struct Options {

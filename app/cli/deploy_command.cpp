@@ -183,12 +183,13 @@ int runDeploy(const QStringList& args) {
       printOut(u"%1  %2  %3\n"_s.arg(qs(o.device), -12).arg(qs(o.state), -12).arg(qs(o.reason)));
     }
     printOut(
-        u"targeted %1, succeeded %2, rolled back %3, refused %4, failed %5, skipped %6 in "
-        "%7 s%8\n"_s.arg(report.targeted)
+        u"targeted %1, succeeded %2, rolled back %3, refused %4, failed %5, unverified %6, "
+        "skipped %7 in %8 s%9\n"_s.arg(report.targeted)
             .arg(report.succeeded)
             .arg(report.rolledBack)
             .arg(report.refused)
             .arg(report.failed)
+            .arg(report.unverified)
             .arg(report.skipped)
             .arg(report.seconds, 0, 'f', 2)
             .arg(report.halted ? u" (halted after the canary)"_s : QString()));

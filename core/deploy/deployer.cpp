@@ -15,6 +15,7 @@
 #include <set>
 
 #include "core/deploy/device_slot.h"
+#include "core/deploy/state_signature.h"
 #include "core/util/clock.h"
 
 namespace edgewise::deploy {
@@ -29,7 +30,7 @@ static_assert(sizeof(uintptr_t) >= 8, "64-bit pointers");
 
 struct Event {
   std::string device;
-  bool ack = false;  // else a state
+  std::string kind;  // deploy/ack, deploy/state or status
   std::string payload;
 };
 
@@ -85,7 +86,12 @@ struct Deployer::Impl {
     void on_failure(const mqtt::token& tok) override { release(tok); }
   } chunkListener;
 
+  // The first identity key each device's status announced to this Deployer (hex), trusted on
+  // first use when the caller gave none; run()'s thread only.
+  std::map<std::string, std::string> statusKeys;
+
   void subscribe() {
+    client->subscribe("edgewise/+/status", 1);
     client->subscribe("edgewise/+/deploy/ack", 1);
     client->subscribe("edgewise/+/deploy/state", 1);
   }
@@ -110,7 +116,8 @@ Result<void> Deployer::connect() {
     d.client->set_message_callback([&d](mqtt::const_message_ptr msg) {
       std::string device, kind;
       if (!splitTopic(msg->get_topic(), &device, &kind)) return;
-      Event e{device, kind == "deploy/ack", msg->get_payload_str()};
+      if (kind != "deploy/ack" && kind != "deploy/state" && kind != "status") return;
+      Event e{device, kind, msg->get_payload_str()};
       {
         std::lock_guard<std::mutex> lock(d.mutex);
         d.events.push_back(std::move(e));
@@ -148,6 +155,9 @@ Result<void> Deployer::connect() {
     if (!d.client->is_connected()) {
       return Error("cannot reach the MQTT broker at " + d.options.brokerUrl, "deploying");
     }
+    // Status first: the retained statuses (with the devices' identity keys) arrive before
+    // any state of a deployment this client starts.
+    d.client->subscribe("edgewise/+/status", 1)->wait_for(std::chrono::seconds(10));
     d.client->subscribe("edgewise/+/deploy/ack", 1)->wait_for(std::chrono::seconds(10));
     d.client->subscribe("edgewise/+/deploy/state", 1)->wait_for(std::chrono::seconds(10));
   } catch (const mqtt::exception& e) {
@@ -246,6 +256,34 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
     setState(t, state);
   };
 
+  // The verdict on a terminal state's "sig" (docs/deploy_protocol.md, "Trust"): verified,
+  // unsigned (no key known for the device) or unverified (with *why).
+  const auto checkSignature = [&](const std::string& device, const std::string& payload,
+                                  const std::string& state, std::string* why) -> std::string {
+    const auto pinned = d.options.deviceKeys.find(device);
+    const auto announced = d.statusKeys.find(device);
+    std::string expected;
+    if (pinned != d.options.deviceKeys.end() && !pinned->second.empty())
+      expected = pinned->second;
+    else if (d.options.learnKeysFromStatus && announced != d.statusKeys.end())
+      expected = announced->second;
+    PublicKey key{};
+    if (expected.empty() || !publicKeyFromHex(expected, &key)) return "unsigned";
+    const StateSignature verdict = verifyStateJson(payload, key);
+    if (verdict == StateSignature::Valid) return "verified";
+    *why = "the device reported '" + state + "' " +
+           (verdict == StateSignature::Missing ? "without a signature"
+                                               : "with a signature that is not by its key") +
+           " (identity key " + keyId(key) + "); the state is not trusted";
+    if (announced != d.statusKeys.end() && announced->second != toHex(key.data(), key.size())) {
+      PublicKey other{};
+      if (publicKeyFromHex(announced->second, &other))
+        *why += "; the device announces another identity key (" + keyId(other) +
+                "): accept it in the inventory if the change is expected";
+    }
+    return "unverified";
+  };
+
   for (auto& [id, t] : targets) sendManifest(t);
   int seenReconnects = d.reconnects.load();
   const int64_t pacingUs = d.options.maxChunksPerSecond > 0
@@ -266,13 +304,21 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
     }
     const int64_t now = util::monotonicUs();
     for (const Event& e : batch) {
+      if (e.kind == "status") {
+        const json j = json::parse(e.payload, nullptr, false);
+        PublicKey key{};
+        if (j.is_object() && j.contains("public_key") && j["public_key"].is_string() &&
+            publicKeyFromHex(j["public_key"].get<std::string>(), &key))
+          d.statusKeys.emplace(e.device, toHex(key.data(), key.size()));  // the first one
+        continue;
+      }
       auto it = targets.find(e.device);
       if (it == targets.end() || it->second.phase == Phase::Done) continue;
       Target& t = it->second;
       const json j = json::parse(e.payload, nullptr, false);
       if (!j.is_object() || j.value("deployment", std::string()) != manifest.deployment) continue;
       t.lastHeardUs = now;
-      if (e.ack) {
+      if (e.kind == "deploy/ack") {
         const int chunk = j.value("chunk", -1);
         if (chunk >= 0 && chunk < manifest.chunks && !t.acked[static_cast<size_t>(chunk)]) {
           t.acked[static_cast<size_t>(chunk)] = 1;
@@ -281,13 +327,24 @@ std::vector<DeviceOutcome> Deployer::run(const Manifest& manifest, const std::st
         continue;
       }
       const std::string state = j.value("state", std::string());
-      if (j.contains("model")) t.outcome.modelJson = j["model"].dump();
       const auto parsed = slotStateFromName(state);
       if (!parsed) continue;
-      setState(t, state);
       if (isTerminal(*parsed)) {
+        std::string why;
+        t.outcome.signature = checkSignature(e.device, e.payload, state, &why);
+        if (t.outcome.signature == "unverified") {
+          // Not the device's word: neither its state nor any model it named is taken.
+          t.outcome.modelJson = "null";
+          finish(t, "unverified", why);
+          continue;
+        }
+        if (j.contains("model")) t.outcome.modelJson = j["model"].dump();
         finish(t, state, j.value("reason", std::string()));
-      } else if (*parsed == SlotState::Receiving) {
+        continue;
+      }
+      if (j.contains("model")) t.outcome.modelJson = j["model"].dump();
+      setState(t, state);
+      if (*parsed == SlotState::Receiving) {
         // The device's chunk map is the truth: send exactly what it lacks.
         std::fill(t.acked.begin(), t.acked.end(), 0);
         if (j.contains("have") && j["have"].is_array()) {
@@ -382,6 +439,10 @@ Result<std::vector<DeviceInfo>> discoverDevices(const std::string& brokerUrl, do
       info.id = device;
       info.online = j.value("state", std::string()) == "online";
       info.agentVersion = j.value("agent_version", std::string());
+      PublicKey key{};
+      if (j.contains("public_key") && j["public_key"].is_string() &&
+          publicKeyFromHex(j["public_key"].get<std::string>(), &key))
+        info.publicKey = toHex(key.data(), key.size());
       if (j.contains("model")) info.modelJson = j["model"].dump();
       std::lock_guard<std::mutex> lock(mutex);
       found[device] = info;
@@ -439,6 +500,7 @@ size_t canaryCount(double canaryPercent, size_t n) {
 
 void countOutcomes(RolloutReport& report) {
   report.succeeded = report.rolledBack = report.refused = report.skipped = report.failed = 0;
+  report.unverified = 0;
   for (const auto& o : report.devices) {
     if (o.state == "succeeded")
       ++report.succeeded;
@@ -448,6 +510,8 @@ void countOutcomes(RolloutReport& report) {
       ++report.refused;
     else if (o.state == "skipped")
       ++report.skipped;
+    else if (o.state == "unverified")
+      ++report.unverified;
     else
       ++report.failed;
   }
@@ -498,6 +562,7 @@ std::string rolloutJson(const RolloutReport& r) {
     devices.push_back({{"device", o.device},
                        {"state", o.state},
                        {"reason", o.reason},
+                       {"signature", o.signature},
                        {"model", json::parse(o.modelJson, nullptr, false)},
                        {"seconds", o.seconds},
                        {"chunks_sent", o.chunksSent},
@@ -512,6 +577,7 @@ std::string rolloutJson(const RolloutReport& r) {
                     {"rolled_back", r.rolledBack},
                     {"refused", r.refused},
                     {"failed", r.failed},
+                    {"unverified", r.unverified},
                     {"skipped", r.skipped},
                     {"seconds", r.seconds}}}};
   return j.dump();

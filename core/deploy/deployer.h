@@ -7,6 +7,7 @@
 
 #include <atomic>
 #include <functional>
+#include <map>
 #include <memory>
 #include <string>
 #include <vector>
@@ -39,14 +40,25 @@ struct DeployOptions {
   double maxChunksPerSecond = 0;
   // Fault injection (tests, bench): flip one byte of this chunk every time it is sent.
   int corruptChunk = -1;
+  // The identity key (64 hex digits) each device signs its terminal states with, as pinned by
+  // the project's inventory (docs/deploy_protocol.md, "Trust"). A device without an entry
+  // is checked against the key its retained status announces when learnKeysFromStatus is set
+  // (trust on first use for one Deployer); a device with neither is reported "unsigned".
+  std::map<std::string, std::string> deviceKeys;
+  bool learnKeysFromStatus = true;
   // Called on the caller's thread whenever a device changes state.
   std::function<void(const std::string& device, const std::string& state)> progress;
 };
 
 struct DeviceOutcome {
   std::string device;
-  std::string state;  // succeeded, rolled_back, refused, failed, skipped
+  // succeeded, rolled_back, refused, failed, skipped, or unverified: a terminal state whose
+  // signature is missing or not by the device's known key (counts as a failure).
+  std::string state;
   std::string reason;
+  // The terminal state's signature: verified, unsigned (no key known for the device, an old
+  // agent), unverified (missing or bad); empty when no terminal state was received.
+  std::string signature;
   std::string modelJson = "null";  // what the device runs afterwards (its report)
   double seconds = 0;
   int chunksSent = 0;
@@ -81,6 +93,7 @@ struct DeviceInfo {
   bool online = false;
   std::string agentVersion;
   std::string modelJson = "null";
+  std::string publicKey;  // the identity key the status announces (hex), if any
 };
 
 // Devices known from retained edgewise/+/status messages, collected for waitS seconds.
@@ -104,6 +117,7 @@ struct RolloutReport {
   int rolledBack = 0;
   int refused = 0;
   int failed = 0;
+  int unverified = 0;
   int skipped = 0;
   double seconds = 0;
   bool halted = false;
@@ -123,8 +137,9 @@ RolloutReport runRollout(Deployer& deployer, const Manifest& manifest,
                          const std::vector<std::string>& targets,
                          std::vector<DeviceOutcome> skipped, const RolloutOptions& options);
 
-// {"deployment","halted","devices":[{device,state,reason,model,seconds,chunks_sent}],
-//  "totals":{"targeted","succeeded","rolled_back","refused","failed","skipped","seconds"}}
+// {"deployment","halted","devices":[{device,state,reason,signature,model,seconds,chunks_sent}],
+//  "totals":{"targeted","succeeded","rolled_back","refused","failed","unverified","skipped",
+//  "seconds"}}
 std::string rolloutJson(const RolloutReport& report);
 
 }  // namespace edgewise::deploy

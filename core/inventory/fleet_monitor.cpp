@@ -6,6 +6,7 @@
 #include <condition_variable>
 #include <nlohmann/json.hpp>
 
+#include "core/deploy/state_signature.h"
 #include "core/store/project.h"
 #include "core/util/clock.h"
 
@@ -52,6 +53,10 @@ Result<DeviceRecord> parseStatus(const std::string& device, const std::string& p
   if (j.contains("tags") && j["tags"].is_array()) r.tags = tagsFromJson(j["tags"].dump());
   if (j.contains("hardware") && j["hardware"].is_object()) r.hardwareJson = j["hardware"].dump();
   if (j.contains("model")) r.modelJson = j["model"].dump();
+  deploy::PublicKey key{};
+  if (j.contains("public_key") && j["public_key"].is_string() &&
+      deploy::publicKeyFromHex(j["public_key"].get<std::string>(), &key))
+    r.publicKey = deploy::toHex(key.data(), key.size());
   r.lastSeenUs = util::wallClockUs();
   r.firstSeenUs = r.lastSeenUs;
   return r;
@@ -202,6 +207,7 @@ struct FleetMonitor::Impl {
           r.deviceClass.clear();
           r.tags.clear();
           r.hardwareJson = "{}";
+          r.publicKey.clear();  // a heartbeat announces no key: the pinned one stays as is
         }
         EW_TRY(repo.upsertDevice(r));
       }

@@ -5,6 +5,8 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include <sqlite3.h>
+
 #include "core/store/project.h"
 #include "core/store/sqlite_util.h"
 
@@ -40,10 +42,13 @@ DeviceRecord readDevice(const Statement& s) {
   d.firstSeenUs = s.int64(5);
   d.lastSeenUs = s.int64(6);
   d.modelJson = s.text(7);
+  d.publicKey = s.text(8);
+  d.changedKey = s.text(9);
   return d;
 }
 constexpr const char* kDeviceColumns =
-    "id, device_class, tags, hardware, agent_version, first_seen_us, last_seen_us, model";
+    "id, device_class, tags, hardware, agent_version, first_seen_us, last_seen_us, model, "
+    "public_key, changed_key";
 
 TelemetryRow readTelemetry(const Statement& s) {
   TelemetryRow t;
@@ -165,7 +170,7 @@ Result<void> InventoryRepository::upsertDevice(const DeviceRecord& d) {
   auto s = Statement::prepare(
       m_project.handle(),
       "INSERT INTO devices(id, device_class, tags, hardware, agent_version, first_seen_us, "
-      "last_seen_us, model) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7) "
+      "last_seen_us, model, public_key) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?6, ?7, ?8) "
       "ON CONFLICT(id) DO UPDATE SET "
       "device_class = CASE WHEN devices.device_class = '' THEN excluded.device_class "
       "ELSE devices.device_class END, "
@@ -175,7 +180,12 @@ Result<void> InventoryRepository::upsertDevice(const DeviceRecord& d) {
       "agent_version = CASE WHEN excluded.agent_version = '' THEN devices.agent_version "
       "ELSE excluded.agent_version END, "
       "last_seen_us = max(devices.last_seen_us, excluded.last_seen_us), "
-      "model = excluded.model");
+      "model = excluded.model, "
+      "changed_key = CASE WHEN excluded.public_key = '' THEN devices.changed_key "
+      "WHEN devices.public_key = '' OR excluded.public_key = devices.public_key THEN '' "
+      "ELSE excluded.public_key END, "
+      "public_key = CASE WHEN devices.public_key = '' THEN excluded.public_key "
+      "ELSE devices.public_key END");
   if (!s) return s.error().wrap("storing device " + d.id);
   const int64_t seen = d.lastSeenUs > 0 ? d.lastSeenUs : d.firstSeenUs;
   s->bind(1, d.id)
@@ -184,9 +194,20 @@ Result<void> InventoryRepository::upsertDevice(const DeviceRecord& d) {
       .bind(4, d.hardwareJson.empty() ? std::string("{}") : d.hardwareJson)
       .bind(5, d.agentVersion)
       .bind(6, seen)
-      .bind(7, d.modelJson.empty() ? std::string("null") : d.modelJson);
+      .bind(7, d.modelJson.empty() ? std::string("null") : d.modelJson)
+      .bind(8, d.publicKey);
   if (auto r = s->run(); !r) return r.error().wrap("storing device " + d.id);
   return okResult();
+}
+
+Result<bool> InventoryRepository::acceptChangedKey(const std::string& id) {
+  auto s = Statement::prepare(m_project.handle(),
+                              "UPDATE devices SET public_key = changed_key, changed_key = '' "
+                              "WHERE id = ?1 AND changed_key != ''");
+  if (!s) return s.error().wrap("accepting the new key of device " + id);
+  s->bind(1, id);
+  if (auto r = s->run(); !r) return r.error().wrap("accepting the new key of device " + id);
+  return sqlite3_changes(m_project.handle()) > 0;
 }
 
 Result<void> InventoryRepository::setDeviceModel(const std::string& id,

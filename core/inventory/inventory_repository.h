@@ -27,6 +27,11 @@ struct DeviceRecord {
   int64_t firstSeenUs = 0;
   int64_t lastSeenUs = 0;
   std::string modelJson = "null";  // what it ran at its last report
+  // The identity key (hex) its deploy states are checked against: pinned when a status first
+  // announced one (trust on first use). In an observed record: the key the status announces.
+  std::string publicKey;
+  // A different key a later status announced ('' when none): not trusted until accepted.
+  std::string changedKey;
 };
 
 struct Requirement {
@@ -95,12 +100,17 @@ class InventoryRepository {
   explicit InventoryRepository(store::Project& project);
 
   // Devices. upsertDevice keeps the user's class and tags once set (a status fills them only
-  // while they are empty), first_seen of the first report, and the latest of last_seen.
+  // while they are empty), first_seen of the first report, and the latest of last_seen. The
+  // observed publicKey is pinned when none is yet; a different one goes to changedKey (the
+  // pinned key again clears it; a status without a key changes neither).
   Result<void> upsertDevice(const DeviceRecord& observed);
   Result<std::vector<DeviceRecord>> devices() const;
   Result<std::optional<DeviceRecord>> device(const std::string& id) const;
   Result<void> setTags(const std::string& id, const std::vector<std::string>& tags);
   Result<void> setDeviceClass(const std::string& id, const std::string& deviceClass);
+  // Trust on first use: upsertDevice pins the first announced key and flags a different one
+  // (changedKey); this makes the flagged key the pinned one. False when nothing was flagged.
+  Result<bool> acceptChangedKey(const std::string& id);
   // What a known device runs after a deployment reported it (no-op for an unknown id).
   Result<void> setDeviceModel(const std::string& id, const std::string& modelJson);
 

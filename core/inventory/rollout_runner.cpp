@@ -26,7 +26,7 @@ double fractionOf(const std::string& state) {
   if (state == "installing") return 0.75;
   if (state == "self_test") return 0.9;
   if (state == "succeeded" || state == "rolled_back" || state == "refused" || state == "failed" ||
-      state == "skipped")
+      state == "skipped" || state == "unverified")
     return 1.0;
   return 0.1;
 }
@@ -37,6 +37,7 @@ std::string summaryJson(const deploy::RolloutReport& r) {
                {"rolled_back", r.rolledBack},
                {"refused", r.refused},
                {"failed", r.failed},
+               {"unverified", r.unverified},
                {"skipped", r.skipped},
                {"seconds", r.seconds},
                {"halted", r.halted}})
@@ -116,6 +117,14 @@ Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignmen
   auto project = store::Project::open(options.projectPath, store::OpenMode::OpenExisting);
   if (!project) return project.error().wrap(ctx);
   InventoryRepository repo(**project);
+  // The identity keys the inventory pinned (a changed key stays untrusted until accepted).
+  std::map<std::string, std::string> pinnedKeys;
+  {
+    auto known = repo.devices();
+    if (!known) return known.error().wrap(ctx);
+    for (const auto& d : *known)
+      if (!d.publicKey.empty()) pinnedKeys[d.id] = d.publicKey;
+  }
   {
     const std::string pub = deploy::toHex(key->publicKey.data(), key->publicKey.size());
     if ((*project)->meta("deploy.public_key").valueOr("") != pub)
@@ -190,6 +199,7 @@ Result<RolloutResult> runRollout(const std::vector<RolloutAssignment>& assignmen
   deploy::DeployOptions dopts;
   dopts.brokerUrl = options.brokerUrl;
   dopts.deviceTimeoutS = options.deviceTimeoutS;
+  dopts.deviceKeys = pinnedKeys;
   std::string currentStage = "rest";
   dopts.progress = [&](const std::string& device, const std::string& state) {
     emit(device, currentStage, state, {});

@@ -356,6 +356,16 @@ ALTER TABLE feedback ADD COLUMN model_family TEXT NOT NULL DEFAULT '';
 ALTER TABLE feedback ADD COLUMN model_version INTEGER;
 CREATE INDEX feedback_by_sample ON feedback(sample_id);
 )sql"},
+      {9, "devices: identity keys (trust on first use) and a changed key awaiting acceptance",
+       R"sql(
+-- The Ed25519 identity key (64 hex digits) a device's status announced when the device was
+-- first seen with one: its signed terminal deploy states are checked against it
+-- (docs/deploy_protocol.md, "Trust"). '' until a status announces a key (old agents).
+ALTER TABLE devices ADD COLUMN public_key TEXT NOT NULL DEFAULT '';
+-- A different key a later status announced: the device is flagged and its states stay checked
+-- against public_key until the user accepts this one. '' when there is none.
+ALTER TABLE devices ADD COLUMN changed_key TEXT NOT NULL DEFAULT '';
+)sql"},
   };
   return kMigrations;
 }

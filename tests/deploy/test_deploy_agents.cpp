@@ -5,6 +5,7 @@
 #include <gtest/gtest.h>
 #include <unistd.h>
 
+#include <mqtt/async_client.h>
 #include <QCoreApplication>
 #include <QFile>
 #include <QProcess>
@@ -18,6 +19,7 @@
 #include "core/deploy/deployer.h"
 #include "core/deploy/device_slot.h"
 #include "core/deploy/model_artifact.h"
+#include "core/deploy/state_signature.h"
 #include "core/training/service/model_factory.h"
 #include "core/util/local_broker.h"
 #include "tests/deploy/agent_fixture.h"
@@ -338,4 +340,133 @@ TEST_F(DeployAgents, AClientStuckInAMalformedPacketLoopIsReplaced) {
   EXPECT_EQ(reportedModels().at("dev-0002"), "71");
   // At most the old client's last connect attempt (already under way when it was replaced).
   EXPECT_LE(malformed(), loops + 1) << "the old client kept looping";
+}
+
+namespace {
+
+// Devices played by a test client (no agent): each announces `statusKey` in a retained status
+// (none when empty) and answers a manifest at once with "succeeded" for its deployment, signed
+// with `signWith` (unsigned when null): a forger who can publish on the device's topics.
+struct FakeDevice {
+  std::string id;
+  std::string statusKey;
+  const SigningKey* signWith = nullptr;
+};
+
+class FakeDevices {
+ public:
+  FakeDevices(const std::string& url, std::vector<FakeDevice> devices)
+      : m_client(url, "test-fake-devices"), m_devices(std::move(devices)) {
+    m_client.set_message_callback([this](mqtt::const_message_ptr msg) {
+      const auto m = nlohmann::json::parse(msg->get_payload_str(), nullptr, false);
+      for (const auto& d : m_devices) {
+        if (msg->get_topic() != "edgewise/" + d.id + "/deploy/manifest" || !m.is_object()) continue;
+        const nlohmann::json model = {{"model_id", m.value("model_id", "")},
+                                      {"sha256", m.value("sha256", "")},
+                                      {"deployment", m.value("deployment", "")}};
+        std::string state =
+            nlohmann::json{{"device", d.id},       {"deployment", m.value("deployment", "")},
+                           {"state", "succeeded"}, {"reason", "installed"},
+                           {"model", model},       {"ts", 1}}
+                .dump();
+        if (d.signWith) state = signStateJson(state, d.signWith->secretKey);
+        m_client.publish("edgewise/" + d.id + "/deploy/state", state, 1, true);
+      }
+    });
+    m_client.connect()->wait();
+    for (const auto& d : m_devices) {
+      nlohmann::json status = {{"device", d.id}, {"state", "online"}, {"agent_version", "9.9.9"}};
+      if (!d.statusKey.empty()) status["public_key"] = d.statusKey;
+      m_client.publish("edgewise/" + d.id + "/status", status.dump(), 1, true)->wait();
+      m_client.subscribe("edgewise/" + d.id + "/deploy/manifest", 1)->wait();
+    }
+  }
+  ~FakeDevices() { m_client.disconnect()->wait(); }
+
+ private:
+  mqtt::async_client m_client;
+  std::vector<FakeDevice> m_devices;
+};
+
+std::string hexOf(const PublicKey& key) {
+  return toHex(key.data(), key.size());
+}
+
+}  // namespace
+
+// The Deployer checks the "sig" of terminal states (docs/deploy_protocol.md, "Trust"): a real
+// agent's signed state is verified; a forged "succeeded" (another key, or no signature) of a
+// device whose key is known is "unverified" and not counted as a success; a device without a
+// known key (an old agent) still succeeds, reported "unsigned".
+TEST_F(DeployAgents, ForgedTerminalStatesAreNotCountedAsSuccess) {
+  ASSERT_NO_FATAL_FAILURE(startAgents(1));
+  auto announced = generateSigningKey();
+  auto forger = generateSigningKey();
+  ASSERT_TRUE(announced.ok() && forger.ok());
+  FakeDevices fakes(m_broker.url(), {{"fake-forged", hexOf(announced->publicKey), &*forger},
+                                     {"fake-nosig", hexOf(announced->publicKey), nullptr},
+                                     {"fake-signed", hexOf(announced->publicKey), &*announced},
+                                     {"fake-oldagent", "", nullptr}});
+  const Artifact a = artifactOf(300, 31, "31", 4096);
+  const std::vector<std::string> devices = {"dev-0001", "fake-forged", "fake-nosig", "fake-signed",
+                                            "fake-oldagent"};
+  const auto outcomes = deploy(a, devices);
+  ASSERT_EQ(outcomes.size(), 5u);
+  std::map<std::string, DeviceOutcome> by;
+  for (const auto& o : outcomes) by[o.device] = o;
+  EXPECT_EQ(by["dev-0001"].state, "succeeded") << by["dev-0001"].reason;
+  EXPECT_EQ(by["dev-0001"].signature, "verified");
+  EXPECT_EQ(by["fake-forged"].state, "unverified");
+  EXPECT_EQ(by["fake-forged"].signature, "unverified");
+  EXPECT_EQ(by["fake-forged"].reason,
+            "the device reported 'succeeded' with a signature that is not by its key (identity "
+            "key " +
+                keyId(announced->publicKey) + "); the state is not trusted");
+  EXPECT_EQ(by["fake-forged"].modelJson, "null") << "a forged state's model is not taken";
+  EXPECT_EQ(by["fake-nosig"].state, "unverified");
+  EXPECT_EQ(by["fake-nosig"].reason,
+            "the device reported 'succeeded' without a signature (identity key " +
+                keyId(announced->publicKey) + "); the state is not trusted");
+  EXPECT_EQ(by["fake-signed"].state, "succeeded");
+  EXPECT_EQ(by["fake-signed"].signature, "verified");
+  EXPECT_EQ(by["fake-oldagent"].state, "succeeded");
+  EXPECT_EQ(by["fake-oldagent"].signature, "unsigned");
+
+  // Totals and JSON: unverified devices are counted apart and never as succeeded.
+  RolloutReport report;
+  report.devices = outcomes;
+  countOutcomes(report);
+  EXPECT_EQ(report.succeeded, 3);
+  EXPECT_EQ(report.unverified, 2);
+  EXPECT_EQ(report.failed, 0);
+  const auto j = nlohmann::json::parse(rolloutJson(report));
+  EXPECT_EQ(j["totals"]["unverified"], 2);
+  EXPECT_EQ(j["devices"][4]["signature"], "unsigned");
+
+  // A key given by the caller (the inventory's pinned key) wins over the status: the real
+  // agent's state, signed with its own key, is then unverified, and the reason names the key
+  // the device announces.
+  const std::string agentKey = [&] {
+    auto d = discoverDevices(m_broker.url(), 0.5);
+    for (const auto& info : *d)
+      if (info.id == "dev-0001") return info.publicKey;
+    return std::string();
+  }();
+  ASSERT_EQ(agentKey.size(), 64u);
+  PublicKey agentPub{};
+  ASSERT_TRUE(publicKeyFromHex(agentKey, &agentPub));
+  DeployOptions pinned;
+  pinned.deviceKeys["dev-0001"] = hexOf(announced->publicKey);
+  const auto second = deploy(artifactOf(300, 32, "32", 4096), {"dev-0001"}, pinned);
+  ASSERT_EQ(second.size(), 1u);
+  EXPECT_EQ(second[0].state, "unverified");
+  EXPECT_NE(
+      second[0].reason.find("the device announces another identity key (" + keyId(agentPub) + ")"),
+      std::string::npos)
+      << second[0].reason;
+  pinned.deviceKeys["dev-0001"] = agentKey;
+  const auto third = deploy(artifactOf(300, 33, "33", 4096), {"dev-0001"}, pinned);
+  ASSERT_EQ(third.size(), 1u);
+  EXPECT_EQ(third[0].state, "succeeded") << third[0].reason;
+  EXPECT_EQ(third[0].signature, "verified");
 }

@@ -61,6 +61,57 @@ TEST_F(InventoryRepo, DeviceUpsertKeepsUserClassAndTags) {
   EXPECT_EQ(all->size(), 1u);
 }
 
+// Trust on first use (docs/deploy_protocol.md, "Trust"): the first announced identity key is
+// pinned; a different one is flagged and kept apart until accepted; a status without a key
+// (an old agent, a last will) changes neither; the pinned key again clears the flag.
+TEST_F(InventoryRepo, DeviceKeyIsPinnedOnFirstSightAndAChangeIsFlaggedUntilAccepted) {
+  InventoryRepository repo(*m_project);
+  const std::string k1(64, 'a'), k2(64, 'b'), k3(64, 'c');
+  const auto get = [&] {
+    auto d = repo.device("imu-0001");
+    EXPECT_TRUE(d.ok() && d->has_value());
+    return d.ok() && d->has_value() ? **d : DeviceRecord{};
+  };
+  DeviceRecord d;
+  d.id = "imu-0001";
+  d.firstSeenUs = d.lastSeenUs = 1000;
+  ASSERT_TRUE(repo.upsertDevice(d).ok());  // an old agent: no key
+  EXPECT_EQ(get().publicKey, "");
+  d.publicKey = k1;
+  ASSERT_TRUE(repo.upsertDevice(d).ok());
+  EXPECT_EQ(get().publicKey, k1);
+  EXPECT_EQ(get().changedKey, "");
+  d.publicKey = k2;
+  ASSERT_TRUE(repo.upsertDevice(d).ok());
+  EXPECT_EQ(get().publicKey, k1);
+  EXPECT_EQ(get().changedKey, k2);
+  d.publicKey.clear();
+  ASSERT_TRUE(repo.upsertDevice(d).ok());
+  EXPECT_EQ(get().publicKey, k1);
+  EXPECT_EQ(get().changedKey, k2);
+  d.publicKey = k1;
+  ASSERT_TRUE(repo.upsertDevice(d).ok());
+  EXPECT_EQ(get().changedKey, "");
+  EXPECT_EQ(repo.acceptChangedKey("imu-0001").valueOr(true), false);
+  d.publicKey = k3;
+  ASSERT_TRUE(repo.upsertDevice(d).ok());
+  EXPECT_EQ(get().changedKey, k3);
+  EXPECT_EQ(repo.acceptChangedKey("imu-0001").valueOr(false), true);
+  EXPECT_EQ(get().publicKey, k3);
+  EXPECT_EQ(get().changedKey, "");
+  EXPECT_EQ(repo.acceptChangedKey("nope").valueOr(true), false);
+
+  // parseStatus takes a well-formed key only.
+  bool online = false;
+  auto parsed =
+      parseStatus("imu-0001", R"({"state":"online","public_key":")" + k1 + "\"}", &online);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->publicKey, k1);
+  parsed = parseStatus("imu-0001", R"({"state":"online","public_key":"zz"})", &online);
+  ASSERT_TRUE(parsed.ok());
+  EXPECT_EQ(parsed->publicKey, "");
+}
+
 TEST_F(InventoryRepo, TelemetryBatchAndRangeQuery) {
   InventoryRepository repo(*m_project);
   std::vector<TelemetryRow> rows;

@@ -8,9 +8,11 @@
 
 #include <mqtt/async_client.h>
 #include <QCoreApplication>
+#include <QFile>
 #include <QProcess>
 #include <QTemporaryDir>
 #include <chrono>
+#include <functional>
 #include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
@@ -492,4 +494,85 @@ TEST_F(InventoryAgents, MonitorMarksASilentDeviceOffline) {
   EXPECT_EQ((*stored)->deviceClass, "x");
   device.publish("edgewise/fake-0001/status", "", 0, 1, true)->wait_for(std::chrono::seconds(5));
   device.disconnect()->wait_for(std::chrono::seconds(5));
+}
+
+// Trust on first use with a real agent (docs/deploy_protocol.md, "Trust"): the monitor pins the
+// key of the device's first status; a rollout checks the device's signed terminal state against
+// it. The agent comes back with a new identity key (its identity.key removed): the inventory
+// flags it, a rollout does not trust the device's states ("unverified", a failure), and after
+// the user accepts the new key the next rollout succeeds.
+TEST_F(InventoryAgents, AChangedIdentityKeyIsFlaggedAndNotTrustedUntilAccepted) {
+  FleetMonitorOptions mo;
+  mo.brokerUrl = m_broker.url();
+  mo.projectPath = m_projectPath;
+  mo.flushMs = 50;
+  FleetMonitor monitor(mo);
+  ASSERT_TRUE(monitor.start().ok());
+  const QString stateDir = m_tmp.filePath(QStringLiteral("keys"));
+  auto agent =
+      deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("key-"), 1, stateDir, m_pub);
+  ASSERT_TRUE(agent);
+  ASSERT_TRUE(deploy_test::waitForOnline(m_broker.url(), 1));
+  InventoryRepository repo(*m_project);
+  const auto stored = [&](const std::function<bool(const DeviceRecord&)>& until) {
+    for (int i = 0; i < 100; ++i) {
+      monitor.flushNow();
+      auto d = repo.device("key-0001");
+      if (d && *d && until(**d)) return **d;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return DeviceRecord{};
+  };
+  const DeviceRecord first = stored([](const DeviceRecord& d) { return !d.publicKey.empty(); });
+  ASSERT_EQ(first.publicKey.size(), 64u);
+  EXPECT_EQ(first.changedKey, "");
+
+  auto r1 = runRollout(assign({"key-0001"}, m_modelA), {}, options());
+  ASSERT_TRUE(r1.ok()) << r1.error().toString();
+  ASSERT_EQ(r1->report.devices.size(), 1u);
+  EXPECT_EQ(r1->report.devices[0].state, "succeeded") << r1->report.devices[0].reason;
+  EXPECT_EQ(r1->report.devices[0].signature, "verified");
+
+  // A new identity: the same device id with another key.
+  agent->terminate();
+  ASSERT_TRUE(agent->waitForFinished(15000));
+  ASSERT_TRUE(QFile::remove(stateDir + QStringLiteral("/key-0001/identity.key")));
+  QFile::remove(stateDir + QStringLiteral("/key-0001/identity.key.pub"));
+  agent =
+      deploy_test::startDeployAgents(m_broker.url(), QStringLiteral("key-"), 1, stateDir, m_pub);
+  ASSERT_TRUE(agent);
+  ASSERT_TRUE(deploy_test::waitForOnline(m_broker.url(), 1));
+  const DeviceRecord flagged = stored([](const DeviceRecord& d) { return !d.changedKey.empty(); });
+  EXPECT_EQ(flagged.publicKey, first.publicKey);
+  ASSERT_EQ(flagged.changedKey.size(), 64u);
+  EXPECT_NE(flagged.changedKey, first.publicKey);
+
+  auto r2 = runRollout(assign({"key-0001"}, m_modelB), {}, options());
+  ASSERT_TRUE(r2.ok()) << r2.error().toString();
+  ASSERT_EQ(r2->report.devices.size(), 1u);
+  EXPECT_EQ(r2->state, "failed");
+  EXPECT_EQ(r2->report.unverified, 1);
+  EXPECT_EQ(r2->report.succeeded, 0);
+  EXPECT_EQ(r2->report.devices[0].state, "unverified");
+  EXPECT_NE(r2->report.devices[0].reason.find("announces another identity key"), std::string::npos)
+      << r2->report.devices[0].reason;
+  auto history = repo.deploymentDevices(r2->report.deployment);
+  ASSERT_TRUE(history.ok());
+  ASSERT_EQ(history->size(), 1u);
+  EXPECT_EQ((*history)[0].state, "unverified");
+
+  auto accept = repo.acceptChangedKey("key-0001");
+  ASSERT_TRUE(accept.ok()) << accept.error().toString();
+  EXPECT_TRUE(*accept);
+  auto accepted = repo.device("key-0001");
+  ASSERT_TRUE(accepted && *accepted);
+  EXPECT_EQ((*accepted)->publicKey, flagged.changedKey);
+  EXPECT_EQ((*accepted)->changedKey, "");
+  auto r3 = runRollout(assign({"key-0001"}, m_modelA), {}, options());
+  ASSERT_TRUE(r3.ok()) << r3.error().toString();
+  ASSERT_EQ(r3->report.devices.size(), 1u);
+  EXPECT_EQ(r3->state, "succeeded");
+  EXPECT_EQ(r3->report.devices[0].signature, "verified");
+  agent->terminate();
+  agent->waitForFinished(15000);
 }

@@ -8,10 +8,10 @@ namespace edgewise::labeling::test {
 namespace {
 
 // The label tables came with schema 6; schema 7 added the fleet tables and feedback, schema 8
-// the feedback's provenance.
+// the feedback's provenance, schema 9 the devices' identity keys.
 TEST_F(LabelTest, SchemaHasLabelTables) {
-  EXPECT_EQ(store::Project::currentSchemaVersion(), 8);
-  EXPECT_EQ(m_project->schemaVersion(), 8);
+  EXPECT_EQ(store::Project::currentSchemaVersion(), 9);
+  EXPECT_EQ(m_project->schemaVersion(), 9);
   auto c = m_repo->addClass("walk");
   EW_ASSERT_OK(c);
   EXPECT_EQ(c->color, "#1f77b4");

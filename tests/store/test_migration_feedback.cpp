@@ -5,61 +5,41 @@
 #include <sqlite3.h>
 
 #include "core/store/migrations.h"
-#include "core/store/sqlite_util.h"
 #include "tests/store/test_store_common.h"
 
 namespace edgewise::store::test {
 
 using detail::queryInt64;
 
-namespace {
-
-std::string text(sqlite3* db, const char* sql) {
-  auto q = detail::Statement::prepare(db, sql);
-  if (!q.ok()) return "error: " + q.error().toString();
-  auto row = q->step();
-  if (!row.ok() || !*row) return "no row";
-  return q->isNull(0) ? "NULL" : q->text(0);
-}
-
-}  // namespace
-
 TEST_F(StoreTest, Migration8GivesSchema7FeedbackItsOrigin) {
   ASSERT_GE(Project::currentSchemaVersion(), 8);
   EXPECT_EQ(std::string(detail::migrations()[7].description).rfind("feedback: provenance", 0), 0u);
   const std::string file = path("v7.edgewise");
-  EW_ASSERT_OK(detail::createProjectAtVersion(file, 7));
-  {
-    sqlite3* db = nullptr;
-    ASSERT_EQ(sqlite3_open(file.c_str(), &db), SQLITE_OK);
-    EXPECT_EQ(queryInt64(db, "PRAGMA user_version").valueOr(-1), 7);
-    // As schema 7 wrote them: a queue correction (device_id '') and a device's.
-    ASSERT_EQ(sqlite3_exec(db,
-                           "INSERT INTO feedback(id, device_id, ts_us, predicted, corrected, "
-                           "confidence, dims, features, created_us) "
-                           "VALUES(1, '', 10, '3', '8', 0.5, 1, x'0000803f', 11);"
-                           "INSERT INTO feedback(id, device_id, model_sha256, ts_us, predicted, "
-                           "corrected, created_us) VALUES(2, 'imu-7', 'ab12', 20, 'idle', "
-                           "'walk', 21);",
-                           nullptr, nullptr, nullptr),
-              SQLITE_OK);
-    sqlite3_close(db);
-  }
+  // As schema 7 wrote them: a queue correction (device_id '') and a device's.
+  ASSERT_EQ(writeOldProject(file, 7,
+                            "INSERT INTO feedback(id, device_id, ts_us, predicted, corrected, "
+                            "confidence, dims, features, created_us) "
+                            "VALUES(1, '', 10, '3', '8', 0.5, 1, x'0000803f', 11);"
+                            "INSERT INTO feedback(id, device_id, model_sha256, ts_us, predicted, "
+                            "corrected, created_us) VALUES(2, 'imu-7', 'ab12', 20, 'idle', "
+                            "'walk', 21);"),
+            "");
   auto p = Project::open(file, OpenMode::OpenExisting);
   EW_ASSERT_OK(p);
   sqlite3* db = (*p)->handle();
   EXPECT_EQ(queryInt64(db, "PRAGMA user_version").valueOr(-1), Project::currentSchemaVersion());
   EXPECT_EQ(queryInt64(db, "SELECT count(*) FROM feedback").valueOr(-1), 2);
-  EXPECT_EQ(text(db, "SELECT origin FROM feedback WHERE id = 1"), "queue");
-  EXPECT_EQ(text(db, "SELECT origin FROM feedback WHERE id = 2"), "device");
-  EXPECT_EQ(text(db, "SELECT corrected || '/' || hex(features) FROM feedback WHERE id = 1"),
+  EXPECT_EQ(cellText(db, "SELECT origin FROM feedback WHERE id = 1"), "queue");
+  EXPECT_EQ(cellText(db, "SELECT origin FROM feedback WHERE id = 2"), "device");
+  EXPECT_EQ(cellText(db, "SELECT corrected || '/' || hex(features) FROM feedback WHERE id = 1"),
             "8/0000803F");
-  EXPECT_EQ(text(db, "SELECT model_sha256 FROM feedback WHERE id = 2"), "ab12");
+  EXPECT_EQ(cellText(db, "SELECT model_sha256 FROM feedback WHERE id = 2"), "ab12");
   for (const char* column : {"dataset_id", "sample_id", "model_version"})
-    EXPECT_EQ(text(db, (std::string("SELECT ") + column + " FROM feedback WHERE id = 1").c_str()),
-              "NULL")
+    EXPECT_EQ(
+        cellText(db, (std::string("SELECT ") + column + " FROM feedback WHERE id = 1").c_str()),
+        "NULL")
         << column;
-  EXPECT_EQ(text(db, "SELECT model_family FROM feedback WHERE id = 2"), "");
+  EXPECT_EQ(cellText(db, "SELECT model_family FROM feedback WHERE id = 2"), "");
   EXPECT_EQ(queryInt64(db, "SELECT count(*) FROM sqlite_schema WHERE name = 'feedback_by_sample'")
                 .valueOr(-1),
             1);
@@ -77,9 +57,9 @@ TEST_F(StoreTest, Migration8GivesSchema7FeedbackItsOrigin) {
                          nullptr, nullptr, nullptr),
             SQLITE_OK)
       << sqlite3_errmsg(db);
-  EXPECT_EQ(text(db,
-                 "SELECT dataset_id || ':' || sample_id || ':' || model_family || ':' || "
-                 "model_version FROM feedback WHERE id = 3"),
+  EXPECT_EQ(cellText(db,
+                     "SELECT dataset_id || ':' || sample_id || ':' || model_family || ':' || "
+                     "model_version FROM feedback WHERE id = 3"),
             "5:40:logreg:2");
   EXPECT_NE(sqlite3_exec(db,
                          "INSERT INTO feedback(ts_us, predicted, corrected, created_us, "
@@ -89,12 +69,12 @@ TEST_F(StoreTest, Migration8GivesSchema7FeedbackItsOrigin) {
   ASSERT_EQ(
       sqlite3_exec(db, "DELETE FROM dataset_samples WHERE id = 40", nullptr, nullptr, nullptr),
       SQLITE_OK);
-  EXPECT_EQ(text(db, "SELECT sample_id FROM feedback WHERE id = 3"), "NULL");
-  EXPECT_EQ(text(db, "SELECT dataset_id FROM feedback WHERE id = 3"), "5");
+  EXPECT_EQ(cellText(db, "SELECT sample_id FROM feedback WHERE id = 3"), "NULL");
+  EXPECT_EQ(cellText(db, "SELECT dataset_id FROM feedback WHERE id = 3"), "5");
   ASSERT_EQ(sqlite3_exec(db, "DELETE FROM datasets WHERE id = 5", nullptr, nullptr, nullptr),
             SQLITE_OK);
-  EXPECT_EQ(text(db, "SELECT dataset_id FROM feedback WHERE id = 3"), "NULL");
-  EXPECT_EQ(text(db, "PRAGMA integrity_check"), "ok");
+  EXPECT_EQ(cellText(db, "SELECT dataset_id FROM feedback WHERE id = 3"), "NULL");
+  EXPECT_EQ(cellText(db, "PRAGMA integrity_check"), "ok");
 }
 
 }  // namespace edgewise::store::test
