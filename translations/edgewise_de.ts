@@ -2511,6 +2511,22 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
         <source>Simulate where deep learning tasks run: edge servers or the cloud</source>
         <translation>Simulieren, wo Deep-Learning-Aufgaben laufen: auf Edge-Servern oder in der Cloud</translation>
     </message>
+    <message>
+        <source>Accept the new identity key of %1</source>
+        <translation>Neuen Identitätsschlüssel von %1 annehmen</translation>
+    </message>
+    <message>
+        <source>The device&apos;s identity key is unchanged</source>
+        <translation>Der Identitätsschlüssel des Geräts ist unverändert</translation>
+    </message>
+    <message>
+        <source>%1 has no changed identity key to accept.</source>
+        <translation>%1 hat keinen geänderten Identitätsschlüssel zum Annehmen.</translation>
+    </message>
+    <message>
+        <source>Accepted the new identity key %1 of %2: its deploy states are checked against it from now on.</source>
+        <translation>Neuer Identitätsschlüssel %1 von %2 angenommen: Seine Deploy-Zustände werden ab jetzt damit geprüft.</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -2598,6 +2614,14 @@ Lange Arbeiten wie Exporte, Trainings und Verteilungen erscheinen hier mit ihrem
     <message>
         <source>Drift</source>
         <translation>Drift</translation>
+    </message>
+    <message>
+        <source>Identity key %1</source>
+        <translation>Identitätsschlüssel %1</translation>
+    </message>
+    <message>
+        <source>Identity key changed: the device now announces key %1 instead of %2. Its deploy states are not trusted until you accept the new key (context menu).</source>
+        <translation>Identitätsschlüssel geändert: Das Gerät meldet jetzt den Schlüssel %1 statt %2. Seinen Deploy-Zuständen wird nicht vertraut, bis Sie den neuen Schlüssel annehmen (Kontextmenü).</translation>
     </message>
 </context>
 <context>

@@ -2484,6 +2484,22 @@ Long work such as exports, training and deployments appears here with its progre
         <source>Simulate where deep learning tasks run: edge servers or the cloud</source>
         <translation>模拟深度学习任务的运行位置：边缘服务器或云端</translation>
     </message>
+    <message>
+        <source>Accept the new identity key of %1</source>
+        <translation>接受 %1 的新身份密钥</translation>
+    </message>
+    <message>
+        <source>The device&apos;s identity key is unchanged</source>
+        <translation>设备的身份密钥未更改</translation>
+    </message>
+    <message>
+        <source>%1 has no changed identity key to accept.</source>
+        <translation>%1 没有可接受的已更改身份密钥。</translation>
+    </message>
+    <message>
+        <source>Accepted the new identity key %1 of %2: its deploy states are checked against it from now on.</source>
+        <translation>已接受 %2 的新身份密钥 %1：从现在起用它校验其部署状态。</translation>
+    </message>
 </context>
 <context>
     <name>edgewise::gui::FleetTableModel</name>
@@ -2568,6 +2584,14 @@ Long work such as exports, training and deployments appears here with its progre
     <message>
         <source>Drift</source>
         <translation>漂移</translation>
+    </message>
+    <message>
+        <source>Identity key %1</source>
+        <translation>身份密钥 %1</translation>
+    </message>
+    <message>
+        <source>Identity key changed: the device now announces key %1 instead of %2. Its deploy states are not trusted until you accept the new key (context menu).</source>
+        <translation>身份密钥已更改：设备现在声明的密钥为 %1，而不是 %2。在您接受新密钥（右键菜单）之前，不信任其部署状态。</translation>
     </message>
 </context>
 <context>

@@ -8,8 +8,10 @@
 // exactly what core/placement computes for the same seed.
 
 #include <QApplication>
+#include <QColor>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QLabel>
 #include <QProcess>
 #include <QProgressBar>
 #include <QSettings>
@@ -110,6 +112,7 @@ class FleetPaneTest : public QObject {
   void initTestCase();
   void cleanupTestCase();
   void inventoryDeployAndRollback();
+  void identityKeyChange();
   void placementSimulation();
   void placementNumbersFollowTheLanguage();
 
@@ -364,6 +367,58 @@ void FleetPaneTest::inventoryDeployAndRollback() {
   QVERIFY(requirements.save());
   inventory::InventoryRepository repo(*workspace.project());
   QCOMPARE(static_cast<int>(repo.requirements()->size()), 3);
+}
+
+// A device that announces another identity key than the pinned one is shown as a warning
+// (red id, tooltip, detail) until the user accepts the key (docs/deploy_protocol.md, "Trust").
+void FleetPaneTest::identityKeyChange() {
+  Workspace workspace;
+  QVERIFY(workspace.openProject(m_projectPath, false).ok());
+  FleetPane pane(workspace);
+  pane.resize(1280, 820);
+  pane.show();
+  inventory::InventoryRepository repo(*workspace.project());
+  auto before = repo.device("cam-0001");
+  QVERIFY(before.ok() && before->has_value());
+  const std::string pinned = (*before)->publicKey;
+  QCOMPARE(static_cast<int>(pinned.size()), 64);  // pinned from its status by the monitor
+  QCOMPARE(QString::fromStdString((*before)->changedKey), QString());
+  // The status of a device that came back with a new key (the monitor stores it so).
+  inventory::DeviceRecord seen = **before;
+  seen.publicKey = std::string(64, 'e');
+  QVERIFY(repo.upsertDevice(seen).ok());
+  workspace.notifyFleetChanged();
+  pane.refresh();
+  FleetTableModel* model = pane.model();
+  const int row = model->rowOf(QStringLiteral("cam-0001"));
+  QVERIFY(row >= 0);
+  QCOMPARE(model->row(row)->changedKeyId, QStringLiteral("eeeeeeeeeeeeeeee"));
+  QCOMPARE(model->row(row)->keyId, QString::fromStdString(pinned.substr(0, 16)));
+  const QString tip =
+      model->data(model->index(row, FleetTableModel::Device), Qt::ToolTipRole).toString();
+  QVERIFY2(tip.startsWith(QStringLiteral("Identity key changed: the device now announces key "
+                                         "eeeeeeeeeeeeeeee instead of ") +
+                          QString::fromStdString(pinned.substr(0, 16))),
+           qPrintable(tip));
+  QCOMPARE(
+      model->data(model->index(row, FleetTableModel::Device), Qt::ForegroundRole).value<QColor>(),
+      QColor(0xc0, 0x39, 0x2b));
+  pane.selectDevice(QStringLiteral("cam-0001"));
+  auto* title = pane.findChild<QLabel*>(QStringLiteral("fleetDetailTitle"));
+  QVERIFY(title);
+  QVERIFY2(title->text().contains(QStringLiteral("Identity key changed")),
+           qPrintable(title->text()));
+  grab(&pane, QStringLiteral("fleet_key_changed.png"));
+
+  QVERIFY(pane.acceptNewIdentityKey(QStringLiteral("cam-0001")));
+  auto after = repo.device("cam-0001");
+  QVERIFY(after.ok() && after->has_value());
+  QCOMPARE(QString::fromStdString((*after)->publicKey), QString(64, QLatin1Char('e')));
+  QCOMPARE(QString::fromStdString((*after)->changedKey), QString());
+  const int row2 = model->rowOf(QStringLiteral("cam-0001"));
+  QCOMPARE(model->row(row2)->changedKeyId, QString());
+  QVERIFY(!title->text().contains(QStringLiteral("Identity key changed")));
+  QVERIFY(!pane.acceptNewIdentityKey(QStringLiteral("cam-0001")));  // nothing left to accept
 }
 
 namespace {

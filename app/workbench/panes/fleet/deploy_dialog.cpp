@@ -340,7 +340,7 @@ bool DeployDialog::startRollout() {
         return DeployDialog::tr("%1: %2, %3 succeeded, %4 failed or refused, %5 skipped")
             .arg(QString::fromStdString(r->report.deployment), QString::fromStdString(r->state))
             .arg(r->report.succeeded)
-            .arg(r->report.failed + r->report.refused + r->report.rolledBack)
+            .arg(r->report.failed + r->report.refused + r->report.rolledBack + r->report.unverified)
             .arg(r->report.skipped);
       });
   m_start->setEnabled(false);
@@ -383,7 +383,8 @@ void DeployDialog::drainProgress() {
         item->setToolTip(qs(p.reason));
         m_table->item(r, ColFit)->setText(qs(p.reason));
       }
-      const bool bad = p.state == "refused" || p.state == "failed" || p.state == "rolled_back";
+      const bool bad = p.state == "refused" || p.state == "failed" || p.state == "rolled_back" ||
+                       p.state == "unverified";
       const bool good = p.state == "succeeded";
       item->setForeground(bad    ? QColor(0xb0, 0x00, 0x20)
                           : good ? QColor(0x2e, 0x7d, 0x32)

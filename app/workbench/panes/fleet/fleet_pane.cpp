@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QShortcut>
@@ -158,9 +159,12 @@ FleetPane::FleetPane(Workspace& workspace, QWidget* parent)
   m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
   m_table->horizontalHeader()->setStretchLastSection(true);
   m_table->setAlternatingRowColors(true);
+  m_table->setContextMenuPolicy(Qt::CustomContextMenu);
 
   m_detailTitle = new QLabel(this);
   m_detailTitle->setObjectName(QStringLiteral("fleetDetailTitle"));
+  // A long warning (a changed identity key) wraps instead of widening the pane.
+  m_detailTitle->setWordWrap(true);
   m_tabs = new QTabWidget(this);
   m_plot = new QCustomPlot(this);
   m_plot->setObjectName(QStringLiteral("fleetTelemetryPlot"));
@@ -248,6 +252,7 @@ FleetPane::FleetPane(Workspace& workspace, QWidget* parent)
   connect(m_rollback, &QPushButton::clicked, this, [this] { rollBackGroup(true); });
   connect(m_requirements, &QPushButton::clicked, this, &FleetPane::editRequirements);
   connect(m_tags, &QPushButton::clicked, this, &FleetPane::editTagsAndClass);
+  connect(m_table, &QTableView::customContextMenuRequested, this, &FleetPane::showTableMenu);
   connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
           [this](const QModelIndex& current) {
             const FleetRow* row = m_model->row(m_proxy->mapToSource(current).row());
@@ -452,6 +457,8 @@ void FleetPane::refresh() {
         r.modelJson = qs(d.modelJson);
         r.model = modelText(d.modelJson);
         r.agentVersion = qs(d.agentVersion);
+        r.keyId = qs(d.publicKey.substr(0, 16));
+        r.changedKeyId = qs(d.changedKey.substr(0, 16));
         r.offlineReason = tr("not heard in this session");
         if (!live.count(d.id)) {
           if (auto t = repo.latestTelemetry(d.id); t && *t) {
@@ -522,7 +529,11 @@ void FleetPane::refresh() {
               .arg(r->id.toHtmlEscaped(),
                    r->online ? tr("online") : r->offlineReason.toHtmlEscaped(),
                    r->agentVersion.isEmpty() ? tr("unknown") : r->agentVersion.toHtmlEscaped(),
-                   r->model.isEmpty() ? tr("no model") : r->model.toHtmlEscaped()));
+                   r->model.isEmpty() ? tr("no model") : r->model.toHtmlEscaped()) +
+          (r->changedKeyId.isEmpty()
+               ? QString()
+               : QStringLiteral("<br><span style=\"color:#c0392b\">⚠ %1</span>")
+                     .arg(FleetTableModel::keyChangedText(*r).toHtmlEscaped())));
     }
   }
 }
@@ -774,6 +785,47 @@ void FleetPane::editTagsAndClass() {
     return;
   }
   m_workspace.notifyFleetChanged();
+}
+
+void FleetPane::showTableMenu(const QPoint& pos) {
+  const QModelIndex index = m_table->indexAt(pos);
+  const FleetRow* row = index.isValid() ? m_model->row(m_proxy->mapToSource(index).row()) : nullptr;
+  QMenu menu(this);
+  if (row) {
+    const QString id = row->id;
+    QAction* accept = menu.addAction(tr("Accept the new identity key of %1").arg(id));
+    accept->setEnabled(!row->changedKeyId.isEmpty());
+    accept->setToolTip(row->changedKeyId.isEmpty() ? tr("The device's identity key is unchanged")
+                                                   : FleetTableModel::keyChangedText(*row));
+    connect(accept, &QAction::triggered, this, [this, id] { acceptNewIdentityKey(id); });
+  }
+  QAction* tags = menu.addAction(m_tags->text());
+  tags->setEnabled(m_tags->isEnabled());
+  connect(tags, &QAction::triggered, this, &FleetPane::editTagsAndClass);
+  menu.exec(m_table->viewport()->mapToGlobal(pos));
+}
+
+bool FleetPane::acceptNewIdentityKey(const QString& id) {
+  store::Project* project = m_workspace.project();
+  if (!project) return false;
+  const int r = m_model->rowOf(id);
+  const QString newKey = r >= 0 ? m_model->row(r)->changedKeyId : QString();
+  auto accepted = inventory::InventoryRepository(*project).acceptChangedKey(id.toStdString());
+  if (!accepted) {
+    setStatus(qs(accepted.error().toString()), true);
+    return false;
+  }
+  if (!*accepted) {
+    setStatus(tr("%1 has no changed identity key to accept.").arg(id), true);
+    return false;
+  }
+  setStatus(tr("Accepted the new identity key %1 of %2: its deploy states are checked against "
+               "it from now on.")
+                .arg(newKey, id));
+  m_workspace.notifyFleetChanged();
+  m_dirty = true;
+  refresh();
+  return true;
 }
 
 }  // namespace edgewise::gui

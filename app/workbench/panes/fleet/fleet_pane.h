@@ -11,6 +11,7 @@
 #include <memory>
 
 class QCustomPlot;
+class QPoint;
 class QLabel;
 class QLineEdit;
 class QPushButton;
@@ -68,6 +69,9 @@ class FleetPane : public QWidget {
   bool rollBackGroup(bool confirm = true);
   void editRequirements();
   void editTagsAndClass();
+  // Trusts the identity key the device announced instead of its pinned one (the table's
+  // context menu); false when the device has no changed key.
+  bool acceptNewIdentityKey(const QString& id);
 
  protected:
   void changeEvent(QEvent* event) override;
@@ -79,6 +83,7 @@ class FleetPane : public QWidget {
   void retranslateUi();
   void restartMonitor();
   void showDetail();
+  void showTableMenu(const QPoint& pos);
   void setStatus(const QString& text, bool error = false);
 
   Workspace& m_workspace;

@@ -83,6 +83,12 @@ QVariant FleetTableModel::data(const QModelIndex& index, int role) const {
     static const QIcon on = dot(QColor(0x2e, 0xa0, 0x43)), off = dot(QColor(0xb0, 0xb0, 0xb0));
     return r->online ? on : off;
   }
+  if (role == Qt::DecorationRole && c == Device && !r->changedKeyId.isEmpty()) {
+    static const QIcon warning = dot(QColor(0xc0, 0x39, 0x2b));
+    return warning;
+  }
+  if (role == Qt::ForegroundRole && c == Device && !r->changedKeyId.isEmpty())
+    return QColor(0xc0, 0x39, 0x2b);
   if (role == Qt::DecorationRole && c == Drift && r->driftAlarms > 0) {
     static const QIcon alarm = dot(QColor(0xd9, 0x7b, 0x00));
     return alarm;
@@ -90,6 +96,8 @@ QVariant FleetTableModel::data(const QModelIndex& index, int role) const {
   if (role == Qt::ToolTipRole) {
     if (c == Status) return r->online ? tr("online") : r->offlineReason;
     if (c == Model) return r->modelJson;
+    if (c == Device && !r->changedKeyId.isEmpty()) return keyChangedText(*r);
+    if (c == Device && !r->keyId.isEmpty()) return tr("Identity key %1").arg(r->keyId);
     if (c == Drift && r->driftAlarms > 0)
       return tr("%n unacknowledged drift alarm(s)", nullptr, r->driftAlarms);
     return {};
@@ -141,6 +149,12 @@ QVariant FleetTableModel::data(const QModelIndex& index, int role) const {
     }
   }
   return {};
+}
+
+QString FleetTableModel::keyChangedText(const FleetRow& r) {
+  return tr("Identity key changed: the device now announces key %1 instead of %2. Its deploy "
+            "states are not trusted until you accept the new key (context menu).")
+      .arg(r.changedKeyId, r.keyId);
 }
 
 QVariant FleetTableModel::headerData(int section, Qt::Orientation o, int role) const {

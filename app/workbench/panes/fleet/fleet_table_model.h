@@ -24,6 +24,10 @@ struct FleetRow {
   QString agentVersion;
   std::optional<double> p50Us, p99Us, cpuPct;
   int driftAlarms = 0;
+  // Identity keys (key ids, 16 hex digits): the pinned one, and a different one the device
+  // announced since (its deploy states are not trusted until the user accepts it).
+  QString keyId;
+  QString changedKeyId;
 };
 
 class FleetTableModel : public QAbstractTableModel {
@@ -56,6 +60,8 @@ class FleetTableModel : public QAbstractTableModel {
   QVariant data(const QModelIndex& index, int role) const override;
   QVariant headerData(int section, Qt::Orientation o, int role) const override;
 
+  // The warning for a device whose identity key changed (list tooltip, detail).
+  static QString keyChangedText(const FleetRow& r);
   // "12 s ago", "3 min ago", "2026-12-06 21:40"
   static QString ago(qint64 us, qint64 nowUs);
 
