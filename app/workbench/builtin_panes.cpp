@@ -9,6 +9,9 @@
 #ifdef EDGEWISE_HAVE_CAPTURE_PANE
 #include "app/workbench/panes/capture/capture_pane.h"
 #endif
+#ifdef EDGEWISE_HAVE_LABELING_PANE
+#include "app/workbench/panes/labeling/labeling_pane.h"
+#endif
 #ifdef EDGEWISE_HAVE_TRAINING_PANE
 #include "app/workbench/panes/training/training_pane.h"
 #endif
@@ -26,7 +29,8 @@ namespace edgewise::gui {
 
 namespace {
 
-void addPlaceholder(QString id, int order, Qt::DockWidgetArea area, PlaceholderContent content) {
+[[maybe_unused]] void addPlaceholder(QString id, int order, Qt::DockWidgetArea area,
+                                     PlaceholderContent content) {
   PaneFactory factory;
   factory.id = std::move(id);
   factory.title = content.title;
@@ -62,6 +66,9 @@ void registerWorkbenchPanes() {
                   }});
 #endif
 
+#ifdef EDGEWISE_HAVE_LABELING_PANE
+  registerLabelingPane();
+#else
   addPlaceholder(QStringLiteral("labeling"), 20, Qt::RightDockWidgetArea,
                  {QStringLiteral(":/icons/labeling.svg"), [] { return Tr::tr("Labeling"); },
                   [] {
@@ -75,6 +82,7 @@ void registerWorkbenchPanes() {
                         Tr::tr("Let active learning pick the most informative windows"),
                         Tr::tr("Measure agreement between annotators")};
                   }});
+#endif
 #ifdef EDGEWISE_HAVE_TRAINING_PANE
   registerTrainingPane();
 #else

@@ -40,6 +40,7 @@
 #include "app/workbench/jobs/jobs_pane.h"
 #include "app/workbench/main_window.h"
 #include "app/workbench/pane_factory.h"
+#include "app/workbench/panes/placeholder_pane.h"
 #include "app/workbench/recent_projects.h"
 #include "app/workbench/workspace.h"
 #include "core/store/project.h"
@@ -245,6 +246,13 @@ void WorkbenchTest::mainWindowHasSevenDocks() {
     QVERIFY(view->actions().contains(dock->toggleViewAction()));
   }
   QVERIFY(window.findChild<JobsPane*>() != nullptr);
+  // This build has every pane: none of the docks may show a "Planned" placeholder (the Labeling
+  // pane was built and tested on its own but never registered, so the app showed its
+  // placeholder).
+  for (PlaceholderPane* p : window.findChildren<PlaceholderPane*>())
+    QFAIL(qPrintable(QStringLiteral("a placeholder pane in a full build: ") +
+                     p->parentWidget()->objectName()));
+  QVERIFY(window.findChild<QWidget*>(QStringLiteral("labelingPane")) != nullptr);
   QCOMPARE(window.windowTitle(), QStringLiteral("Edgewise"));
 }
 

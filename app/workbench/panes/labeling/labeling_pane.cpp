@@ -281,16 +281,21 @@ void LabelingPane::buildUi() {
   top->addWidget(m_layout);
   top->addWidget(m_fit);
   top->addWidget(m_spectrogram);
-  top->addWidget(m_undo);
-  top->addWidget(m_redo);
+  root->addLayout(top);
+  // Editing and who edits on a row of their own: on one row with the view controls the pane
+  // needed 1,209 px in German and pushed the main window past 1,600 px.
+  auto* edit = new QHBoxLayout;
+  edit->setSpacing(6);
+  edit->addWidget(m_undo);
+  edit->addWidget(m_redo);
   m_reviewButton = new QToolButton(this);
   m_reviewButton->setObjectName(QStringLiteral("reviewButton"));
   m_reviewButton->setCheckable(true);
-  top->addWidget(m_reviewButton);
-  top->addStretch(0);
-  top->addWidget(m_annotatorLabel);
-  top->addWidget(m_annotator, 1);
-  root->addLayout(top);
+  edit->addWidget(m_reviewButton);
+  edit->addStretch(1);
+  edit->addWidget(m_annotatorLabel);
+  edit->addWidget(m_annotator, 1);
+  root->addLayout(edit);
 
   auto* palette = new QHBoxLayout;
   palette->setSpacing(4);
