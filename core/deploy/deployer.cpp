@@ -498,6 +498,14 @@ size_t canaryCount(double canaryPercent, size_t n) {
   return std::clamp<size_t>(c, 1, n);
 }
 
+bool isFailedOutcome(const std::string& state) {
+  return state == "refused" || state == "failed" || state == "rolled_back" || state == "unverified";
+}
+
+bool isFinalOutcome(const std::string& state) {
+  return state == "succeeded" || state == "skipped" || isFailedOutcome(state);
+}
+
 void countOutcomes(RolloutReport& report) {
   report.succeeded = report.rolledBack = report.refused = report.skipped = report.failed = 0;
   report.unverified = 0;

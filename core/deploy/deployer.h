@@ -128,6 +128,11 @@ struct RolloutReport {
 size_t canaryCount(double canaryPercent, size_t n);
 // Fills report's totals (succeeded ... failed, targeted) from report.devices.
 void countOutcomes(RolloutReport& report);
+// A device outcome's state is final: succeeded, rolled_back, refused, failed, skipped or
+// unverified.
+bool isFinalOutcome(const std::string& state);
+// A final outcome that is a failure for the user (refused, failed, rolled_back, unverified).
+bool isFailedOutcome(const std::string& state);
 
 // Canary group first (ceil(pct % of targets), at least 1 when pct > 0), then the rest unless
 // the canary's failures (anything but succeeded) exceed maxFailurePercent. `skipped` holds

@@ -25,9 +25,7 @@ double fractionOf(const std::string& state) {
   if (state == "verifying") return 0.6;
   if (state == "installing") return 0.75;
   if (state == "self_test") return 0.9;
-  if (state == "succeeded" || state == "rolled_back" || state == "refused" || state == "failed" ||
-      state == "skipped" || state == "unverified")
-    return 1.0;
+  if (deploy::isFinalOutcome(state)) return 1.0;
   return 0.1;
 }
 

@@ -19,6 +19,7 @@
 
 #include "app/workbench/jobs/job_manager.h"
 #include "app/workbench/workspace.h"
+#include "core/deploy/deployer.h"
 #include "core/inventory/inventory_repository.h"
 
 namespace edgewise::gui {
@@ -383,8 +384,7 @@ void DeployDialog::drainProgress() {
         item->setToolTip(qs(p.reason));
         m_table->item(r, ColFit)->setText(qs(p.reason));
       }
-      const bool bad = p.state == "refused" || p.state == "failed" || p.state == "rolled_back" ||
-                       p.state == "unverified";
+      const bool bad = deploy::isFailedOutcome(p.state);
       const bool good = p.state == "succeeded";
       item->setForeground(bad    ? QColor(0xb0, 0x00, 0x20)
                           : good ? QColor(0x2e, 0x7d, 0x32)

@@ -33,6 +33,7 @@
 #include "app/workbench/widgets/qcustomplot_include.h"
 #include "app/workbench/widgets/status_dot.h"
 #include "app/workbench/workspace.h"
+#include "core/deploy/deployer.h"
 #include "core/inventory/fleet_monitor.h"
 #include "core/inventory/inventory_repository.h"
 #include "core/inventory/rollout_planner.h"
@@ -620,7 +621,7 @@ void FleetPane::showDetail() {
                 (after.isEmpty() ? tr("none") : after));
     item(5, qs(dep.id));
     item(6, qs(dev.reason));
-    const bool bad = dev.state == "refused" || dev.state == "failed" || dev.state == "rolled_back";
+    const bool bad = deploy::isFailedOutcome(dev.state);
     if (bad) m_history->item(r, 3)->setForeground(QColor(0xb0, 0x00, 0x20));
     if (dev.state == "succeeded") m_history->item(r, 3)->setForeground(QColor(0x2e, 0x7d, 0x32));
   }
